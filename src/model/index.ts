@@ -1,0 +1,5 @@
+export * from "./phase";
+export * from "./rating";
+export * from "./target";
+export * from "./item";
+export * from "./finding";

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { Achievement, Implementation } from "./rating";
+import { Target } from "./target";
+
+/** Where a value was read: a sheet and an A1 address. */
+export const CellRef = z.object({ sheet: z.string(), cell: z.string() });
+export type CellRef = z.infer<typeof CellRef>;
+
+/** The cell a field was read from, with its text as shown and any Excel error value. */
+export const FieldSource = CellRef.extend({
+  text: z.string(),
+  error: z.string().nullable(),
+  /** The cell holds something that is not a value of the field's rating scale (③, はい, a legend). */
+  invalid: z.boolean().optional(),
+});
+export type FieldSource = z.infer<typeof FieldSource>;
+
+export const FIELDS = [
+  "title",
+  "plan.policy",
+  "plan.thisYear",
+  "midyear.implementation",
+  "midyear.achievement",
+  "midyear.remark",
+  "final.result",
+  "final.achievement",
+  "final.remark",
+] as const;
+export const FieldName = z.enum(FIELDS);
+export type FieldName = z.infer<typeof FieldName>;
+
+export const RATING_FIELDS = ["midyear.implementation", "midyear.achievement", "final.achievement"] as const;
+export type RatingField = (typeof RATING_FIELDS)[number];
+
+/** One 取組項目 as read from the workbook. Empty text is null. */
+export const Item = CellRef.extend({
+  no: z.number().int(),
+  title: z.string().nullable(),
+  subtitle: z.string().nullable(),
+  starred: z.boolean(),
+  plan: z.object({
+    policy: z.string().nullable(),
+    thisYear: z.string().nullable(),
+  }),
+  midyear: z.object({
+    implementation: Implementation,
+    achievement: Achievement,
+    remark: z.string().nullable(),
+  }),
+  final: z.object({
+    result: z.string().nullable(),
+    achievement: Achievement,
+    remark: z.string().nullable(),
+  }),
+  targets: z.array(Target),
+  sources: z.partialRecord(FieldName, FieldSource),
+});
+export type Item = z.infer<typeof Item>;
+
+/** The value of a dotted field name, e.g. "midyear.achievement". */
+export function fieldValue(item: Item, field: FieldName): unknown {
+  if (field === "title") return item.title;
+  const [group, key] = field.split(".") as [keyof Item, string];
+  return (item[group] as Record<string, unknown>)[key];
+}

@@ -1,0 +1,69 @@
+/**
+ * The plain cell grid every workbook port (Office.js, .xlsx files) hands to the reader.
+ * Rows and columns are 0-based; `values[0][0]` stands at (`top`, `left`).
+ */
+export type CellValue = string | number | boolean | null | { error: string };
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  top: number;
+  left: number;
+  values: CellValue[][];
+  merges: CellRange[];
+}
+
+export interface WorkbookGrid {
+  /** File or workbook name, for reports. */
+  name: string;
+  sheets: SheetGrid[];
+}
+
+export function columnName(col: number): string {
+  let name = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  }
+  return name;
+}
+
+/** 0-based (row, col) → "B12". */
+export function a1(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+/** "B12" or "$B$12" → 0-based { row, col }. */
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`Not an A1 cell address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** "A1:C3" (or a single cell, with or without a sheet prefix) → 0-based range. */
+export function parseRange(address: string): CellRange {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [from, to = from] = local.split(":");
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+export function isErrorValue(value: CellValue): value is { error: string } {
+  return typeof value === "object" && value !== null;
+}
+
+/** A cell as text the way a reader of the sheet sees it. */
+export function cellText(value: CellValue): string {
+  if (value === null) return "";
+  if (isErrorValue(value)) return value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}

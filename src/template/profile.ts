@@ -1,0 +1,142 @@
+import { z } from "zod";
+
+/**
+ * The template profile: everything the reader knows about the form, as data. Users may override any
+ * part of it with `--profile file.json`; what they leave out keeps the default.
+ */
+
+const LevelValue = z.union([z.literal(1), z.literal(2), z.literal("i"), z.literal("ii")]);
+
+const Level = z.object({
+  value: LevelValue,
+  /** Short marks: "1" also matches ①, １, (1), （１）; "ii" matches ⅱ, (ii), （ｉｉ）. */
+  tokens: z.array(z.string()).min(1),
+  /** Words that mean the level on their own, e.g. 達成見込み, 目標達成. */
+  words: z.array(z.string()),
+});
+export type Level = z.infer<typeof Level>;
+
+const Scale = z.object({ levels: z.array(Level).min(2) });
+export type Scale = z.infer<typeof Scale>;
+
+const SectionName = z.enum(["plan", "midyear", "final"]);
+export type SectionName = z.infer<typeof SectionName>;
+
+/** Where a field's value stands relative to its anchor cell. */
+const Placement = z.enum(["inline-or-below", "right", "above"]);
+export type Placement = z.infer<typeof Placement>;
+
+const FieldRule = z
+  .object({
+    /** Label texts (any one matches, white space ignored); the anchor is the label cell. */
+    labels: z.array(z.string()).min(1).optional(),
+    /** Or: the anchor is the legend of this scale within the field's section. */
+    legendOf: z.string().optional(),
+    placement: Placement,
+    /** Rating fields: the scale their value is read with. */
+    scale: z.string().optional(),
+  })
+  .refine((rule) => Boolean(rule.labels) !== Boolean(rule.legendOf), {
+    message: "a field has either labels or legendOf",
+  });
+export type FieldRule = z.infer<typeof FieldRule>;
+
+const LabelledFieldName = z.enum([
+  "plan.policy",
+  "plan.thisYear",
+  "midyear.implementation",
+  "midyear.achievement",
+  "midyear.remark",
+  "final.result",
+  "final.achievement",
+  "final.remark",
+]);
+export type LabelledFieldName = z.infer<typeof LabelledFieldName>;
+
+export const TemplateProfile = z.object({
+  name: z.string(),
+  /** The line that starts an item: the label followed by its number (取組項目 11). */
+  itemLabels: z.array(z.string()).min(1),
+  title: z.object({ open: z.string(), close: z.string(), star: z.string() }),
+  sectionLabels: z.record(SectionName, z.array(z.string())),
+  fields: z.record(LabelledFieldName, FieldRule),
+  scales: z.record(z.string(), Scale),
+  /** Cell texts that mean "nothing written". */
+  emptyValues: z.array(z.string()),
+  /** Cell texts that mean "not applicable this year" (対象外). */
+  notApplicableValues: z.array(z.string()),
+  /** The printed note after 課題と改善策 that names the rating which makes it required. */
+  remarkNote: z.object({ start: z.string(), end: z.string() }),
+  /** The marker before the targets inside a plan field. */
+  targetMarkers: z.array(z.string()).min(1),
+  /** Sheet names (regular expressions) that are never read as items: covers, other 様式, our summaries. */
+  ignoreSheets: z.array(z.string()),
+});
+export type TemplateProfile = z.infer<typeof TemplateProfile>;
+
+export const defaultProfile: TemplateProfile = {
+  name: "大阪市 区運営 「市政改革プラン」に基づく取組等",
+  itemLabels: ["取組項目"],
+  title: { open: "【", close: "】", star: "★" },
+  sectionLabels: {
+    plan: ["計画"],
+    midyear: ["中間振り返り"],
+    final: ["自己評価"],
+  },
+  fields: {
+    "plan.policy": { labels: ["取組の方針・目標内容"], placement: "inline-or-below" },
+    "plan.thisYear": { labels: ["当年度の取組内容"], placement: "inline-or-below" },
+    "midyear.implementation": {
+      labels: ["取組内容の実施見込み"],
+      placement: "right",
+      scale: "implementation",
+    },
+    "midyear.achievement": { labels: ["目標の達成見込み"], placement: "right", scale: "achievement" },
+    "midyear.remark": { labels: ["課題と改善策"], placement: "inline-or-below" },
+    "final.result": { labels: ["当年度の取組実績及び目標の達成状況"], placement: "inline-or-below" },
+    "final.achievement": { legendOf: "achievement", placement: "above", scale: "achievement" },
+    "final.remark": { labels: ["課題と改善策"], placement: "inline-or-below" },
+  },
+  scales: {
+    implementation: {
+      levels: [
+        { value: "i", tokens: ["i"], words: ["実施見込み"] },
+        { value: "ii", tokens: ["ii"], words: ["実施できない見込み"] },
+      ],
+    },
+    achievement: {
+      levels: [
+        { value: 1, tokens: ["1"], words: ["達成見込み", "目標達成"] },
+        { value: 2, tokens: ["2"], words: ["達成できない見込み", "目標未達成"] },
+      ],
+    },
+  },
+  emptyValues: ["", "—", "―", "-", "‐", "–", "ー", "－"],
+  notApplicableValues: ["対象外", "該当なし", "N/A", "NA"],
+  remarkNote: { start: "※", end: "必須" },
+  targetMarkers: ["(目標)"],
+  ignoreSheets: ["^様式", "^集計", "^検証結果", "^全体集計", "^ファイル別集計"],
+};
+
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+function mergeDeep(base: unknown, override: unknown): unknown {
+  if (Array.isArray(override) || typeof override !== "object" || override === null) return override;
+  if (typeof base !== "object" || base === null || Array.isArray(base)) return override;
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(override)) {
+    merged[key] = mergeDeep(merged[key], value);
+  }
+  return merged;
+}
+
+/** The default profile with `override` laid over it (arrays replace, objects merge), validated. */
+export function resolveProfile(override?: DeepPartial<TemplateProfile> | unknown): TemplateProfile {
+  if (override === undefined) return defaultProfile;
+  return TemplateProfile.parse(mergeDeep(defaultProfile, override));
+}
+
+/** The section a labelled field belongs to: its name's first part. */
+export function sectionOf(field: LabelledFieldName): SectionName {
+  return field.slice(0, field.indexOf(".")) as SectionName;
+}

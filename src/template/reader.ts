@@ -1,0 +1,339 @@
+import { FieldName, FieldSource, Item, RatingValue } from "../model";
+import { CellRange, isErrorValue, WorkbookGrid } from "./grid";
+import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
+import { isLegend, parseRating } from "./ratings";
+import { Cell, SheetView } from "./sheet-view";
+import { afterLabel, normalize, tidy } from "./text";
+
+export interface ReadResult {
+  items: Item[];
+}
+
+/** Turns a workbook's cell grids into 取組項目, each field with the cell it was read from. Never throws on content. */
+export function readWorkbook(grid: WorkbookGrid, profile: TemplateProfile = resolveProfile()): ReadResult {
+  const ignored = profile.ignoreSheets.map((pattern) => new RegExp(pattern, "u"));
+  const labels = new Labels(profile);
+  const items: Item[] = [];
+  for (const sheet of grid.sheets) {
+    if (ignored.some((re) => re.test(sheet.name))) continue;
+    const view = new SheetView(sheet);
+    for (const block of findBlocks(view, labels)) items.push(readItem(view, block, labels, profile));
+  }
+  return { items };
+}
+
+interface Block {
+  no: number;
+  anchor: Cell;
+  /** The rest of the anchor cell after 取組項目 N (often the title). */
+  anchorRest: string;
+  top: number;
+  bottom: number;
+}
+
+type Rows = { top: number; bottom: number };
+
+/** Recognises the form's labels in cells. */
+class Labels {
+  private readonly itemPattern: RegExp;
+  private readonly sections: [SectionName, string[]][];
+  private readonly fieldLabels: string[];
+
+  constructor(readonly profile: TemplateProfile) {
+    const alternatives = profile.itemLabels.map((l) => escapeRegExp(normalize(l))).join("|");
+    this.itemPattern = new RegExp(`^(?:${alternatives})(\\d+)`, "u");
+    this.sections = Object.entries(profile.sectionLabels).map(([s, ls]) => [s as SectionName, ls.map(normalize)]);
+    this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
+  }
+
+  itemNumber(cell: Cell): number | null {
+    const m = this.itemPattern.exec(cell.head);
+    return m ? Number(m[1]) : null;
+  }
+
+  section(cell: Cell): SectionName | null {
+    return this.sections.find(([, ls]) => ls.includes(cell.head))?.[0] ?? null;
+  }
+
+  /** The field label `cell` starts with, if any. */
+  fieldLabel(cell: Cell, candidates = this.fieldLabels): string | null {
+    return candidates.find((l) => cell.head.startsWith(l)) ?? null;
+  }
+
+  /** Labels and legends: the cells that end a search for a field's value. */
+  isStructural(cell: Cell): boolean {
+    return (
+      this.section(cell) !== null ||
+      this.fieldLabel(cell) !== null ||
+      Object.values(this.profile.scales).some((scale) => isLegend(cell.text, scale))
+    );
+  }
+
+  /** Labels that belong to one section only, so that their row tells where that section starts. */
+  sectionMarkers(section: SectionName): string[] {
+    const own = (s: SectionName) =>
+      (Object.entries(this.profile.fields) as [LabelledFieldName, { labels?: string[] }][])
+        .filter(([f]) => sectionOf(f) === s)
+        .flatMap(([, rule]) => (rule.labels ?? []).map(normalize));
+    const others = (["plan", "midyear", "final"] as SectionName[]).filter((s) => s !== section).flatMap(own);
+    return own(section).filter((l) => !others.includes(l));
+  }
+}
+
+function findBlocks(view: SheetView, labels: Labels): Block[] {
+  const anchors: { cell: Cell; no: number }[] = [];
+  for (const row of view.rowNumbers) {
+    for (const cell of view.rows.get(row)!) {
+      const no = labels.itemNumber(cell);
+      if (no !== null) {
+        anchors.push({ cell, no });
+        break; // one item per row: a second match on the row is text, not a heading
+      }
+    }
+  }
+  return anchors
+    .map(({ cell, no }, i): Block => {
+      const nextTop = i + 1 < anchors.length ? anchors[i + 1].cell.row : view.bottom + 1;
+      return { no, anchor: cell, anchorRest: restAfterNumber(cell.text), top: cell.row, bottom: nextTop - 1 };
+    })
+    .filter((block) => hasFieldLabel(view, block, labels));
+}
+
+function hasFieldLabel(view: SheetView, block: Rows, labels: Labels): boolean {
+  for (const cell of view.cellsIn(block.top, block.bottom)) if (labels.fieldLabel(cell)) return true;
+  return false;
+}
+
+/** "取組項目 1 1 【title】" → "【title】": drop the label and its digits, white space between them included. */
+function restAfterNumber(text: string): string {
+  const m = /^[^0-9０-９]*[0-9０-９\s\u3000]+/u.exec(text);
+  return m ? text.slice(m[0].length).trim() : "";
+}
+
+function readItem(view: SheetView, block: Block, labels: Labels, profile: TemplateProfile): Item {
+  const sections = splitSections(view, block, labels);
+  const firstLabelRow = sections.plan.labelRow ?? sections.midyear.rows.top;
+  const heading = readHeading(view, block, { top: block.top, bottom: firstLabelRow - 1 }, profile);
+  const sources: Partial<Record<FieldName, FieldSource>> = {};
+  if (heading.source) sources.title = heading.source;
+
+  const text = (field: LabelledFieldName): string | null => {
+    const read = readField(view, field, sections[sectionOf(field)].rows, labels, profile);
+    if (!read) return null;
+    sources[field] = read.source;
+    return emptyToNull(read.text, profile);
+  };
+  const rating = <T extends RatingValue>(field: LabelledFieldName): T | null => {
+    const read = readField(view, field, sections[sectionOf(field)].rows, labels, profile);
+    if (!read) return null;
+    sources[field] = read.source;
+    if (read.source.error) return null;
+    const parsed = parseRating(read.text, profile.scales[profile.fields[field].scale!], profile);
+    if (parsed.kind === "invalid") read.source.invalid = true;
+    return parsed.kind === "value" ? (parsed.value as T) : null;
+  };
+
+  return {
+    no: block.no,
+    sheet: view.name,
+    cell: view.address(block.anchor.row, block.anchor.col),
+    title: heading.title,
+    subtitle: heading.subtitle,
+    starred: heading.starred,
+    plan: { policy: text("plan.policy"), thisYear: text("plan.thisYear") },
+    midyear: {
+      implementation: rating("midyear.implementation"),
+      achievement: rating("midyear.achievement"),
+      remark: text("midyear.remark"),
+    },
+    final: {
+      result: text("final.result"),
+      achievement: rating("final.achievement"),
+      remark: text("final.remark"),
+    },
+    targets: [],
+    sources,
+  };
+}
+
+interface Section {
+  rows: Rows;
+  /** The first row holding one of the section's own labels. */
+  labelRow: number | null;
+}
+
+/**
+ * Splits a block into 計画 / 中間振り返り / 自己評価 by the first row of each section's own labels, so that
+ * a missing section heading or a label printed out of order (自己 評価 below its header row) still works.
+ */
+function splitSections(view: SheetView, block: Block, labels: Labels): Record<SectionName, Section> {
+  const firstRow = (section: SectionName): number | null => {
+    const markers = labels.sectionMarkers(section);
+    for (const cell of view.cellsIn(block.top + 1, block.bottom)) {
+      if (labels.section(cell) === section || labels.fieldLabel(cell, markers)) return cell.row;
+    }
+    return null;
+  };
+  const plan = firstRow("plan");
+  const midyear = firstRow("midyear");
+  const final = firstRow("final");
+  const end = block.bottom + 1;
+  const finalTop = final ?? end;
+  const midTop = Math.min(midyear ?? finalTop, finalTop);
+  return {
+    plan: { rows: { top: block.top, bottom: midTop - 1 }, labelRow: plan },
+    midyear: { rows: { top: midTop, bottom: finalTop - 1 }, labelRow: midyear },
+    final: { rows: { top: finalTop, bottom: block.bottom }, labelRow: final },
+  };
+}
+
+interface Heading {
+  title: string | null;
+  subtitle: string | null;
+  starred: boolean;
+  source: FieldSource | null;
+}
+
+/** 【title】, ★ and the optional sub-title line, from the anchor cell and the rows before the first label. */
+function readHeading(view: SheetView, block: Block, rows: Rows, profile: TemplateProfile): Heading {
+  const { open, close, star } = profile.title;
+  const lines: { text: string; cell: Cell }[] = [];
+  if (block.anchorRest) lines.push({ text: block.anchorRest, cell: block.anchor });
+  for (const cell of view.cellsIn(rows.top, rows.bottom)) if (cell !== block.anchor) lines.push({ text: cell.text, cell });
+
+  const at = lines.findIndex((l) => l.text.includes(open));
+  const starred = lines.some((l) => outside(l.text, open, close).includes(star));
+  if (at < 0) return { title: null, subtitle: null, starred, source: null };
+
+  const { text, cell } = lines[at];
+  const start = text.indexOf(open) + open.length;
+  const end = text.lastIndexOf(close);
+  const title = joinLines(text.slice(start, end > start ? end : undefined));
+  const after = end > start ? stripStar(text.slice(end + close.length), star) : "";
+  const nextLine = lines.slice(at + 1).find((l) => stripStar(l.text, star) !== "");
+  const subtitle = after || (nextLine ? stripStar(nextLine.text, star) : "");
+  return {
+    title: title || null,
+    subtitle: subtitle ? tidy(subtitle) : null,
+    starred,
+    source: sourceOf(view, cell.row, cell.col, text),
+  };
+}
+
+function outside(text: string, open: string, close: string): string {
+  const start = text.indexOf(open);
+  const end = text.lastIndexOf(close);
+  return start < 0 ? text : text.slice(0, start) + (end > start ? text.slice(end + close.length) : "");
+}
+
+function stripStar(text: string, star: string): string {
+  return text.split(star).join("").trim();
+}
+
+/** Japanese titles wrapped over lines are one phrase: join without a space. */
+function joinLines(text: string): string {
+  return text.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, "").trim();
+}
+
+interface FieldRead {
+  text: string;
+  source: FieldSource;
+}
+
+/** A field's anchor (label or legend) within its section, then its value cell by the rule's placement. */
+function readField(
+  view: SheetView,
+  field: LabelledFieldName,
+  rows: Rows,
+  labels: Labels,
+  profile: TemplateProfile,
+): FieldRead | null {
+  const rule = profile.fields[field];
+  const anchor = findAnchor(view, rows, rule.labels, rule.legendOf ? profile.scales[rule.legendOf] : undefined);
+  if (!anchor) return null;
+
+  switch (rule.placement) {
+    case "inline-or-below": {
+      const inline = stripNote(afterLabel(anchor.cell.text, anchor.label!) ?? "", profile);
+      if (inline) return { text: inline, source: sourceOf(view, anchor.cell.row, anchor.cell.col, inline) };
+      return below(view, anchor.cell.extent, rows, labels);
+    }
+    case "right": {
+      const next = view.rightOf(anchor.cell.extent);
+      const first = view.cellAt(next.row, next.col);
+      if (first) return labels.isStructural(first) ? atAnchor(view, anchor.cell) : read(view, first);
+      const past = view.rightOf(anchor.cell.extent, true);
+      const spaced = view.cellAt(past.row, past.col);
+      return spaced && !labels.isStructural(spaced) ? read(view, spaced) : blank(view, next);
+    }
+    case "above": {
+      const up = view.above(anchor.cell.extent);
+      if (up.row < rows.top) return atAnchor(view, anchor.cell);
+      const cell = view.cellAt(up.row, up.col);
+      if (!cell) return blank(view, up);
+      return labels.isStructural(cell) ? atAnchor(view, anchor.cell) : read(view, cell);
+    }
+  }
+}
+
+function findAnchor(
+  view: SheetView,
+  rows: Rows,
+  fieldLabels: string[] | undefined,
+  legendScale: TemplateProfile["scales"][string] | undefined,
+): { cell: Cell; label?: string } | null {
+  const wanted = fieldLabels?.map((label) => ({ label, norm: normalize(label) }));
+  for (const cell of view.cellsIn(rows.top, rows.bottom)) {
+    const hit = wanted?.find((w) => cell.head.startsWith(w.norm));
+    if (hit) return { cell, label: hit.label };
+    if (legendScale && isLegend(cell.text, legendScale)) return { cell };
+  }
+  return null;
+}
+
+/** The first non-empty cell under the label, within its columns and section, before any other label. */
+function below(view: SheetView, label: CellRange, rows: Rows, labels: Labels): FieldRead {
+  for (const cell of view.cellsIn(label.bottom + 1, rows.bottom)) {
+    if (cell.col < label.left || cell.col > label.right) continue;
+    if (labels.isStructural(cell)) break;
+    return read(view, cell);
+  }
+  const under = view.master(label.bottom + 1, label.left);
+  return under.row <= rows.bottom ? blank(view, under) : blank(view, { row: label.top, col: label.left });
+}
+
+function read(view: SheetView, cell: Cell): FieldRead {
+  return { text: cell.text, source: sourceOf(view, cell.row, cell.col, cell.text, cell) };
+}
+
+function blank(view: SheetView, at: { row: number; col: number }): FieldRead {
+  return { text: "", source: sourceOf(view, at.row, at.col, "") };
+}
+
+/** No value cell in the layout: point at the label itself, with nothing read. */
+function atAnchor(view: SheetView, cell: Cell): FieldRead {
+  return blank(view, cell);
+}
+
+function sourceOf(view: SheetView, row: number, col: number, text: string, cell?: Cell): FieldSource {
+  const error = cell && isErrorValue(cell.value) ? cell.value.error : null;
+  return { sheet: view.name, cell: view.address(row, col), text, error };
+}
+
+/** Drops the printed note after a label: ※左記が「②」の場合は必須. */
+function stripNote(text: string, profile: TemplateProfile): string {
+  const { start, end } = profile.remarkNote;
+  if (!text.startsWith(start)) return text;
+  const at = text.indexOf(end);
+  return at < 0 ? "" : text.slice(at + end.length).trim();
+}
+
+function emptyToNull(text: string, profile: TemplateProfile): string | null {
+  const clean = tidy(text);
+  const n = normalize(clean);
+  return profile.emptyValues.some((v) => normalize(v) === n) ? null : clean;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

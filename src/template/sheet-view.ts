@@ -1,0 +1,110 @@
+import { a1, CellRange, CellValue, cellText, isErrorValue, SheetGrid } from "./grid";
+import { normalize } from "./text";
+
+/** A non-empty cell that is not hidden under a merge. */
+export interface Cell {
+  row: number;
+  col: number;
+  /** The merged area it heads, or the cell alone. */
+  extent: CellRange;
+  value: CellValue;
+  text: string;
+  /** The start of the text, normalised, for label matching. Long cells are never labels. */
+  head: string;
+}
+
+const HEAD_LENGTH = 48;
+
+/**
+ * Index over one sheet's grid: non-empty cells by row, merged areas, and which whole rows and columns are
+ * blank (spacers that users insert, skipped when looking for the cell next to a label).
+ */
+export class SheetView {
+  readonly name: string;
+  readonly rows = new Map<number, Cell[]>();
+  readonly rowNumbers: number[];
+  private readonly mergeAt = new Map<string, CellRange>();
+  /** Cells hidden under a merge → the merged area. */
+  private readonly covered = new Map<string, CellRange>();
+  private readonly usedCols = new Set<number>();
+  readonly bottom: number;
+  readonly right: number;
+
+  constructor(private readonly grid: SheetGrid) {
+    this.name = grid.name;
+    for (const m of grid.merges) {
+      this.mergeAt.set(key(m.top, m.left), m);
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.covered.set(key(r, c), m);
+      }
+    }
+    grid.values.forEach((line, i) => {
+      const row = grid.top + i;
+      line.forEach((value, j) => {
+        const col = grid.left + j;
+        if (value === null || value === "" || this.covered.has(key(row, col))) return;
+        const text = cellText(value);
+        if (!isErrorValue(value) && text.trim() === "") return;
+        const cell: Cell = {
+          row,
+          col,
+          extent: this.extent(row, col),
+          value,
+          text,
+          head: normalize(text.slice(0, HEAD_LENGTH)),
+        };
+        let list = this.rows.get(row);
+        if (!list) this.rows.set(row, (list = []));
+        list.push(cell);
+        for (let c = cell.extent.left; c <= cell.extent.right; c++) this.usedCols.add(c);
+      });
+    });
+    this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+    this.bottom = grid.top + grid.values.length - 1;
+    this.right = grid.left + Math.max(0, ...grid.values.map((line) => line.length)) - 1;
+  }
+
+  /** The merged area that (row, col) heads, or the cell alone. */
+  extent(row: number, col: number): CellRange {
+    return this.mergeAt.get(key(row, col)) ?? { top: row, left: col, bottom: row, right: col };
+  }
+
+  /** The cell heading the merged area that covers (row, col), or (row, col) itself. */
+  master(row: number, col: number): { row: number; col: number } {
+    const m = this.covered.get(key(row, col));
+    return m ? { row: m.top, col: m.left } : { row, col };
+  }
+
+  cellAt(row: number, col: number): Cell | undefined {
+    return this.rows.get(row)?.find((c) => c.col === col);
+  }
+
+  /** Non-empty cells in reading order, rows `top`..`bottom`. */
+  *cellsIn(top: number, bottom: number): Iterable<Cell> {
+    for (const row of this.rowNumbers) {
+      if (row < top) continue;
+      if (row > bottom) break;
+      yield* this.rows.get(row)!;
+    }
+  }
+
+  /** The cell just right of an area, or, with `pastBlankColumns`, the first one past whole blank columns. */
+  rightOf(area: CellRange, pastBlankColumns = false): { row: number; col: number } {
+    let col = area.right + 1;
+    if (pastBlankColumns) while (col <= this.right && !this.usedCols.has(col)) col++;
+    return this.master(area.top, col);
+  }
+
+  /** The cell just above an area. */
+  above(area: CellRange): { row: number; col: number } {
+    return this.master(area.top - 1, area.left);
+  }
+
+  address(row: number, col: number): string {
+    return a1(row, col);
+  }
+}
+
+function key(row: number, col: number): string {
+  return `${row},${col}`;
+}

@@ -1,0 +1,61 @@
+import { defaultProfile } from "../../src/template/profile";
+import { isLegend, parseRating } from "../../src/template/ratings";
+
+const { achievement, implementation } = defaultProfile.scales;
+const value = (text: string, scale = achievement) => parseRating(text, scale, defaultProfile);
+
+describe("parseRating: the normalisation table", () => {
+  test.each([
+    ["①", 1], ["1", 1], ["１", 1], ["(1)", 1], ["（１）", 1], ["①:達成見込み", 1], ["① 達成見込み", 1],
+    ["達成見込み", 1], ["目標達成", 1], ["⑴", 1], [" ① ", 1],
+    ["②", 2], ["2", 2], ["２", 2], ["(2)", 2], ["（２）", 2], ["②:達成できない見込み", 2],
+    ["達成できない見込み", 2], ["目標未達成", 2], ["②：目標未達成", 2],
+  ])("achievement %p → %p", (text, expected) => {
+    expect(value(text)).toEqual({ kind: "value", value: expected });
+  });
+
+  test.each([
+    ["(i)", "i"], ["i", "i"], ["ⅰ", "i"], ["(ⅰ)", "i"], ["（ｉ）", "i"], ["実施見込み", "i"], ["I", "i"],
+    ["(i)実施見込み", "i"],
+    ["(ii)", "ii"], ["ii", "ii"], ["ⅱ", "ii"], ["(ⅱ)", "ii"], ["（ｉｉ）", "ii"], ["実施できない見込み", "ii"],
+  ])("implementation %p → %p", (text, expected) => {
+    expect(value(text, implementation)).toEqual({ kind: "value", value: expected });
+  });
+
+  test.each(["", "  ", "—", "-", "ー", "－", "―"])("%p is empty", (text) => {
+    expect(value(text)).toEqual({ kind: "empty" });
+    expect(value(text, implementation)).toEqual({ kind: "empty" });
+  });
+
+  test.each(["対象外", "該当なし", "N/A", "n/a"])("%p is not applicable", (text) => {
+    expect(value(text)).toEqual({ kind: "value", value: "na" });
+  });
+
+  test.each([
+    "③", "3", "はい", "11", "①:達成できない見込み", "①:達成見込み ②:達成できない見込み", "(iii)", "○",
+  ])("achievement %p is invalid", (text) => {
+    expect(value(text)).toEqual({ kind: "invalid" });
+  });
+
+  test.each(["1", "①", "(i)(ii)", "(i)実施見込み (ii)実施できない見込み"])("implementation %p is invalid", (text) => {
+    expect(value(text, implementation)).toEqual({ kind: "invalid" });
+  });
+});
+
+describe("isLegend", () => {
+  test.each([
+    ["①:達成見込み ②:達成できない見込み", true],
+    ["①: 目標達成 ②: 目標未達成", true],
+    ["① 達成見込み\n② 達成できない見込み", true],
+    ["①", false],
+    ["目標未達成", false],
+    ["達成見込み", false],
+  ])("%p → %p", (text, expected) => {
+    expect(isLegend(text, achievement)).toBe(expected);
+  });
+
+  test("implementation legend", () => {
+    expect(isLegend("(i)実施見込み (ii)実施できない見込み", implementation)).toBe(true);
+    expect(isLegend("(i)", implementation)).toBe(false);
+  });
+});
