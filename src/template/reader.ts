@@ -121,7 +121,7 @@ function readItem(view: SheetView, block: Block, labels: Labels, profile: Templa
     const read = readField(view, field, sections[sectionOf(field)].rows, labels, profile);
     if (!read) return null;
     sources[field] = read.source;
-    return emptyToNull(read.text, profile);
+    return read.source.error ? null : emptyToNull(read.text, profile);
   };
   const rating = <T extends RatingValue>(field: LabelledFieldName): T | null => {
     const read = readField(view, field, sections[sectionOf(field)].rows, labels, profile);

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint, types, unit/adapter/component tests, production build and the
+# browser tests in Debian's Chromium (installed here when missing; never a downloaded browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's chromium for the browser tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+    exit 1
+  fi
+fi
+
+mkdir -p test-results
+npm run --silent lint
+npm run --silent typecheck
+npx jest --ci --json --outputFile=test-results/unit.json
+npm run --silent build
+npx jest --ci --config jest.e2e.config.js --json --outputFile=test-results/e2e.json
+node scripts/test-summary.js test-results/unit.json test-results/e2e.json

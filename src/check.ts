@@ -1,0 +1,32 @@
+import { Finding, Item, Phase } from "./model";
+import { inferPhase, validateItems } from "./rules";
+import type { WorkbookGrid } from "./template/grid";
+import { resolveProfile, TemplateProfile } from "./template/profile";
+import { readWorkbook } from "./template/reader";
+
+export interface CheckOptions {
+  /** The phase to check for; inferred from the ratings filled in when absent. */
+  phase?: Phase;
+  profile?: TemplateProfile;
+}
+
+/** What one workbook holds and what is wrong with it: the result every front end (CLI, task pane) shows. */
+export interface CheckReport {
+  phase: Phase;
+  phaseSource: "given" | "inferred";
+  items: Item[];
+  findings: Finding[];
+}
+
+/** workbook grid → items → findings. Pure. */
+export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions = {}): CheckReport {
+  const profile = options.profile ?? resolveProfile();
+  const { items } = readWorkbook(grid, profile);
+  const phase = options.phase ?? inferPhase(items);
+  return {
+    phase,
+    phaseSource: options.phase ? "given" : "inferred",
+    items,
+    findings: validateItems(items, phase, profile),
+  };
+}

@@ -1,0 +1,32 @@
+import { countBySeverity, Finding, PHASE_LABELS, Severity } from "../model";
+import type { CheckReport } from "../check";
+
+const SEVERITY_LABELS: Record<Severity, string> = { fatal: "致命的", error: "エラー", warning: "警告" };
+
+/** A readable Japanese report of one workbook, findings grouped by item. */
+export function textReport(file: string, report: CheckReport): string {
+  const counts = countBySeverity(report.findings);
+  const phase = `${PHASE_LABELS[report.phase].ja}${report.phaseSource === "inferred" ? "（記入内容から判定）" : ""}`;
+  const lines = [
+    `■ ${file}`,
+    `  フェーズ: ${phase}　取組項目: ${report.items.length} 件　エラー: ${counts.fatal + counts.error} 件　警告: ${counts.warning} 件`,
+  ];
+  if (report.findings.length === 0) {
+    lines.push("  問題は見つかりませんでした。");
+    return lines.join("\n");
+  }
+  const titles = new Map(report.items.map((item) => [item.no, item.title ? `【${item.title}】` : ""]));
+  let group: number | null | undefined;
+  for (const finding of report.findings) {
+    if (finding.item !== group) {
+      group = finding.item;
+      lines.push(group === null ? "  ブック全体" : `  取組項目 ${group}${titles.get(group) ?? ""}`);
+    }
+    lines.push(`    [${SEVERITY_LABELS[finding.severity]}] ${where(finding)}${finding.code}`, `      ${finding.message}`);
+  }
+  return lines.join("\n");
+}
+
+function where(finding: Finding): string {
+  return finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}  ` : "";
+}

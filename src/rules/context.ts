@@ -1,0 +1,11 @@
+import type { Finding, Item, Phase } from "../model";
+import type { TemplateProfile } from "../template/profile";
+
+export interface RuleContext {
+  items: readonly Item[];
+  phase: Phase;
+  profile: TemplateProfile;
+}
+
+/** A rule: a pure function from the items read to its findings. */
+export type Rule = (ctx: RuleContext) => Finding[];
