@@ -12,6 +12,11 @@ const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
 
 /** Reads an .xlsx file into the reader's grids, or throws an InputError that says in Japanese what is wrong. */
 export async function readXlsxGrid(file: string): Promise<WorkbookGrid> {
+  return (await loadXlsx(file)).grid;
+}
+
+/** The ExcelJS workbook (to add sheets to) and its grids. */
+export async function loadXlsx(file: string): Promise<{ workbook: ExcelJS.Workbook; grid: WorkbookGrid }> {
   const bytes = await readBytes(file);
   assertXlsx(bytes, file);
   const workbook = new ExcelJS.Workbook();
@@ -21,7 +26,7 @@ export async function readXlsxGrid(file: string): Promise<WorkbookGrid> {
     throw new InputError(`.xlsx ファイルが壊れているため読み込めません（${briefly(error)}）: ${file}`, file);
   }
   if (workbook.worksheets.length === 0) throw new InputError(`シートが 1 枚もないブックです: ${file}`, file);
-  return gridFromWorkbook(workbook, path.basename(file));
+  return { workbook, grid: gridFromWorkbook(workbook, path.basename(file)) };
 }
 
 async function readBytes(file: string): Promise<Buffer> {

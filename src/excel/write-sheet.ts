@@ -1,0 +1,61 @@
+import { a1 } from "../template/grid";
+import type { CellFormat, CellStyle, SheetWrites } from "../summary/sheet-writes";
+
+const NUMBER_FORMATS: Record<CellFormat, string> = { text: "@", integer: "0", percent: "0.0%", datetime: "yyyy-mm-dd hh:mm" };
+const POINTS_PER_CHARACTER = 7;
+
+/**
+ * Queues the commands that draw one planned sheet; nothing is sent until the caller's sync. Number formats are
+ * set before values, so text that starts with = + - @ is stored as text, never run as a formula.
+ */
+export function queueSheet(ws: Excel.Worksheet, plan: SheetWrites, options: { links: boolean }): void {
+  const rows = Math.max(0, ...plan.cells.map((c) => c.row)) + 1;
+  const cols = Math.max(plan.columnWidths.length, ...plan.cells.map((c) => c.col + 1));
+  const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
+  const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));
+  for (const cell of plan.cells) {
+    values[cell.row][cell.col] = cell.value ?? "";
+    formats[cell.row][cell.col] = NUMBER_FORMATS[cell.format];
+  }
+
+  const all = ws.getRange(`A1:${a1(rows - 1, cols - 1)}`);
+  all.numberFormat = formats;
+  all.values = values;
+  all.format.wrapText = true;
+
+  plan.columnWidths.forEach((width, col) => (ws.getRange(a1(0, col)).format.columnWidth = width * POINTS_PER_CHARACTER));
+  for (const cell of plan.cells) {
+    if (cell.style) styleRange(ws.getRange(a1(cell.row, cell.col)), cell.style);
+    if (cell.link && options.links) {
+      ws.getRange(a1(cell.row, cell.col)).hyperlink = {
+        documentReference: `'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.cell}`,
+        textToDisplay: String(cell.value ?? ""),
+      };
+    }
+  }
+  for (const table of plan.tables) {
+    const t = ws.tables.add(`${a1(table.top, table.left)}:${a1(table.bottom, table.right)}`, true);
+    t.style = "TableStyleMedium7";
+  }
+}
+
+function styleRange(range: Excel.Range, style: CellStyle): void {
+  switch (style) {
+    case "title":
+      range.format.font.bold = true;
+      range.format.font.size = 14;
+      break;
+    case "note":
+      range.format.font.italic = true;
+      range.format.font.color = "#666666";
+      break;
+    case "label":
+      range.format.font.bold = true;
+      break;
+    case "header":
+      range.format.font.bold = true;
+      range.format.font.color = "#FFFFFF";
+      range.format.fill.color = "#2E7D32";
+      break;
+  }
+}

@@ -1,0 +1,54 @@
+import ExcelJS from "exceljs";
+import { a1 } from "../template/grid";
+import { CellFormat, CellStyle, CellWrite, freeSheetName, isGeneratedSheet, MARKER_CELL, SheetWrites } from "../summary/sheet-writes";
+
+const NUMBER_FORMATS: Record<CellFormat, string> = { text: "@", integer: "0", percent: "0.0%", datetime: "yyyy-mm-dd hh:mm" };
+
+const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
+  title: { font: { bold: true, size: 14 } },
+  note: { font: { italic: true, color: { argb: "FF666666" } } },
+  label: { font: { bold: true } },
+  header: {
+    font: { bold: true, color: { argb: "FFFFFFFF" } },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF2E7D32" } },
+    alignment: { vertical: "middle", wrapText: true },
+  },
+};
+
+/**
+ * Adds hyoka's sheets to an ExcelJS workbook. A sheet of ours from an earlier run (it carries the marker) is
+ * replaced; a user's sheet with the same name is left alone and ours becomes 「集計 (2)」. Returns the names used.
+ */
+export function addSheets(workbook: ExcelJS.Workbook, sheets: SheetWrites[]): string[] {
+  return sheets.map((plan) => {
+    const ours = (ws: ExcelJS.Worksheet | undefined) =>
+      Boolean(ws && isGeneratedSheet(ws.getCell(MARKER_CELL.row + 1, MARKER_CELL.col + 1).value));
+    const name = freeSheetName(plan.name, (n) => {
+      const ws = workbook.getWorksheet(n);
+      return Boolean(ws) && !ours(ws);
+    });
+    const previous = workbook.getWorksheet(name);
+    if (previous) workbook.removeWorksheet(previous.id);
+    render(workbook.addWorksheet(name), plan);
+    return name;
+  });
+}
+
+function render(ws: ExcelJS.Worksheet, plan: SheetWrites): void {
+  plan.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  for (const write of plan.cells) renderCell(ws.getCell(write.row + 1, write.col + 1), write);
+  const [table] = plan.tables;
+  if (table) ws.autoFilter = `${a1(table.top, table.left)}:${a1(table.bottom, table.right)}`;
+  if (plan.freezeRows) ws.views = [{ state: "frozen", ySplit: plan.freezeRows }];
+}
+
+function renderCell(cell: ExcelJS.Cell, write: CellWrite): void {
+  // A string is stored as a string cell (never a formula), which is what keeps "=…" user text inert.
+  cell.value = write.link
+    ? { text: String(write.value ?? ""), hyperlink: `#'${write.link.sheet.replace(/'/g, "''")}'!${write.link.cell}` }
+    : write.value;
+  cell.numFmt = NUMBER_FORMATS[write.format];
+  cell.alignment = { vertical: "top", wrapText: write.format === "text" };
+  if (write.style) Object.assign(cell, STYLES[write.style]);
+  if (write.link) cell.font = { color: { argb: "FF0563C1" }, underline: true };
+}
