@@ -6,7 +6,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
   transform: {
     // Type errors are the job of `npm run typecheck`; here only transpile, which keeps the suite fast.
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
   },
   moduleNameMapper: {
     "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",

@@ -21,12 +21,12 @@ export interface CheckReport {
 /** workbook grid → items → findings. Pure. */
 export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions = {}): CheckReport {
   const profile = options.profile ?? resolveProfile();
-  const { items } = readWorkbook(grid, profile);
+  const { items, form } = readWorkbook(grid, profile);
   const phase = options.phase ?? inferPhase(items);
   return {
     phase,
     phaseSource: options.phase ? "given" : "inferred",
     items,
-    findings: validateItems(items, phase, profile),
+    findings: validateItems(items, form, phase, profile),
   };
 }

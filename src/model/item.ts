@@ -53,6 +53,8 @@ export const Item = CellRef.extend({
     remark: z.string().nullable(),
   }),
   targets: z.array(Target),
+  /** The rating whose 課題と改善策 is required, as the form's note prints it (「②」 unless it says otherwise). */
+  remarkRequiredFor: z.object({ midyear: z.union([z.literal(1), z.literal(2)]), final: z.union([z.literal(1), z.literal(2)]) }),
   sources: z.partialRecord(FieldName, FieldSource),
 });
 export type Item = z.infer<typeof Item>;

@@ -1,8 +1,10 @@
 import type { Finding, Item, Phase } from "../model";
 import type { TemplateProfile } from "../template/profile";
+import type { FormInfo } from "../template/reader";
 
 export interface RuleContext {
   items: readonly Item[];
+  form: FormInfo;
   phase: Phase;
   profile: TemplateProfile;
 }

@@ -7,7 +7,8 @@ import { planFieldMissing, targetMissing } from "./plan";
 import { outlookInconsistent, ratingInvalid, ratingMissing } from "./ratings";
 import { finalRemarkRequired, midyearRemarkRequired, remarkRecommended } from "./remarks";
 import { resultMissing } from "./result";
-import { itemNumberDuplicate, itemNumberGap, templateNotRecognized, titleMissing } from "./structure";
+import { itemNumberDuplicate, itemNumberGap, templateNoteMismatch, templateNotRecognized, titleMissing } from "./structure";
+import type { FormInfo } from "../template/reader";
 
 export { CATALOG, FIELD_LABELS, formatMessage } from "./catalog";
 export type { Locale } from "./catalog";
@@ -15,6 +16,7 @@ export type { Locale } from "./catalog";
 /** Each rule and the first phase it applies in; a phase applies every rule of the phases before it. */
 const RULES: readonly { rule: Rule; from: Phase }[] = [
   { rule: templateNotRecognized, from: "plan" },
+  { rule: templateNoteMismatch, from: "midyear" },
   { rule: itemNumberDuplicate, from: "plan" },
   { rule: itemNumberGap, from: "plan" },
   { rule: titleMissing, from: "plan" },
@@ -30,8 +32,8 @@ const RULES: readonly { rule: Rule; from: Phase }[] = [
   { rule: resultMissing, from: "final" },
 ];
 
-export function validateItems(items: readonly Item[], phase: Phase, profile: TemplateProfile): Finding[] {
-  const ctx = { items, phase, profile };
+export function validateItems(items: readonly Item[], form: FormInfo, phase: Phase, profile: TemplateProfile): Finding[] {
+  const ctx = { items, form, phase, profile };
   const findings = RULES.filter(({ from }) => phaseReaches(phase, from)).flatMap(({ rule }) => rule(ctx));
   return sortFindings(findings);
 }

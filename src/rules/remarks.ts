@@ -3,17 +3,19 @@ import { FIELD_LABELS } from "./catalog";
 import { isUnreadable, itemFinding } from "./finding";
 import type { Rule } from "./context";
 
-const REQUIRED_WHEN = 2;
-
+/** 課題と改善策 is required when the achievement is the level the form's note names (②). */
 export const midyearRemarkRequired: Rule = ({ items }) =>
   items
-    .filter((item) => item.midyear.achievement === REQUIRED_WHEN && !item.midyear.remark && !isUnreadable(item, "midyear.remark"))
-    .map((item) => remarkRequired(item, "midyear.achievement", "midyear.remark"));
+    .filter(
+      (item) =>
+        item.midyear.achievement === item.remarkRequiredFor.midyear && !item.midyear.remark && !isUnreadable(item, "midyear.remark"),
+    )
+    .map((item) => remarkRequired(item, "midyear.achievement", "midyear.remark", item.remarkRequiredFor.midyear));
 
 export const finalRemarkRequired: Rule = ({ items }) =>
   items
-    .filter((item) => item.final.achievement === REQUIRED_WHEN && !item.final.remark && !isUnreadable(item, "final.remark"))
-    .map((item) => remarkRequired(item, "final.achievement", "final.remark"));
+    .filter((item) => item.final.achievement === item.remarkRequiredFor.final && !item.final.remark && !isUnreadable(item, "final.remark"))
+    .map((item) => remarkRequired(item, "final.achievement", "final.remark", item.remarkRequiredFor.final));
 
 export const remarkRecommended: Rule = ({ items }) =>
   items
@@ -24,10 +26,11 @@ function remarkRequired(
   item: Parameters<typeof itemFinding>[1],
   rating: "midyear.achievement" | "final.achievement",
   remark: "midyear.remark" | "final.remark",
+  level: 1 | 2,
 ) {
   return itemFinding("REMARK_REQUIRED", item, item.sources[remark] ? remark : rating, {
     ratingLabel: FIELD_LABELS[rating].ja,
     ratingLabelEn: FIELD_LABELS[rating].en,
-    level: formatRating(REQUIRED_WHEN),
+    level: formatRating(level),
   });
 }

@@ -29,3 +29,7 @@ export const itemNumberGap: Rule = ({ items }) => {
 
 export const titleMissing: Rule = ({ items }) =>
   items.filter((item) => !item.title).map((item) => itemFinding("TITLE_MISSING", item, item.sources.title ? "title" : null));
+
+/** The form's printed note names a rating the scale does not offer (「③」): said once per workbook. */
+export const templateNoteMismatch: Rule = ({ form }) =>
+  form.noteMismatch ? [workbookFinding("TEMPLATE_NOTE_MISMATCH", { note: form.noteMismatch.note }, form.noteMismatch)] : [];

@@ -5,8 +5,15 @@ import { isLegend, parseRating } from "./ratings";
 import { Cell, SheetView } from "./sheet-view";
 import { afterLabel, normalize, tidy } from "./text";
 
+/** What the reader learns about the form itself, beside its items. */
+export interface FormInfo {
+  /** The first printed 「※左記が「③」の場合は必須」 that names a rating the scale does not offer. */
+  noteMismatch: { note: string; sheet: string; cell: string } | null;
+}
+
 export interface ReadResult {
   items: Item[];
+  form: FormInfo;
 }
 
 /** Turns a workbook's cell grids into 取組項目, each field with the cell it was read from. Never throws on content. */
@@ -14,12 +21,13 @@ export function readWorkbook(grid: WorkbookGrid, profile: TemplateProfile = reso
   const ignored = profile.ignoreSheets.map((pattern) => new RegExp(pattern, "u"));
   const labels = new Labels(profile);
   const items: Item[] = [];
+  const form: FormInfo = { noteMismatch: null };
   for (const sheet of grid.sheets) {
     if (ignored.some((re) => re.test(sheet.name))) continue;
     const view = new SheetView(sheet);
-    for (const block of findBlocks(view, labels)) items.push(readItem(view, block, labels, profile));
+    for (const block of findBlocks(view, labels)) items.push(readItem(view, block, labels, profile, form));
   }
-  return { items };
+  return { items, form };
 }
 
 interface Block {
@@ -110,17 +118,23 @@ function restAfterNumber(text: string): string {
   return m ? text.slice(m[0].length).trim() : "";
 }
 
-function readItem(view: SheetView, block: Block, labels: Labels, profile: TemplateProfile): Item {
+function readItem(view: SheetView, block: Block, labels: Labels, profile: TemplateProfile, form: FormInfo): Item {
   const sections = splitSections(view, block, labels);
   const firstLabelRow = sections.plan.labelRow ?? sections.midyear.rows.top;
   const heading = readHeading(view, block, { top: block.top, bottom: firstLabelRow - 1 }, profile);
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   if (heading.source) sources.title = heading.source;
 
+  const remarkRequiredFor: Item["remarkRequiredFor"] = { midyear: REMARK_LEVEL_DEFAULT, final: REMARK_LEVEL_DEFAULT };
   const text = (field: LabelledFieldName): string | null => {
     const read = readField(view, field, sections[sectionOf(field)].rows, labels, profile);
     if (!read) return null;
     sources[field] = read.source;
+    if (read.note && (field === "midyear.remark" || field === "final.remark")) {
+      const level = noteLevel(read.note.text, profile);
+      if (level !== null) remarkRequiredFor[sectionOf(field) as "midyear" | "final"] = level;
+      else form.noteMismatch ??= { note: read.note.text, sheet: view.name, cell: read.note.cell };
+    }
     return read.source.error ? null : emptyToNull(read.text, profile);
   };
   const rating = <T extends RatingValue>(field: LabelledFieldName): T | null => {
@@ -152,6 +166,7 @@ function readItem(view: SheetView, block: Block, labels: Labels, profile: Templa
       remark: text("final.remark"),
     },
     targets: [],
+    remarkRequiredFor,
     sources,
   };
 }
@@ -238,6 +253,8 @@ function joinLines(text: string): string {
 interface FieldRead {
   text: string;
   source: FieldSource;
+  /** The printed note after the label (※左記が「②」の場合は必須), where there is one. */
+  note?: { text: string; cell: string };
 }
 
 /** A field's anchor (label or legend) within its section, then its value cell by the rule's placement. */
@@ -254,9 +271,10 @@ function readField(
 
   switch (rule.placement) {
     case "inline-or-below": {
-      const inline = stripNote(afterLabel(anchor.cell.text, anchor.label!) ?? "", profile);
-      if (inline) return { text: inline, source: sourceOf(view, anchor.cell.row, anchor.cell.col, inline) };
-      return below(view, anchor.cell.extent, rows, labels);
+      const { note, rest } = splitNote(afterLabel(anchor.cell.text, anchor.label!) ?? "", profile);
+      const noted = note ? { note: { text: note, cell: view.address(anchor.cell.row, anchor.cell.col) } } : {};
+      if (rest) return { text: rest, source: sourceOf(view, anchor.cell.row, anchor.cell.col, rest), ...noted };
+      return { ...below(view, anchor.cell.extent, rows, labels), ...noted };
     }
     case "right": {
       const next = view.rightOf(anchor.cell.extent);
@@ -320,12 +338,23 @@ function sourceOf(view: SheetView, row: number, col: number, text: string, cell?
   return { sheet: view.name, cell: view.address(row, col), text, error };
 }
 
-/** Drops the printed note after a label: ※左記が「②」の場合は必須. */
-function stripNote(text: string, profile: TemplateProfile): string {
+/** Splits the printed note off the text after a label: "※左記が「②」の場合は必須 本文" → note, 本文. */
+function splitNote(text: string, profile: TemplateProfile): { note: string | null; rest: string } {
   const { start, end } = profile.remarkNote;
-  if (!text.startsWith(start)) return text;
+  if (!text.startsWith(start)) return { note: null, rest: text };
   const at = text.indexOf(end);
-  return at < 0 ? "" : text.slice(at + end.length).trim();
+  if (at < 0) return { note: text, rest: "" };
+  return { note: text.slice(0, at + end.length), rest: text.slice(at + end.length).trim() };
+}
+
+const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
+
+/** The achievement level a note names (「②」 → 2); null when it names none the scale offers (「③」). */
+function noteLevel(note: string, profile: TemplateProfile): 1 | 2 | null {
+  const named = /「([^」]*)」/.exec(note)?.[1];
+  if (named === undefined) return REMARK_LEVEL_DEFAULT;
+  const parsed = parseRating(named, profile.scales[profile.fields["final.achievement"].scale!], profile);
+  return parsed.kind === "value" && (parsed.value === 1 || parsed.value === 2) ? parsed.value : null;
 }
 
 function emptyToNull(text: string, profile: TemplateProfile): string | null {

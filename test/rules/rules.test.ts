@@ -1,9 +1,9 @@
 import type { Finding, Item, Phase } from "../../src/model";
 import { inferPhase, validateItems } from "../../src/rules";
 import { defaultProfile } from "../../src/template/profile";
-import { makeItem, source } from "../support/items";
+import { NO_FORM, makeItem, source } from "../support/items";
 
-const check = (items: Item[], phase: Phase = "final") => validateItems(items, phase, defaultProfile);
+const check = (items: Item[], phase: Phase = "final") => validateItems(items, NO_FORM, phase, defaultProfile);
 const codes = (findings: Finding[]) => findings.map((f) => f.code);
 const only = (findings: Finding[], code: string) => findings.filter((f) => f.code === code);
 

@@ -1,4 +1,7 @@
 import type { FieldName, FieldSource, Item } from "../../src/model";
+import type { FormInfo } from "../../src/template/reader";
+
+export const NO_FORM: FormInfo = { noteMismatch: null };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object | null ? DeepPartial<T[K]> | T[K] : T[K] };
 
@@ -31,6 +34,7 @@ export function makeItem(overrides: DeepPartial<Item> = {}): Item {
     subtitle: null,
     starred: false,
     targets: [],
+    remarkRequiredFor: { midyear: 2, final: 2 },
     ...overrides,
     plan: { policy: "(目標) 対前年度比減", thisYear: "(目標) 年1回", ...overrides.plan },
     midyear: { implementation: "i", achievement: 1, remark: null, ...overrides.midyear },
