@@ -1,6 +1,6 @@
 import { NOT_APPLICABLE, RatingValue } from "../model";
 import { normalize } from "./text";
-import type { Scale, TemplateProfile } from "./profile";
+import type { Level, Scale, TemplateProfile } from "./profile";
 
 export type ParsedRating =
   | { kind: "empty" }
@@ -34,9 +34,13 @@ export function parseRating(text: string, scale: Scale, profile: TemplateProfile
 
 /** A legend names two or more levels of the scale in one cell: "①:達成見込み ②:達成できない見込み". */
 export function isLegend(text: string, scale: Scale): boolean {
+  return namedLevels(text, scale).length >= 2;
+}
+
+/** The levels whose words occur in the text. */
+export function namedLevels(text: string, scale: Scale): Level["value"][] {
   const n = normalize(text);
-  const named = scale.levels.filter((level) => level.words.some((w) => containsWord(n, normalize(w), scale)));
-  return named.length >= 2;
+  return scale.levels.filter((level) => level.words.some((w) => containsWord(n, normalize(w), scale))).map((l) => l.value);
 }
 
 /** `word` occurs in `n` and is not just part of a longer word of the scale (目標達成 inside 目標未達成 is not). */

@@ -1,7 +1,7 @@
 import { FieldName, FieldSource, Item, RatingValue } from "../model";
 import { CellRange, isErrorValue, WorkbookGrid } from "./grid";
 import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
-import { isLegend, parseRating } from "./ratings";
+import { isLegend, namedLevels, parseRating } from "./ratings";
 import { Cell, SheetView } from "./sheet-view";
 import { afterLabel, normalize, tidy } from "./text";
 
@@ -75,6 +75,21 @@ class Labels {
       this.fieldLabel(cell) !== null ||
       Object.values(this.profile.scales).some((scale) => isLegend(cell.text, scale))
     );
+  }
+
+  /**
+   * "whole": the cell is a legend; "half": with the next cell it makes one, split over two cells
+   * (「①:達成見込み」「②:達成できない見込み」); null: not a legend.
+   */
+  legendKind(cell: Cell, next?: Cell): "whole" | "half" | null {
+    const scales = Object.values(this.profile.scales);
+    if (scales.some((scale) => isLegend(cell.text, scale))) return "whole";
+    const half = scales.some((scale) => {
+      const here = namedLevels(cell.text, scale);
+      const there = next ? namedLevels(next.text, scale) : [];
+      return here.length === 1 && there.length === 1 && here[0] !== there[0];
+    });
+    return half ? "half" : null;
   }
 
   /** Labels that belong to one section only, so that their row tells where that section starts. */
@@ -276,14 +291,8 @@ function readField(
       if (rest) return { text: rest, source: sourceOf(view, anchor.cell.row, anchor.cell.col, rest), ...noted };
       return { ...below(view, anchor.cell.extent, rows, labels), ...noted };
     }
-    case "right": {
-      const next = view.rightOf(anchor.cell.extent);
-      const first = view.cellAt(next.row, next.col);
-      if (first) return labels.isStructural(first) ? atAnchor(view, anchor.cell) : read(view, first);
-      const past = view.rightOf(anchor.cell.extent, true);
-      const spaced = view.cellAt(past.row, past.col);
-      return spaced && !labels.isStructural(spaced) ? read(view, spaced) : blank(view, next);
-    }
+    case "right":
+      return valueRightOf(view, anchor.cell, labels);
     case "above": {
       const up = view.above(anchor.cell.extent);
       if (up.row < rows.top) return atAnchor(view, anchor.cell);
@@ -307,6 +316,33 @@ function findAnchor(
     if (legendScale && isLegend(cell.text, legendScale)) return { cell };
   }
   return null;
+}
+
+/**
+ * The value beside a label: the first non-empty cell between the label and the row's legend (before the next
+ * label). An empty value cell is empty, never the legend beside it; a legend pasted into the value cell (a
+ * second legend before the printed one) is read, and found invalid.
+ */
+function valueRightOf(view: SheetView, label: Cell, labels: Labels): FieldRead {
+  const row = (view.rows.get(label.row) ?? []).filter((c) => c.col > label.extent.right).sort((a, b) => a.col - b.col);
+  const stop = row.findIndex((c) => labels.fieldLabel(c) !== null || labels.section(c) !== null);
+  const segment = stop < 0 ? row : row.slice(0, stop);
+  const legends = legendGroups(segment, labels);
+  const firstLegend = legends.length ? legends[0] : segment.length;
+  if (firstLegend > 0 || legends.length >= 2) return read(view, segment[0]);
+  const before = segment.length ? segment[0].extent.left - 1 : label.extent.right + 1;
+  return blank(view, view.master(label.row, Math.max(before, label.extent.right + 1)));
+}
+
+/** Where each legend starts in a row: a whole legend cell, or the first of two cells that split one. */
+function legendGroups(segment: Cell[], labels: Labels): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < segment.length; i++) {
+    const kind = labels.legendKind(segment[i], segment[i + 1]);
+    if (kind === "whole") starts.push(i);
+    if (kind === "half") starts.push(i++);
+  }
+  return starts;
 }
 
 /** The first non-empty cell under the label, within its columns and section, before any other label. */

@@ -1,0 +1,114 @@
+import { PHASE_LABELS, Phase, Severity } from "../model";
+import type { Locale } from "../rules";
+
+export type { Locale };
+
+/** Every string the task pane shows, in each language. Finding messages come from the rules' catalog. */
+export interface Strings {
+  title: string;
+  subtitle: string;
+  phaseLabel: string;
+  phase: (phase: Phase) => string;
+  readingWorkbook: string;
+  inferred: (phase: Phase) => string;
+  validate: string;
+  validating: string;
+  resultsHeading: string;
+  checkedAs: (phase: Phase, items: number) => string;
+  counts: (errors: number, warnings: number) => string;
+  noFindings: string;
+  noFindingsDetail: string;
+  workbookGroup: string;
+  itemHeading: (no: number, title: string | null) => string;
+  severity: Record<Severity, string>;
+  selectHint: string;
+  summarize: string;
+  summarizeHint: string;
+  summarizing: string;
+  summarized: (sheet: string, items: number) => string;
+  errorTitle: string;
+  doneTitle: string;
+  dismiss: string;
+  hostError: (code: string, message: string) => string;
+}
+
+const ja: Strings = {
+  title: "評価チェック",
+  subtitle: "取組項目の評価の記入漏れや誤りを確認します。",
+  phaseLabel: "フェーズ",
+  phase: (phase) => PHASE_LABELS[phase].ja,
+  readingWorkbook: "ブックを読み込んでいます…",
+  inferred: (phase) => `自動判定: ${PHASE_LABELS[phase].ja}（記入内容から判定）`,
+  validate: "検証",
+  validating: "検証しています…",
+  resultsHeading: "検証結果",
+  checkedAs: (phase, items) => `${PHASE_LABELS[phase].ja}として検証しました（取組項目 ${items} 件）`,
+  counts: (errors, warnings) => `エラー ${errors} 件 / 警告 ${warnings} 件`,
+  noFindings: "問題は見つかりませんでした",
+  noFindingsDetail: "このフェーズで必要な記入はそろっています。",
+  workbookGroup: "ブック全体",
+  itemHeading: (no, title) => `取組項目 ${no}${title ? `【${title}】` : ""}`,
+  severity: { fatal: "致命的", error: "エラー", warning: "警告" },
+  selectHint: "選択するとセルに移動します",
+  summarize: "集計",
+  summarizeHint: "「集計」と「検証結果」のシートをブックに追加します。",
+  summarizing: "集計しています…",
+  summarized: (sheet) => `「${sheet}」シートを作成しました`,
+  errorTitle: "エラー",
+  doneTitle: "完了",
+  dismiss: "閉じる",
+  hostError: (_code, message) => message,
+};
+
+const HOST_ERRORS_EN: Record<string, string> = {
+  InvalidOperationInCellEditMode: "Excel is editing a cell. Finish the edit (press Enter) and try again.",
+  AccessDenied: "The sheet or workbook is protected, so nothing could be written. Unprotect it and try again. The workbook was not changed.",
+  ApiNotFound: "This version of Excel lacks a feature the add-in needs. Use Microsoft 365 Excel or Excel on the web.",
+  ItemNotFound: "The sheet or cell was not found. Check that the sheet was not renamed, then validate again.",
+  NotImplemented: "Summaries are not available yet.",
+};
+
+const en: Strings = {
+  title: "Evaluation check",
+  subtitle: "Checks the initiative items (取組項目) for missing or invalid entries.",
+  phaseLabel: "Phase",
+  phase: (phase) => PHASE_LABELS[phase].en,
+  readingWorkbook: "Reading the workbook…",
+  inferred: (phase) => `Detected: ${PHASE_LABELS[phase].en} (from what is filled in)`,
+  validate: "Validate",
+  validating: "Validating…",
+  resultsHeading: "Results",
+  checkedAs: (phase, items) => `Checked as ${PHASE_LABELS[phase].en} (${items} ${items === 1 ? "item" : "items"})`,
+  counts: (errors, warnings) => `${errors} ${errors === 1 ? "error" : "errors"} / ${warnings} ${warnings === 1 ? "warning" : "warnings"}`,
+  noFindings: "No problems found",
+  noFindingsDetail: "Everything this phase needs is filled in.",
+  workbookGroup: "Whole workbook",
+  itemHeading: (no, title) => `Item ${no}${title ? `【${title}】` : ""}`,
+  severity: { fatal: "Fatal", error: "Error", warning: "Warning" },
+  selectHint: "Select to go to the cell",
+  summarize: "Summarize",
+  summarizeHint: "Adds the sheets 集計 (summary) and 検証結果 (findings) to the workbook.",
+  summarizing: "Summarizing…",
+  summarized: (sheet) => `Created the sheet 「${sheet}」`,
+  errorTitle: "Error",
+  doneTitle: "Done",
+  dismiss: "Dismiss",
+  hostError: (code, message) => HOST_ERRORS_EN[code] ?? `Excel reported an error: ${message}`,
+};
+
+export const STRINGS: Record<Locale, Strings> = { ja, en };
+
+/** English when Office's display language is English, Japanese otherwise. */
+export function localeFromLanguage(displayLanguage: string | undefined | null): Locale {
+  return typeof displayLanguage === "string" && displayLanguage.toLowerCase().startsWith("en") ? "en" : "ja";
+}
+
+/** The locale of an Office host object (`Office` global or the in-memory host's), Japanese when unknown. */
+export function localeOf(office: unknown): Locale {
+  const context = (office as { context?: { displayLanguage?: string } } | undefined)?.context;
+  try {
+    return localeFromLanguage(context?.displayLanguage);
+  } catch {
+    return "ja";
+  }
+}

@@ -1,0 +1,32 @@
+import * as path from "path";
+import { buildFormWorkbook, FormItem, LayoutOptions } from "../../tools/form/builder";
+import { gridFromWorkbook } from "../../src/file/xlsx-grid";
+import { loadXlsx } from "../../src/file/read-xlsx";
+import type { WorkbookGrid } from "../../src/template/grid";
+import ExcelJS from "exceljs";
+
+export const SAMPLE = path.resolve(__dirname, "../../assets/sample/tennoji-r1-shisei-kaikaku-2.0.xlsx");
+
+/** Builds a form workbook, writes it as real .xlsx bytes, reads them back: the same path as a user's file. */
+export async function gridOf(items: FormItem[], options?: LayoutOptions): Promise<WorkbookGrid> {
+  const bytes = await buildFormWorkbook(items, options).xlsx.writeBuffer();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  return gridFromWorkbook(wb, "test.xlsx");
+}
+
+export async function sampleGrid(): Promise<WorkbookGrid> {
+  return (await loadXlsx(SAMPLE)).grid;
+}
+
+/** A short valid item for tests. */
+export function formItem(no: number, extra: Partial<FormItem> = {}): FormItem {
+  return {
+    no,
+    title: `取組${no}`,
+    policy: `(趣旨・目的) 目的${no} (目標) ${no}件`,
+    thisYear: `(取組の内容) 内容${no} (目標) 年${no}回`,
+    midyear: { implementation: "(i)", achievement: "①" },
+    ...extra,
+  };
+}
