@@ -1,20 +1,10 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
 import { writeFormWorkbook } from "../../tools/form/builder";
 import { tennojiR1 } from "../../tools/form/tennoji-r1";
-
-export const SAMPLE = path.resolve(__dirname, "../../assets/sample/tennoji-r1-shisei-kaikaku-2.0.xlsx");
-
-export async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+import { cli } from "../support/cli";
+import { SAMPLE } from "../support/workbooks";
 
 let dir: string;
 beforeAll(async () => {
