@@ -15,21 +15,38 @@ const TOKEN_THEN_REST = /^\(?([0-9a-z]+)\)?[:.、,]?(.*)$/;
  */
 export function parseRating(text: string, scale: Scale, profile: TemplateProfile): ParsedRating {
   const n = normalize(text);
-  if (profile.emptyValues.some((v) => normalize(v) === n)) return { kind: "empty" };
-  if (profile.notApplicableValues.some((v) => normalize(v) === n)) return { kind: "value", value: NOT_APPLICABLE };
+  const { empty, notApplicable } = vocabularyOf(profile);
+  if (empty.has(n)) return { kind: "empty" };
+  if (notApplicable.has(n)) return { kind: "value", value: NOT_APPLICABLE };
 
-  const byWord = scale.levels.find((level) => level.words.some((w) => normalize(w) === n));
+  const levels = wordsOf(scale);
+  const byWord = levels.find((level) => level.words.some((w) => w.word === n));
   if (byWord) return { kind: "value", value: byWord.value };
 
   const m = TOKEN_THEN_REST.exec(n);
   if (m) {
     const [, token, rest] = m;
-    const level = scale.levels.find((l) => l.tokens.some((t) => normalize(t) === token));
-    if (level && (rest === "" || level.words.some((w) => normalize(w) === rest))) {
+    const level = levels.find((l) => l.tokens.includes(token));
+    if (level && (rest === "" || level.words.some((w) => w.word === rest))) {
       return { kind: "value", value: level.value };
     }
   }
   return { kind: "invalid" };
+}
+
+const vocabularies = new WeakMap<TemplateProfile, { empty: Set<string>; notApplicable: Set<string> }>();
+
+/** The profile's "nothing written" and 対象外 texts, normalised once per profile. */
+export function vocabularyOf(profile: TemplateProfile): { empty: Set<string>; notApplicable: Set<string> } {
+  let vocabulary = vocabularies.get(profile);
+  if (!vocabulary) {
+    vocabulary = {
+      empty: new Set(profile.emptyValues.map(normalize)),
+      notApplicable: new Set(profile.notApplicableValues.map(normalize)),
+    };
+    vocabularies.set(profile, vocabulary);
+  }
+  return vocabulary;
 }
 
 /** A legend names two or more levels of the scale in one cell: "①:達成見込み ②:達成できない見込み". */
@@ -40,12 +57,37 @@ export function isLegend(text: string, scale: Scale): boolean {
 /** The levels whose words occur in the text. */
 export function namedLevels(text: string, scale: Scale): Level["value"][] {
   const n = normalize(text);
-  return scale.levels.filter((level) => level.words.some((w) => containsWord(n, normalize(w), scale))).map((l) => l.value);
+  return wordsOf(scale)
+    .filter(({ words }) => words.some((w) => containsWord(n, w)))
+    .map(({ value }) => value);
 }
 
-/** `word` occurs in `n` and is not just part of a longer word of the scale (目標達成 inside 目標未達成 is not). */
-function containsWord(n: string, word: string, scale: Scale): boolean {
-  const longer = scale.levels.flatMap((l) => l.words.map(normalize)).filter((w) => w !== word && w.includes(word));
+interface ScaleWords {
+  value: Level["value"];
+  tokens: string[];
+  words: { word: string; longer: string[] }[];
+}
+
+const scaleWords = new WeakMap<Scale, ScaleWords[]>();
+
+/** Each level's tokens and words, normalised once per scale, with the scale's longer words that contain them. */
+function wordsOf(scale: Scale): ScaleWords[] {
+  let cached = scaleWords.get(scale);
+  if (!cached) {
+    const all = scale.levels.flatMap((l) => l.words.map(normalize));
+    cached = scale.levels.map((level) => ({
+      value: level.value,
+      tokens: level.tokens.map(normalize),
+      words: level.words.map(normalize).map((word) => ({ word, longer: all.filter((w) => w !== word && w.includes(word)) })),
+    }));
+    scaleWords.set(scale, cached);
+  }
+  return cached;
+}
+
+/** The word occurs in `n` and not just as part of a longer word of the scale (達成 inside 未達成 is not). */
+function containsWord(n: string, { word, longer }: { word: string; longer: string[] }): boolean {
+  if (!n.includes(word)) return false;
   const masked = longer.reduce((text, w) => text.split(w).join("\u0000"), n);
   return masked.includes(word);
 }

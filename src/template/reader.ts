@@ -1,7 +1,7 @@
 import { FieldName, FieldSource, Item, RatingValue } from "../model";
 import { CellRange, isErrorValue, WorkbookGrid } from "./grid";
-import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
-import { isLegend, namedLevels, parseRating } from "./ratings";
+import { LabelledFieldName, Level, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
+import { isLegend, namedLevels, parseRating, vocabularyOf } from "./ratings";
 import { Cell, SheetView } from "./sheet-view";
 import { afterLabel, normalize, tidy } from "./text";
 
@@ -70,11 +70,19 @@ class Labels {
 
   /** Labels and legends: the cells that end a search for a field's value. */
   isStructural(cell: Cell): boolean {
-    return (
-      this.section(cell) !== null ||
-      this.fieldLabel(cell) !== null ||
-      Object.values(this.profile.scales).some((scale) => isLegend(cell.text, scale))
-    );
+    return this.section(cell) !== null || this.fieldLabel(cell) !== null || this.levelsNamed(cell).some((l) => l.length >= 2);
+  }
+
+  private readonly named = new WeakMap<Cell, Level["value"][][]>();
+
+  /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
+  levelsNamed(cell: Cell): Level["value"][][] {
+    let levels = this.named.get(cell);
+    if (!levels) {
+      levels = Object.values(this.profile.scales).map((scale) => namedLevels(cell.head, scale));
+      this.named.set(cell, levels);
+    }
+    return levels;
   }
 
   /**
@@ -82,25 +90,22 @@ class Labels {
    * (「①:達成見込み」「②:達成できない見込み」); null: not a legend.
    */
   legendKind(cell: Cell, next?: Cell): "whole" | "half" | null {
-    const scales = Object.values(this.profile.scales);
-    if (scales.some((scale) => isLegend(cell.text, scale))) return "whole";
-    const half = scales.some((scale) => {
-      const here = namedLevels(cell.text, scale);
-      const there = next ? namedLevels(next.text, scale) : [];
-      return here.length === 1 && there.length === 1 && here[0] !== there[0];
-    });
+    const here = this.levelsNamed(cell);
+    if (here.some((levels) => levels.length >= 2)) return "whole";
+    const there = next ? this.levelsNamed(next) : [];
+    const half = here.some((levels, scale) => levels.length === 1 && there[scale]?.length === 1 && there[scale][0] !== levels[0]);
     return half ? "half" : null;
   }
 
   /** Labels that belong to one section only, so that their row tells where that section starts. */
-  sectionMarkers(section: SectionName): string[] {
+  readonly sectionMarkers = memo((section: SectionName): string[] => {
     const own = (s: SectionName) =>
       (Object.entries(this.profile.fields) as [LabelledFieldName, { labels?: string[] }][])
         .filter(([f]) => sectionOf(f) === s)
         .flatMap(([, rule]) => (rule.labels ?? []).map(normalize));
     const others = (["plan", "midyear", "final"] as SectionName[]).filter((s) => s !== section).flatMap(own);
     return own(section).filter((l) => !others.includes(l));
-  }
+  });
 }
 
 function findBlocks(view: SheetView, labels: Labels): Block[] {
@@ -313,7 +318,7 @@ function findAnchor(
   for (const cell of view.cellsIn(rows.top, rows.bottom)) {
     const hit = wanted?.find((w) => cell.head.startsWith(w.norm));
     if (hit) return { cell, label: hit.label };
-    if (legendScale && isLegend(cell.text, legendScale)) return { cell };
+    if (legendScale && isLegend(cell.head, legendScale)) return { cell };
   }
   return null;
 }
@@ -393,10 +398,21 @@ function noteLevel(note: string, profile: TemplateProfile): 1 | 2 | null {
   return parsed.kind === "value" && (parsed.value === 1 || parsed.value === 2) ? parsed.value : null;
 }
 
+/** Blank or a dash (—, ー) is no text. The markers are a character or two: long text is never one. */
 function emptyToNull(text: string, profile: TemplateProfile): string | null {
   const clean = tidy(text);
-  const n = normalize(clean);
-  return profile.emptyValues.some((v) => normalize(v) === n) ? null : clean;
+  if (clean.length > EMPTY_MARKER_MAX) return clean;
+  return vocabularyOf(profile).empty.has(normalize(clean)) ? null : clean;
+}
+
+const EMPTY_MARKER_MAX = 8;
+
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
 }
 
 function escapeRegExp(text: string): string {

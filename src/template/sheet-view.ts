@@ -23,9 +23,9 @@ export class SheetView {
   readonly name: string;
   readonly rows = new Map<number, Cell[]>();
   readonly rowNumbers: number[];
-  private readonly mergeAt = new Map<string, CellRange>();
+  private readonly mergeAt = new Map<number, CellRange>();
   /** Cells hidden under a merge → the merged area. */
-  private readonly covered = new Map<string, CellRange>();
+  private readonly covered = new Map<number, CellRange>();
   private readonly usedCols = new Set<number>();
   readonly bottom: number;
   readonly right: number;
@@ -81,11 +81,20 @@ export class SheetView {
 
   /** Non-empty cells in reading order, rows `top`..`bottom`. */
   *cellsIn(top: number, bottom: number): Iterable<Cell> {
-    for (const row of this.rowNumbers) {
-      if (row < top) continue;
-      if (row > bottom) break;
-      yield* this.rows.get(row)!;
+    for (let i = this.firstRowAtOrAfter(top); i < this.rowNumbers.length && this.rowNumbers[i] <= bottom; i++) {
+      yield* this.rows.get(this.rowNumbers[i])!;
     }
+  }
+
+  private firstRowAtOrAfter(row: number): number {
+    let lo = 0;
+    let hi = this.rowNumbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rowNumbers[mid] < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The cell just right of an area, or, with `pastBlankColumns`, the first one past whole blank columns. */
@@ -105,6 +114,7 @@ export class SheetView {
   }
 }
 
-function key(row: number, col: number): string {
-  return `${row},${col}`;
+/** Excel has at most 16,384 columns: a number per cell, cheaper than a string key. */
+function key(row: number, col: number): number {
+  return row * 16384 + col;
 }

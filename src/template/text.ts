@@ -13,6 +13,7 @@ export function normalize(text: string): string {
  * the rest of `text` after it, trimmed; otherwise null.
  */
 export function afterLabel(text: string, label: string): string | null {
+  if (text.startsWith(label)) return text.slice(label.length).trim();
   const want = normalize(label);
   let matched = 0;
   let i = 0;
