@@ -12,6 +12,8 @@ export interface CheckOptions {
 
 /** What one workbook holds and what is wrong with it: the result every front end (CLI, task pane) shows. */
 export interface CheckReport {
+  /** The form's plan name and fiscal year, where its headings print them. */
+  form: { plan: string | null; fiscalYear: number | null };
   phase: Phase;
   phaseSource: "given" | "inferred";
   items: Item[];
@@ -24,6 +26,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions = {}): C
   const { items, form } = readWorkbook(grid, profile);
   const phase = options.phase ?? inferPhase(items);
   return {
+    form: { plan: form.plan, fiscalYear: form.fiscalYear },
     phase,
     phaseSource: options.phase ? "given" : "inferred",
     items,

@@ -1,12 +1,17 @@
 import { FieldName, FieldSource, Item, RatingValue } from "../model";
 import { CellRange, isErrorValue, WorkbookGrid } from "./grid";
 import { LabelledFieldName, Level, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
+import { fiscalYearOf } from "./fiscal-year";
 import { isLegend, namedLevels, parseRating, vocabularyOf } from "./ratings";
 import { Cell, SheetView } from "./sheet-view";
 import { afterLabel, normalize, tidy } from "./text";
 
 /** What the reader learns about the form itself, beside its items. */
 export interface FormInfo {
+  /** The plan the form is printed for: 「市政改革プラン2.0」. */
+  plan: string | null;
+  /** The fiscal year of the headings, as the Gregorian year it starts in (令和元年度 → 2019). */
+  fiscalYear: number | null;
   /** The first printed 「※左記が「③」の場合は必須」 that names a rating the scale does not offer. */
   noteMismatch: { note: string; sheet: string; cell: string } | null;
 }
@@ -21,13 +26,27 @@ export function readWorkbook(grid: WorkbookGrid, profile: TemplateProfile = reso
   const ignored = profile.ignoreSheets.map((pattern) => new RegExp(pattern, "u"));
   const labels = new Labels(profile);
   const items: Item[] = [];
-  const form: FormInfo = { noteMismatch: null };
+  const form: FormInfo = { plan: null, fiscalYear: null, noteMismatch: null };
   for (const sheet of grid.sheets) {
     if (ignored.some((re) => re.test(sheet.name))) continue;
     const view = new SheetView(sheet);
-    for (const block of findBlocks(view, labels)) items.push(readItem(view, block, labels, profile, form));
+    const blocks = findBlocks(view, labels);
+    readHeadings(view, blocks.length ? blocks[0].top - 1 : view.top + HEADING_ROWS, form);
+    for (const block of blocks) items.push(readItem(view, block, labels, profile, form));
   }
   return { items, form };
+}
+
+const HEADING_ROWS = 10;
+const PLAN_NAME = /市政改革プラン\s*\d+(?:\.\d+)?/u;
+
+/** The plan name and fiscal year printed above the items (「市政改革プラン2.0」に基づく取組等, 令和元年度). */
+function readHeadings(view: SheetView, bottom: number, form: FormInfo): void {
+  for (const cell of view.cellsIn(view.top, bottom)) {
+    const text = cell.text.normalize("NFKC");
+    form.plan ??= PLAN_NAME.exec(text)?.[0].replace(/\s+/g, "") ?? null;
+    form.fiscalYear ??= fiscalYearOf(text);
+  }
 }
 
 interface Block {

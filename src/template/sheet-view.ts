@@ -27,6 +27,7 @@ export class SheetView {
   /** Cells hidden under a merge → the merged area. */
   private readonly covered = new Map<number, CellRange>();
   private readonly usedCols = new Set<number>();
+  readonly top: number;
   readonly bottom: number;
   readonly right: number;
 
@@ -60,6 +61,7 @@ export class SheetView {
       });
     });
     this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+    this.top = grid.top;
     this.bottom = grid.top + grid.values.length - 1;
     this.right = grid.left + Math.max(0, ...grid.values.map((line) => line.length)) - 1;
   }
