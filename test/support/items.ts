@@ -1,7 +1,7 @@
 import type { FieldName, FieldSource, Item } from "../../src/model";
 import type { FormInfo } from "../../src/template/reader";
 
-export const NO_FORM: FormInfo = { noteMismatch: null };
+export const NO_FORM: FormInfo = { plan: null, fiscalYear: null, noteMismatch: null };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object | null ? DeepPartial<T[K]> | T[K] : T[K] };
 

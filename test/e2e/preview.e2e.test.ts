@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import * as path from "path";
+import { Browser, chromium, Page } from "playwright-core";
+import { serveStatic, StaticServer } from "./static-server";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const RESULTS = path.join(ROOT, "test-results");
+const CHROMIUM = "/usr/bin/chromium";
+
+/** The offline preview, built by `webpack --mode production`: the task pane beside the sample workbook. */
+describe("browser preview (dist/preview.html in Debian's Chromium)", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const requested: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(DIST, "preview.html"))) {
+      throw new Error("dist/preview.html is missing: run `npx webpack --mode production` (npm run build) first.");
+    }
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+    mkdirSync(RESULTS, { recursive: true });
+    server = await serveStatic(DIST);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "ja-JP" });
+    page = await context.newPage();
+    page.on("request", (request) => requested.push(request.url()));
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    await page.goto(`${server.origin}/preview.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("shows the sample workbook in the grid and infers 中間振り返り", async () => {
+    await page.locator('td[data-address="A3"]').filter({ hasText: "取組項目1" }).waitFor();
+    await page.getByText("自動判定: 中間振り返り（記入内容から判定）").waitFor();
+    expect(await page.getByRole("radio", { name: "中間振り返り" }).isChecked()).toBe(true);
+  });
+
+  test("自己評価 → 検証: 38 errors, the RESULT_MISSING and RATING_MISSING of every item", async () => {
+    await page.getByRole("radio", { name: "自己評価" }).check();
+    await page.getByRole("button", { name: "検証", exact: true }).click();
+    await page.getByText("エラー 38 件 / 警告 0 件").waitFor();
+    expect(await page.getByText("自己評価として検証しました（取組項目 19 件）").count()).toBe(1);
+    expect(await page.locator('button[data-code="RESULT_MISSING"]').count()).toBe(19);
+    expect(await page.locator('button[data-code="RATING_MISSING"]').count()).toBe(19);
+    await page.getByRole("heading", { name: "取組項目 1【歳出の削減】" }).waitFor();
+    await page
+      .getByText("取組項目1の「当年度の取組実績及び目標の達成状況」が未入力です。当年度の実績と目標の達成状況を記入してください。")
+      .waitFor();
+    await page.getByText("取組項目19の「自己評価」が未入力です。①・②のいずれかを入力してください。").waitFor();
+  });
+
+  test("clicking a finding selects its cell in the grid, on its sheet, scrolled into view", async () => {
+    const finding = page.locator('button[data-code="RATING_MISSING"]').last();
+    const sheet = (await finding.getAttribute("data-sheet"))!;
+    const cell = (await finding.getAttribute("data-cell"))!;
+    expect(cell).toMatch(/^[A-Z]+\d+$/);
+    await finding.click();
+
+    const selected = page.locator('td[data-selected="true"]');
+    await selected.first().waitFor();
+    expect(await selected.count()).toBe(1);
+    expect(await selected.getAttribute("data-address")).toBe(cell);
+    expect(await page.locator(`[role="tab"][aria-selected="true"]`).textContent()).toBe(sheet);
+    expect(await page.locator("table[data-sheet]").getAttribute("data-sheet")).toBe(sheet);
+
+    // The selected cell is inside the grid's visible area.
+    const inView = await selected.evaluate((td) => {
+      const scroller = td.closest('[role="region"]')!.getBoundingClientRect();
+      const box = td.getBoundingClientRect();
+      return box.bottom > scroller.top && box.top < scroller.bottom && box.right > scroller.left && box.left < scroller.right;
+    });
+    expect(inView).toBe(true);
+    expect(await finding.getAttribute("aria-current")).toBe("true");
+
+    await page.screenshot({ path: path.join(RESULTS, "preview.png"), fullPage: false });
+  });
+
+  test("keyboard: Enter on a finding selects its cell", async () => {
+    const finding = page.locator('button[data-code="RESULT_MISSING"]').first();
+    const cell = (await finding.getAttribute("data-cell"))!;
+    await finding.focus();
+    await page.keyboard.press("Enter");
+    await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
+  });
+
+  test("no serious or critical accessibility violations (axe-core)", async () => {
+    await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ["violations"] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    });
+    const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    if (violations.length) console.log("axe:", JSON.stringify(violations, null, 2));
+    expect(blocking).toEqual([]);
+  });
+
+  test("every request went to the page's own origin; no page errors", () => {
+    expect(requested.length).toBeGreaterThan(0);
+    const foreign = requested.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"));
+    expect(foreign).toEqual([]);
+    expect(requested.some((url) => url.endsWith(".xlsx"))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
