@@ -1,0 +1,194 @@
+import * as React from "react";
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens, webLightTheme } from "@fluentui/react-components";
+import type { OfficeApi } from "../excel/read-workbook";
+import { App } from "../taskpane/App";
+import type { Locale } from "../taskpane/i18n";
+import { GridView } from "./GridView";
+import { gridModelOf, openHost, PreviewHost } from "./host-view";
+
+/** Where webpack copies the sample workbook (CopyWebpackPlugin: assets/sample → dist/sample). */
+export const SAMPLE_URL = "sample/tennoji-r1-shisei-kaikaku-2.0.xlsx";
+
+const TEXT: Record<Locale, Record<string, string>> = {
+  ja: {
+    title: "評価チェック プレビュー",
+    note: "Excel のない環境向けの確認用画面です。ブックはこのブラウザーの中だけで開き、変更は保存されません。",
+    open: "ブックを開く…",
+    workbook: "ブック",
+    sheets: "シート",
+    pane: "作業ウィンドウ",
+    loading: "ブックを読み込んでいます…",
+    empty: "ブックが開かれていません。",
+    loadError: "ブックを開けませんでした",
+  },
+  en: {
+    title: "Evaluation check preview",
+    note: "A stand-in for Excel where there is none. The workbook opens inside this browser only; changes are not saved.",
+    open: "Open a workbook…",
+    workbook: "Workbook",
+    sheets: "Sheets",
+    pane: "Task pane",
+    loading: "Loading the workbook…",
+    empty: "No workbook is open.",
+    loadError: "The workbook could not be opened",
+  },
+};
+
+const useStyles = makeStyles({
+  page: { height: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground3 },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: "#107c41",
+    color: "#ffffff",
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, flex: "1 1 300px" },
+  open: {
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase300,
+  },
+  fileInput: { color: "#ffffff", maxWidth: "260px" },
+  body: { flex: "1 1 auto", minHeight: 0, display: "flex", columnGap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalS },
+  workbook: { flex: "1 1 auto", minWidth: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  fileName: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  pane: {
+    flex: "0 0 360px",
+    display: "flex",
+    flexDirection: "column",
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  paneTitle: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  paneBody: { flex: "1 1 auto", minHeight: 0, overflowY: "auto" },
+});
+
+interface Loaded {
+  host: PreviewHost;
+  fileName: string;
+  /** Counts the workbooks opened, so that the task pane starts afresh (and re-infers the phase) for each. */
+  serial: number;
+}
+
+/**
+ * The offline preview: the workbook held by the in-memory Excel host, drawn as a grid, beside the REAL task
+ * pane talking to that host. The grid is redrawn after every Excel.run the task pane makes.
+ */
+export function PreviewApp({ locale }: { locale: Locale }) {
+  const styles = useStyles();
+  const text = TEXT[locale];
+  const [loaded, setLoaded] = React.useState<Loaded | null>(null);
+  const [loading, setLoading] = React.useState(true);
+  const [error, setError] = React.useState<string | null>(null);
+  const [version, setVersion] = React.useState(0);
+  const fileInputId = React.useId();
+
+  const open = React.useCallback(async (bytes: () => Promise<ArrayBuffer>, fileName: string) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const host = await openHost(await bytes(), { displayLanguage: locale === "en" ? "en-US" : "ja-JP" });
+      setLoaded((previous) => ({ host, fileName, serial: (previous?.serial ?? 0) + 1 }));
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(`${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setLoading(false);
+    }
+  }, [locale]);
+
+  React.useEffect(() => {
+    void open(async () => {
+      const response = await fetch(SAMPLE_URL);
+      if (!response.ok) throw new Error(`${SAMPLE_URL}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    }, SAMPLE_URL.split("/").pop()!);
+  }, [open]);
+
+  // The task pane's api: the host's, with Excel.run wrapped so that the grid is redrawn after each batch.
+  const api = React.useMemo<OfficeApi | null>(() => {
+    if (!loaded) return null;
+    const { host } = loaded;
+    const run = (async (...args: unknown[]) => {
+      try {
+        return await (host.Excel.run as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        setVersion((v) => v + 1);
+      }
+    }) as typeof Excel.run;
+    const excel = Object.assign(Object.create(host.Excel as object) as object, { run });
+    return { Excel: excel as OfficeApi["Excel"], Office: host.Office as OfficeApi["Office"] };
+  }, [loaded]);
+
+  const model = React.useMemo(() => (loaded ? gridModelOf(loaded.host) : { sheets: [], active: null, selection: null }), [loaded, version]);
+
+  const activate = async (sheet: string) => {
+    if (!api) return;
+    try {
+      await api.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).activate();
+        await context.sync();
+      });
+    } catch {
+      // A sheet tab click cannot fail in a way worth reporting: the grid stays as it was.
+    }
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.page} lang={locale}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{text.title}</h1>
+        <p className={styles.note}>{text.note}</p>
+        <div className={styles.open}>
+          <label htmlFor={fileInputId}>{text.open}</label>
+          <input
+            id={fileInputId}
+            className={styles.fileInput}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) void open(() => file.arrayBuffer(), file.name);
+              event.currentTarget.value = "";
+            }}
+          />
+        </div>
+      </header>
+      <div className={styles.body}>
+        <section className={styles.workbook} aria-labelledby={`${fileInputId}-book`}>
+          <h2 id={`${fileInputId}-book`} className={styles.fileName}>
+            {text.workbook}: {loaded?.fileName ?? "—"}
+          </h2>
+          {error && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>
+                {text.loadError}: {error}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {loading && <Spinner size="tiny" label={text.loading} />}
+          <GridView model={model} onActivate={(sheet) => void activate(sheet)} label={text.workbook} sheetTabsLabel={text.sheets} emptyText={text.empty} />
+        </section>
+        <div className={styles.pane}>
+          <h2 className={styles.paneTitle}>{text.pane}</h2>
+          <div className={styles.paneBody}>
+            {api && loaded && <App key={loaded.serial} api={api} locale={locale} />}
+          </div>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}

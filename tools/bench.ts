@@ -1,0 +1,121 @@
+/**
+ * npm run bench — prints the figures the README's performance section quotes. Not a test: it measures.
+ *   round trips (context.sync) for validate and summary on the in-memory Excel host at 19, 456, 10,000 items
+ *   in-process map + validate time per item at 10,000 items
+ *   `hyoka validate` on a 456-item workbook vs a bare ExcelJS load of the same file, as a ratio
+ *   the task pane's production JavaScript, gzip, and each bundle
+ */
+import { execFileSync } from "child_process";
+import { promises as fs, readFileSync, readdirSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import ExcelJS from "exceljs";
+import { checkWorkbook } from "../src/check";
+import { readOpenWorkbook } from "../src/excel/read-workbook";
+import { summarizeOpenWorkbook } from "../src/excel/summarize";
+import { createExcelHost } from "../src/excel-sim/host";
+import { simWorkbookFromExcelJs } from "../src/excel-sim/from-xlsx";
+import { gridFromWorkbook } from "../src/file/xlsx-grid";
+import { buildFormWorkbook, FormItem } from "./form/builder";
+import { tennojiR1 } from "./form/tennoji-r1";
+
+const ROOT = path.resolve(__dirname, "..");
+const SIZES = [19, 456, 10_000];
+
+function items(count: number): FormItem[] {
+  return Array.from({ length: count }, (_, i) => ({ ...tennojiR1[i % tennojiR1.length], no: i + 1 }));
+}
+
+/** 100 items a sheet: ExcelJS's merge bookkeeping grows with the square of a sheet's merges. */
+function workbook(count: number): ExcelJS.Workbook {
+  return buildFormWorkbook(items(count), { sheets: count > 500 ? 100 : "one" });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function roundTrips(): Promise<void> {
+  console.log("\nRound trips (context.sync) on the in-memory Excel host");
+  console.log("  items    validate  summary");
+  for (const count of SIZES) {
+    const sim = await simWorkbookFromExcelJs(workbook(count));
+    const read = createExcelHost(sim);
+    await readOpenWorkbook(read);
+    const write = createExcelHost(sim);
+    await summarizeOpenWorkbook(write, { now: new Date(0) });
+    console.log(`  ${String(count).padStart(6)}   ${String(read.stats.syncs).padStart(8)}  ${String(write.stats.syncs).padStart(7)}`);
+  }
+}
+
+function mapAndValidate(): void {
+  const grid = gridFromWorkbook(workbook(10_000), "bench.xlsx");
+  checkWorkbook(grid); // warm-up: the JIT, as in a long-running task pane
+  const runs = Array.from({ length: 5 }, () => {
+    const start = process.hrtime.bigint();
+    const report = checkWorkbook(grid);
+    if (report.items.length !== 10_000) throw new Error(`read ${report.items.length} items`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  const ms = median(runs);
+  console.log(`\nMap + validate, 10,000 items in process: ${ms.toFixed(0)} ms in all, ${((ms * 1000) / 10_000).toFixed(1)} µs per item (median of 5)`);
+}
+
+async function cliRatio(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-bench-"));
+  const file = path.join(dir, "456.xlsx");
+  await workbook(456).xlsx.writeFile(file);
+  const cli = path.join(ROOT, "bin/hyoka.js");
+  const bare = "const E=require('exceljs');new E.Workbook().xlsx.readFile(process.argv[1]).then(()=>{})";
+  const time = (args: string[]) => {
+    const start = process.hrtime.bigint();
+    try {
+      execFileSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+    } catch (error) {
+      if ((error as { status?: number }).status !== 0 && (error as { status?: number }).status !== 1) throw error;
+    }
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const hyoka: number[] = [];
+  const exceljs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    hyoka.push(time([cli, "validate", file, "--format", "json"]));
+    exceljs.push(time(["-e", bare, file]));
+  }
+  const [h, e] = [median(hyoka), median(exceljs)];
+  console.log(`\nCLI on 456 items: hyoka validate ${h.toFixed(0)} ms, bare ExcelJS load ${e.toFixed(0)} ms, ratio ${(h / e).toFixed(2)} (median of 5, run in turn)`);
+  await fs.rm(dir, { recursive: true, force: true });
+}
+
+function bundles(): void {
+  const dist = path.join(ROOT, "dist");
+  let files: string[];
+  try {
+    files = readdirSync(dist).filter((f) => f.endsWith(".js"));
+  } catch {
+    console.log("\nBundles: dist/ is missing — run `npm run build` first");
+    return;
+  }
+  const gz = (f: string) => gzipSync(readFileSync(path.join(dist, f))).length;
+  console.log("\nProduction bundles (gzip)");
+  for (const f of files.sort()) console.log(`  ${f.padEnd(48)} ${(gz(f) / 1024).toFixed(1).padStart(7)} KB`);
+  const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => path.basename(m[1])).filter((f) => files.includes(f));
+  const total = scripts.reduce((n, f) => n + gz(f), 0);
+  console.log(`  task pane total (${scripts.join(", ")}): ${(total / 1024).toFixed(1)} KB gzip`);
+}
+
+async function main(): Promise<void> {
+  console.log(`hyoka benchmark — node ${process.version}, ${os.cpus().length} cores`);
+  await roundTrips();
+  mapAndValidate();
+  await cliRatio();
+  bundles();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
