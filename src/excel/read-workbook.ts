@@ -4,13 +4,13 @@ import { toHostError, unsupported } from "./host-error";
 
 /** The parts of Office.js the port uses, so tests and the preview can hand in the in-memory host. */
 export interface OfficeApi {
-  Excel: { run: typeof Excel.run };
+  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
   Office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } };
 }
 
 /** The global Office.js objects, when running inside Office. */
 export function globalOfficeApi(): OfficeApi {
-  return { Excel: globalThis.Excel, Office: globalThis.Office };
+  return { Excel: globalThis.Excel as OfficeApi["Excel"], Office: globalThis.Office };
 }
 
 const MIN_API = "1.4"; // getUsedRangeOrNullObject

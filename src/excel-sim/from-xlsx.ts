@@ -1,0 +1,46 @@
+import ExcelJS from "exceljs";
+import { parseRange } from "../template/grid";
+import { cellKey, newSheet, SimCell, SimWorkbook } from "./workbook";
+
+/** An ExcelJS workbook as the in-memory host's workbook (in Node and in the browser). */
+export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.xlsx"): SimWorkbook {
+  return {
+    name,
+    protected: false,
+    sheets: wb.worksheets.map((ws) => {
+      const sheet = newSheet(ws.name);
+      sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
+      sheet.protected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
+      sheet.merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
+      ws.eachRow({ includeEmpty: false }, (row, r) =>
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const sim = simCell(cell.value);
+          if (cell.numFmt) sim.numberFormat = cell.numFmt;
+          sheet.cells.set(cellKey(r - 1, c - 1), sim);
+        }),
+      );
+      return sheet;
+    }),
+  };
+}
+
+/** Reads .xlsx bytes into the in-memory host's workbook. */
+export async function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name?: string): Promise<SimWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as ExcelJS.Buffer);
+  return simWorkbookFromExcelJs(wb, name);
+}
+
+function simCell(value: ExcelJS.CellValue): SimCell {
+  if (value === null || value === undefined) return { value: null };
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { value };
+  if (value instanceof Date) return { value: value.toISOString().slice(0, 10) };
+  if ("error" in value) return { value: null, error: String(value.error) };
+  if ("richText" in value) return { value: value.richText.map((run) => run.text).join("") };
+  if ("formula" in value || "sharedFormula" in value) {
+    const f = value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
+    return { ...simCell(f.result ?? null), formula: `=${f.formula ?? f.sharedFormula}` };
+  }
+  if ("hyperlink" in value) return { ...simCell((value as { text?: ExcelJS.CellValue }).text ?? null), hyperlink: { address: value.hyperlink } };
+  return { value: null };
+}

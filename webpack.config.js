@@ -1,0 +1,71 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Builds the task pane, the ribbon commands and the offline preview, as Microsoft's add-in templates do.
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+/** office-addin-dev-certs runs `sudo` on Linux and throws without it: HTTPS only where certificates can be had. */
+async function httpsOptions() {
+  if (process.env.HYOKA_PREVIEW) return undefined;
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    console.warn(`HTTPS certificates unavailable (${error.message.split("\n")[0]}): serving over http.`);
+    return undefined;
+  }
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const publicUrl = process.env.ADDIN_PUBLIC_URL;
+  const https = argv.$0 && process.argv.includes("serve") ? await httpsOptions() : undefined;
+  return {
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      preview: "./src/preview/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/sample/*.xlsx", to: "sample/[name][ext]" },
+          { from: "src/help/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (publicUrl ? content.toString().split(DEV_URL).join(publicUrl) : content),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      open: process.env.HYOKA_PREVIEW ? false : undefined,
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
