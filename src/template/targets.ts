@@ -354,7 +354,7 @@ const MEASURE = new RegExp(
 const BARE = new RegExp(String.raw`^\s*(${AMOUNT})\s?(${alternation(Object.keys(COMPARATOR_WORDS))})?\s*$`, "u");
 
 /** The fiscal-year expressions of ./fiscal-year, found everywhere in the text. */
-const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度|(令和|平成|(?<![a-z])r|(?<![a-z])h)\s*(元|\d{1,2})\s*(?:年度?)?|(?<![\d.])(元|\d{1,2})\s*年度/giu;
+const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度|(令和|平成|(?<![a-z])r|(?<![a-z])h)\s*(元|\d{1,2})(?!\d)\s*(?:年度?)?|(?<![\d.])(元|\d{1,2})\s*年度/giu;
 /** A year that is a baseline, not the year of the target: 「25年度比」, 「平成30年度決算額以下」. */
 const BASELINE = /^\s*の?\s*(?:比|対比|比較|決算|実績|水準|並)/u;
 /** What may stand beside a year in a year heading: 「令和元年度目標」, 「令和元年度末まで」. */
