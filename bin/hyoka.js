@@ -7,4 +7,5 @@ try {
   process.stderr.write("hyoka: まだビルドされていません。プロジェクトのフォルダーで `npm install` を実行してください。\n");
   process.exit(2);
 }
-cli.run(process.argv.slice(2)).then((code) => process.exit(code));
+// exitCode, not exit(): a piped stdout must drain before the process ends.
+cli.run(process.argv.slice(2)).then((code) => (process.exitCode = code));

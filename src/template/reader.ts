@@ -2,6 +2,7 @@ import { FieldName, FieldSource, Item, RatingValue } from "../model";
 import { CellRange, isErrorValue, WorkbookGrid } from "./grid";
 import { LabelledFieldName, Level, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { fiscalYearOf } from "./fiscal-year";
+import { parseTargets } from "./targets";
 import { isLegend, namedLevels, parseRating, vocabularyOf } from "./ratings";
 import { Cell, SheetView } from "./sheet-view";
 import { afterLabel, normalize, tidy } from "./text";
@@ -186,6 +187,7 @@ function readItem(view: SheetView, block: Block, labels: Labels, profile: Templa
     return parsed.kind === "value" ? (parsed.value as T) : null;
   };
 
+  const plan = { policy: text("plan.policy"), thisYear: text("plan.thisYear") };
   return {
     no: block.no,
     sheet: view.name,
@@ -193,7 +195,7 @@ function readItem(view: SheetView, block: Block, labels: Labels, profile: Templa
     title: heading.title,
     subtitle: heading.subtitle,
     starred: heading.starred,
-    plan: { policy: text("plan.policy"), thisYear: text("plan.thisYear") },
+    plan,
     midyear: {
       implementation: rating("midyear.implementation"),
       achievement: rating("midyear.achievement"),
@@ -204,7 +206,10 @@ function readItem(view: SheetView, block: Block, labels: Labels, profile: Templa
       achievement: rating("final.achievement"),
       remark: text("final.remark"),
     },
-    targets: [],
+    targets: [
+      ...parseTargets("plan.policy", plan.policy ?? "", profile.targetMarkers),
+      ...parseTargets("plan.thisYear", plan.thisYear ?? "", profile.targetMarkers),
+    ],
     remarkRequiredFor,
     sources,
   };
@@ -318,6 +323,11 @@ function readField(
     case "right":
       return valueRightOf(view, anchor.cell, labels);
     case "above": {
+      // A legend pasted into the value cell stands right above the printed one: it is the value, and invalid.
+      const under = view.cellAt(anchor.cell.extent.bottom + 1, anchor.cell.extent.left);
+      if (rule.legendOf && under && under.row <= rows.bottom && isLegend(under.head, profile.scales[rule.legendOf])) {
+        return read(view, anchor.cell);
+      }
       const up = view.above(anchor.cell.extent);
       if (up.row < rows.top) return atAnchor(view, anchor.cell);
       const cell = view.cellAt(up.row, up.col);

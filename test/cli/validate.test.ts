@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
 import * as os from "os";
+import { spawnSync } from "child_process";
 import * as path from "path";
 import { writeFormWorkbook } from "../../tools/form/builder";
 import { tennojiR1 } from "../../tools/form/tennoji-r1";
@@ -58,6 +59,20 @@ describe("hyoka validate on the sample", () => {
     const reports = JSON.parse(stdout);
     expect(Array.isArray(reports)).toBe(true);
     expect(reports).toHaveLength(2);
+  });
+});
+
+describe("the built command (bin/hyoka.js, as `npx hyoka` runs it)", () => {
+  test("prints the whole JSON through a pipe and exits 1 at phase final", () => {
+    const result = spawnSync(process.execPath, [path.resolve(__dirname, "../../bin/hyoka.js"), "validate", SAMPLE, "--phase", "final", "--format", "json"], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.items).toHaveLength(19);
+    expect(report.form).toEqual({ plan: "市政改革プラン2.0", fiscalYear: 2019 });
+    expect(report.items[1].targets.map((t: { value: number }) => t.value)).toContain(91.2);
   });
 });
 
