@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- these tests read too early on purpose: the host must throw as Office.js does */
 import { cellKey, newSheet, snapshot, SimWorkbook } from "../../src/excel-sim/workbook";
 import { createExcelHost } from "../../src/excel-sim/host";
 
