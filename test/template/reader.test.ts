@@ -1,13 +1,18 @@
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
 import type { Item } from "../../src/model";
+import { loadXlsx } from "../../src/file/read-xlsx";
 import type { WorkbookGrid } from "../../src/template/grid";
 import { readWorkbook } from "../../src/template/reader";
-import { tennojiR1 } from "../../tools/form/tennoji-r1";
-import { formItem, gridOf, sampleGrid } from "../support/workbooks";
+import { CellInput, FormItem, formWorkbookBytes, LayoutOptions, writeFormWorkbook } from "../../tools/form/builder";
+import { tennojiLayout, tennojiR1 } from "../../tools/form/tennoji-r1";
+import { formItem, gridOf, SAMPLE, sampleGrid } from "../support/workbooks";
 
 const read = async (...args: Parameters<typeof gridOf>) => readWorkbook(await gridOf(...args)).items;
 
 /** What an item says, without where it was read: layouts must agree on this. */
-function content({ sources, sheet, cell, ...rest }: Item) {
+function content({ sources: _sources, sheet: _sheet, cell: _cell, ...rest }: Item) {
   return rest;
 }
 
@@ -39,6 +44,7 @@ describe("the sample (天王寺区 令和元年度, 19 items)", () => {
       expect(item.plan.policy).toBe(tennojiR1[i].policy);
       expect(item.plan.thisYear).toBe(tennojiR1[i].thisYear);
       expect(item.plan.policy).toContain("(目標)");
+      expect(item.plan.thisYear).toContain("(目標)");
     }
   });
 
@@ -65,6 +71,32 @@ describe("the sample (天王寺区 令和元年度, 19 items)", () => {
       "final.achievement": { cell: "D10" },
       "final.remark": { cell: "E10" },
     });
+  });
+
+  test("item 17's title, wrapped over two lines in the form, is one line", () => {
+    expect(items[16].title).not.toMatch(/\n/);
+    expect(items[17].title).toBe("「ニア・イズ・ベター」に基づく分権型教育行政の効果的な推進(区政編 改革の柱2 I-イ)");
+    expect(items[2].title).toBe("諸収入確保の推進");
+    expect(items[10].title).toBe("地域に根ざした活動の活性化(地縁型団体)(区政編 改革の柱1 II-ア)");
+  });
+
+  test("item 19's cells: the ② and its remark", () => {
+    const at = 3 + 18 * 10 + 4; // blocks of 9 rows and a blank one, 4 sub-title rows (items 11, 12, 13, 16) before it
+    expect(items[18]).toMatchObject({ cell: `A${at}` });
+    expect(items[18].sources).toMatchObject({
+      "midyear.achievement": { sheet: "取組項目", cell: `C${at + 5}`, text: "②" },
+      "midyear.remark": { sheet: "取組項目", cell: `E${at + 5}` },
+    });
+  });
+
+  test("the headings: 「市政改革プラン2.0」, 令和元年度", async () => {
+    expect(readWorkbook(await sampleGrid()).form).toMatchObject({ plan: "市政改革プラン2.0", fiscalYear: 2019, noteMismatch: null });
+  });
+
+  test("the committed sample is what tools/make-sample.ts writes today", async () => {
+    const committed = await fs.readFile(SAMPLE);
+    const fresh = await formWorkbookBytes(tennojiR1, tennojiLayout);
+    expect(fresh.equals(committed)).toBe(true);
   });
 
   test("the printed note asks for a remark on ②", () => {
@@ -185,5 +217,216 @@ describe("not items", () => {
   });
   test("a 取組項目 heading without any form label is not an item", async () => {
     expect(await read([], { extraSheets: [{ name: "一覧", rows: [["取組項目1"], ["取組項目2"]] }] })).toEqual([]);
+  });
+});
+
+/** What the transcription says each item holds, in the reader's terms. */
+function expectedOf(item: FormItem) {
+  const text = (v: CellInput) => (typeof v === "string" && v.trim() !== "" ? v : null);
+  const rating = (v: CellInput) => ({ "(i)": "i", "(ii)": "ii", "①": 1, "②": 2 })[String(v)] ?? null;
+  return {
+    no: typeof item.no === "number" ? item.no : Number(item.no),
+    title: item.title,
+    subtitle: item.subtitle ?? null,
+    starred: Boolean(item.starred),
+    plan: { policy: text(item.policy), thisYear: text(item.thisYear) },
+    midyear: {
+      implementation: rating(item.midyear?.implementation),
+      achievement: rating(item.midyear?.achievement),
+      remark: text(item.midyear?.remark),
+    },
+    final: { result: text(item.final?.result), achievement: rating(item.final?.achievement), remark: text(item.final?.remark) },
+  };
+}
+
+function projection(item: Item): ReturnType<typeof expectedOf> {
+  const { no, title, subtitle, starred, plan, midyear, final } = item;
+  return { no, title, subtitle, starred, plan, midyear, final } as ReturnType<typeof expectedOf>;
+}
+
+describe("the 19 items of the sample in every layout variant, through real .xlsx files", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-form-"));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  let n = 0;
+  async function readFile(items: FormItem[], options: LayoutOptions): Promise<{ items: Item[]; sheets: string[] }> {
+    const file = path.join(dir, `variant-${++n}.xlsx`);
+    await writeFormWorkbook(file, items, options);
+    const { workbook, grid } = await loadXlsx(file);
+    return { items: readWorkbook(grid).items, sheets: workbook.worksheets.map((ws) => ws.name) };
+  }
+
+  const expected = tennojiR1.map(expectedOf);
+  const extraSheets: LayoutOptions["extraSheets"] = [
+    { name: "表紙", rows: [["令和元年度 天王寺区 区運営方針"], [null], ["取組項目1 歳出の削減"], ["取組項目2 未収金対策の強化"]] },
+    { name: "様式1", rows: [["経営課題1"], ["取組項目 1"], ["取組の方針・目標内容", "当年度の取組内容"], ["中間振り返り", "取組内容の実施見込み", "(ii)"]] },
+    {
+      name: "集計",
+      rows: [
+        ["取組項目", "取組の方針・目標内容", "目標の達成見込み"],
+        ["取組項目1", "(目標) 古い集計", "②"],
+        ["取組項目20", "(目標) 古い集計", "②"],
+      ],
+    },
+  ];
+
+  test.each<[string, LayoutOptions]>([
+    ["the sample's own layout", tennojiLayout],
+    ["one sheet per item", { sheets: "per-item" }],
+    ["three items per sheet", { sheets: 3 }],
+    ["blocks starting at C7", { origin: { row: 7, col: 3 } }],
+    ["four blank rows between blocks", { gapRows: 4 }],
+    ["no blank row between blocks", { gapRows: 0 }],
+    ["a blank spacer column between labels and values", { blankColumnAfterLabels: true }],
+    ["取組項目11", { numberStyle: "plain" }],
+    ["取組項目 1 1", { numberStyle: "spaced" }],
+    ["取組項目１１", { numberStyle: "fullwidth" }],
+    ["取組項目 11", { numberStyle: "space" }],
+    ["labels with spaces and line breaks", { labelBreaks: true }],
+    ["取組項目N 【title】 in one cell", { titleInAnchorCell: true }],
+    ["no merged cells", { noMerges: true }],
+    ["a cover 表紙, a 様式1 and an old 集計 before the items", { extraSheets, heading: tennojiLayout.heading }],
+    [
+      "all of it at once",
+      {
+        sheets: 4,
+        origin: { row: 5, col: 2 },
+        gapRows: 3,
+        blankColumnAfterLabels: true,
+        numberStyle: "spaced",
+        labelBreaks: true,
+        titleInAnchorCell: true,
+        noMerges: true,
+        extraSheets,
+      },
+    ],
+  ])("%s", async (_name, options) => {
+    const { items } = await readFile(tennojiR1, options);
+    expect(items.map(projection)).toEqual(expected);
+  });
+
+  test("per-item sheets: each item on its own sheet, at A3", async () => {
+    const { items, sheets } = await readFile(tennojiR1, { sheets: "per-item" });
+    expect(sheets).toEqual(tennojiR1.map((i) => `取組項目${i.no}`));
+    expect(items[4]).toMatchObject({ sheet: "取組項目5", cell: "A3" });
+    expect(items[4].sources["midyear.achievement"]).toMatchObject({ sheet: "取組項目5", cell: "C8", text: "①" });
+  });
+
+  test("three per sheet: item 4 opens the second sheet", async () => {
+    const { items, sheets } = await readFile(tennojiR1, { sheets: 3 });
+    expect(sheets).toHaveLength(7);
+    expect(items[3]).toMatchObject({ sheet: "取組項目(2)", cell: "A3" });
+    expect(items[18]).toMatchObject({ sheet: "取組項目(7)", cell: "A3" });
+  });
+
+  test("origin C7 and a spacer column: every field's cell moves with the block", async () => {
+    const { items } = await readFile(tennojiR1.slice(0, 1), { origin: { row: 7, col: 3 }, blankColumnAfterLabels: true });
+    // A→C, B→D, spacer E, C→F, D→G, E:H→H:K; rows 7 anchor, 8 title, 9-10 plan, 11-12 mid-year, 13-15 final
+    expect(items[0]).toMatchObject({ sheet: "取組項目", cell: "C7" });
+    expect(items[0].sources).toMatchObject({
+      title: { cell: "C8" },
+      "plan.policy": { cell: "D10" },
+      "plan.thisYear": { cell: "H10" },
+      "midyear.implementation": { cell: "F11", text: "(i)" },
+      "midyear.achievement": { cell: "F12", text: "①" },
+      "midyear.remark": { cell: "H12" },
+      "final.result": { cell: "D14" },
+      "final.achievement": { cell: "G14" },
+      "final.remark": { cell: "H14" },
+    });
+  });
+
+  test("the same items always make the same bytes", async () => {
+    const a = await formWorkbookBytes(tennojiR1.slice(0, 3));
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // zip times have a 2-second grain
+    const b = await formWorkbookBytes(tennojiR1.slice(0, 3));
+    expect(a.equals(b)).toBe(true);
+  });
+});
+
+describe("value cells holding the wrong thing", () => {
+  test("a legend pasted into the self-evaluation value cell is invalid, never a value", async () => {
+    const [item] = await read([formItem(1, { final: { result: "実施した", achievement: "①:目標達成 ②:目標未達成" } })]);
+    expect(item.final.achievement).toBeNull();
+    expect(item.sources["final.achievement"]).toMatchObject({ cell: "D10", invalid: true });
+  });
+
+  test("a legend pasted into the implementation cell is invalid", async () => {
+    const [item] = await read([formItem(1, { midyear: { implementation: "(i)実施見込み (ii)実施できない見込み", achievement: "①" } })]);
+    expect(item.midyear.implementation).toBeNull();
+    expect(item.sources["midyear.implementation"]).toMatchObject({ cell: "C7", invalid: true });
+  });
+
+  test("an empty self-evaluation cell above its legend reads empty", async () => {
+    const [item] = await read([formItem(1)]);
+    expect(item.final.achievement).toBeNull();
+    expect(item.sources["final.achievement"]).toMatchObject({ cell: "D10", text: "" });
+    expect(item.sources["final.achievement"]?.invalid).toBeUndefined();
+  });
+
+  test("error values in text and rating cells: null, with the error on the source", async () => {
+    const [item] = await read([
+      formItem(1, {
+        policy: { error: "#REF!" },
+        midyear: { implementation: { error: "#N/A" }, achievement: "①", remark: { error: "#VALUE!" } },
+        final: { result: "実施した", achievement: { error: "#DIV/0!" } },
+      }),
+    ]);
+    expect([item.plan.policy, item.midyear.implementation, item.midyear.remark, item.final.achievement]).toEqual([null, null, null, null]);
+    expect(item.sources["plan.policy"]).toMatchObject({ cell: "B6", error: "#REF!" });
+    expect(item.sources["midyear.implementation"]).toMatchObject({ cell: "C7", error: "#N/A" });
+    expect(item.sources["midyear.remark"]).toMatchObject({ cell: "E8", error: "#VALUE!" });
+    expect(item.sources["final.achievement"]).toMatchObject({ cell: "D10", error: "#DIV/0!" });
+  });
+});
+
+describe("rating cells in every layout variant", () => {
+  const variants: [string, LayoutOptions][] = [
+    ["default", {}],
+    ["spacer column", { blankColumnAfterLabels: true }],
+    ["no merges", { noMerges: true }],
+    ["label breaks", { labelBreaks: true }],
+    ["title in the anchor cell, at C7", { titleInAnchorCell: true, origin: { row: 7, col: 3 } }],
+    ["everything", { blankColumnAfterLabels: true, noMerges: true, labelBreaks: true, numberStyle: "spaced", gapRows: 0 }],
+  ];
+  const legends = {
+    implementation: "(i)実施見込み (ii)実施できない見込み",
+    midyear: "①:達成見込み ②:達成できない見込み",
+    final: "①:目標達成 ②:目標未達成",
+  };
+
+  test.each(variants)("%s: pasted legends are invalid, empty cells empty, errors recorded", async (_name, options) => {
+    const [pasted, empty, errors, filled] = await read(
+      [
+        formItem(1, {
+          midyear: { implementation: legends.implementation, achievement: legends.midyear },
+          final: { result: "実施した", achievement: legends.final },
+        }),
+        formItem(2, { midyear: {}, final: {} }),
+        formItem(3, { midyear: { implementation: { error: "#REF!" }, achievement: { error: "#N/A" } }, final: { achievement: { error: "#REF!" } } }),
+        formItem(4, { midyear: { implementation: "(ii)", achievement: "②", remark: "遅れ" }, final: { result: "一部実施", achievement: "②", remark: "次年度" } }),
+      ],
+      options,
+    );
+    const fields = ["midyear.implementation", "midyear.achievement", "final.achievement"] as const;
+    expect([pasted.midyear.implementation, pasted.midyear.achievement, pasted.final.achievement]).toEqual([null, null, null]);
+    for (const f of fields) expect(pasted.sources[f]).toMatchObject({ invalid: true });
+
+    expect([empty.midyear.implementation, empty.midyear.achievement, empty.final.achievement]).toEqual([null, null, null]);
+    for (const f of fields) {
+      expect(empty.sources[f]).toMatchObject({ text: "", error: null });
+      expect(empty.sources[f]?.invalid).toBeUndefined();
+    }
+
+    expect([errors.midyear.implementation, errors.midyear.achievement, errors.final.achievement]).toEqual([null, null, null]);
+    expect(fields.map((f) => errors.sources[f]?.error)).toEqual(["#REF!", "#N/A", "#REF!"]);
+
+    expect(filled.midyear).toEqual({ implementation: "ii", achievement: 2, remark: "遅れ" });
+    expect(filled.final).toEqual({ result: "一部実施", achievement: 2, remark: "次年度" });
   });
 });

@@ -1,3 +1,4 @@
+import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 
 /**
@@ -40,6 +41,9 @@ export interface LayoutOptions {
   remarkNote?: string;
 }
 
+/** The date written into the workbook's properties and its zip entries, so that the same items give the same bytes. */
+export const FIXED_DATE = new Date(Date.UTC(2019, 9, 1));
+
 const LEGENDS = {
   implementation: "(i)実施見込み (ii)実施できない見込み",
   midyear: "①:達成見込み ②:達成できない見込み",
@@ -47,16 +51,17 @@ const LEGENDS = {
 };
 const NOTE = "※左記が「②」の場合は必須";
 
+/** Each label as printed, then as people retype it: broken over lines, or with a space (half or full width) inside. */
 const LABELS = {
-  plan: ["計画", "計\n画"],
-  midyear: ["中間振り返り", "中間\n振り返り"],
-  final: ["自己評価", "自己 評価"],
-  policy: ["取組の方針・目標内容", "取組の方針・\n目標内容"],
-  thisYear: ["当年度の取組内容", "当年度の\n取組内容"],
-  implementation: ["取組内容の実施見込み", "取組内容の\n実施見込み"],
-  achievement: ["目標の達成見込み", "目標の 達成見込み"],
-  result: ["当年度の取組実績及び目標の達成状況", "当年度の取組実績及び\n目標の達成状況"],
-  remark: ["課題と改善策", "課題と 改善策"],
+  plan: ["計画", "計\n画", "計　画"],
+  midyear: ["中間振り返り", "中間\n振り返り", "中間 振り返り"],
+  final: ["自己評価", "自己\n評価", "自己 評価"],
+  policy: ["取組の方針・目標内容", "取組の方針・\n目標内容", "取組の方針・ 目標内容"],
+  thisYear: ["当年度の取組内容", "当年度の\n取組内容", "当年度の　取組内容"],
+  implementation: ["取組内容の実施見込み", "取組内容の\n実施見込み", "取組内容の 実施見込み"],
+  achievement: ["目標の達成見込み", "目標の\n達成見込み", "目標の 達成見込み"],
+  result: ["当年度の取組実績及び目標の達成状況", "当年度の取組実績及び\n目標の達成状況", "当年度の取組実績 及び目標の達成状況"],
+  remark: ["課題と改善策", "課題と\n改善策", "課題と 改善策"],
 };
 
 const FULLWIDTH_DIGITS = "０１２３４５６７８９";
@@ -78,21 +83,52 @@ export function itemHeading(no: number | string, style: LayoutOptions["numberSty
 
 export function buildFormWorkbook(items: FormItem[], options: LayoutOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "hyoka";
-  wb.created = wb.modified = new Date(Date.UTC(2019, 9, 1));
+  wb.creator = wb.lastModifiedBy = "hyoka";
+  wb.created = wb.modified = FIXED_DATE;
   for (const extra of options.extraSheets ?? []) {
     const ws = wb.addWorksheet(extra.name);
     extra.rows.forEach((row, r) => row.forEach((value, c) => value !== null && (ws.getCell(r + 1, c + 1).value = value)));
   }
+  let written = 0;
   for (const [name, group] of groupBySheet(items, options.sheets ?? "one")) {
     const ws = wb.addWorksheet(name, { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    new BlockWriter(ws, options).writeAll(group);
+    new BlockWriter(ws, options).writeAll(group, written);
+    written += group.length;
   }
   return wb;
 }
 
+/** Writes the .xlsx file; the same items and options always give the same bytes. */
 export async function writeFormWorkbook(file: string, items: FormItem[], options?: LayoutOptions): Promise<void> {
-  await buildFormWorkbook(items, options).xlsx.writeFile(file);
+  await fs.writeFile(file, await formWorkbookBytes(items, options));
+}
+
+/** The .xlsx bytes, with every zip entry stamped FIXED_DATE (ExcelJS stamps them with the time of writing). */
+export async function formWorkbookBytes(items: FormItem[], options?: LayoutOptions): Promise<Buffer> {
+  const bytes = Buffer.from(await buildFormWorkbook(items, options).xlsx.writeBuffer());
+  return stampZipEntries(bytes, FIXED_DATE);
+}
+
+/** Sets the DOS time and date of every entry, in the central directory and in each local header. */
+function stampZipEntries(zip: Buffer, date: Date): Buffer {
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error("not a zip file: no end of central directory");
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < entries; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry at ${at}`);
+    zip.writeUInt16LE(time, at + 12);
+    zip.writeUInt16LE(day, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header at ${local}`);
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(day, local + 12);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
 }
 
 function groupBySheet(items: FormItem[], sheets: NonNullable<LayoutOptions["sheets"]>): [string, FormItem[]][] {
@@ -114,6 +150,7 @@ const LABEL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: {
 /** Writes blocks top to bottom on one sheet. Columns: A section labels, B field labels, C values, D legends, E:H remarks. */
 class BlockWriter {
   private row: number;
+  private index = 0;
   private readonly col: number;
   /** Column offsets of B, C, D, E, H relative to A; one more after B with a spacer column. */
   private readonly c: { A: number; B: number; C: number; D: number; E: number; H: number };
@@ -131,15 +168,18 @@ class BlockWriter {
     if (options.heading?.fiscalYear) this.put(2, 0, options.heading.fiscalYear);
   }
 
-  writeAll(items: FormItem[]): void {
-    for (const item of items) {
+  /** `first`: how many blocks earlier sheets hold. */
+  writeAll(items: FormItem[], first = 0): void {
+    for (const [i, item] of items.entries()) {
+      this.index = first + i;
       this.block(item);
       this.row += this.options.gapRows ?? 1;
     }
   }
 
+  /** With labelBreaks, blocks take turns: line breaks in one, spaces in the next. */
   private label(kind: keyof typeof LABELS): string {
-    return LABELS[kind][this.options.labelBreaks ? 1 : 0];
+    return LABELS[kind][this.options.labelBreaks ? 1 + (this.index % 2) : 0];
   }
 
   private block(item: FormItem): void {

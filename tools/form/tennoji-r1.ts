@@ -1,4 +1,4 @@
-import type { FormItem } from "./builder";
+import type { FormItem, LayoutOptions } from "./builder";
 
 /**
  * The 19 取組項目 of 天王寺区's 令和元年度 「市政改革プラン2.0」に基づく取組等 (the published form, text as
@@ -6,6 +6,12 @@ import type { FormItem } from "./builder";
  * the mid-year ② with its remark.
  */
 export const tennojiHeading = { plan: "「市政改革プラン2.0」に基づく取組等", fiscalYear: "令和元年度", ward: "天王寺区" };
+export const tennojiWard = tennojiHeading.ward;
+
+/** The layout of assets/sample: the published form's, with its two heading lines. */
+export const tennojiLayout: LayoutOptions = {
+  heading: { plan: tennojiHeading.plan, fiscalYear: `${tennojiHeading.fiscalYear} ${tennojiHeading.ward}` },
+};
 
 export const tennojiR1: FormItem[] = [
   {
