@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { parseRange } from "../template/grid";
-import { cellKey, newSheet, SimCell, SimWorkbook } from "./workbook";
+import { cellKey, newSheet, SimCell, SimCellFormat, SimWorkbook } from "./workbook";
 
 /** An ExcelJS workbook as the in-memory host's workbook (in Node and in the browser). */
 export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.xlsx"): SimWorkbook {
@@ -16,9 +16,16 @@ export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.x
         row.eachCell({ includeEmpty: false }, (cell, c) => {
           const sim = simCell(cell.value);
           if (cell.numFmt) sim.numberFormat = cell.numFmt;
+          const format = simFormat(cell);
+          if (format) sim.format = format;
           sheet.cells.set(cellKey(r - 1, c - 1), sim);
         }),
       );
+      ws.columns?.forEach((column, c) => {
+        // ExcelJS widths are in characters of the default font; Excel's API speaks points.
+        if (column.width) sheet.columnWidths.set(c, Math.round((column.width * 7 + 5) * 0.75));
+      });
+      sheet.frozenRows = ws.views?.[0]?.state === "frozen" ? (ws.views[0].ySplit ?? 0) : 0;
       return sheet;
     }),
   };
@@ -34,7 +41,8 @@ export async function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name?: st
 function simCell(value: ExcelJS.CellValue): SimCell {
   if (value === null || value === undefined) return { value: null };
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { value };
-  if (value instanceof Date) return { value: value.toISOString().slice(0, 10) };
+  // Excel answers dates as serial numbers (days since 1899-12-30).
+  if (value instanceof Date) return { value: (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 };
   if ("error" in value) return { value: null, error: String(value.error) };
   if ("richText" in value) return { value: value.richText.map((run) => run.text).join("") };
   if ("formula" in value || "sharedFormula" in value) {
@@ -43,4 +51,14 @@ function simCell(value: ExcelJS.CellValue): SimCell {
   }
   if ("hyperlink" in value) return { ...simCell((value as { text?: ExcelJS.CellValue }).text ?? null), hyperlink: { address: value.hyperlink } };
   return { value: null };
+}
+
+function simFormat(cell: ExcelJS.Cell): SimCellFormat | undefined {
+  const format: SimCellFormat = {};
+  if (cell.font?.bold) format.bold = true;
+  if (cell.alignment?.wrapText) format.wrapText = true;
+  if (cell.alignment?.horizontal) format.horizontalAlignment = cell.alignment.horizontal;
+  const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
+  if (fill) format.fill = `#${fill.slice(-6)}`;
+  return Object.keys(format).length ? format : undefined;
 }
