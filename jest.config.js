@@ -11,5 +11,6 @@ module.exports = {
   moduleNameMapper: {
     "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",
   },
+  setupFiles: ["<rootDir>/test/support/jsdom-setup.ts"],
   testTimeout: 30000,
 };
