@@ -21,7 +21,6 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetWrites, options: { li
   const all = ws.getRange(`A1:${a1(rows - 1, cols - 1)}`);
   all.numberFormat = formats;
   all.values = values;
-  all.format.wrapText = true;
 
   plan.columnWidths.forEach((width, col) => (ws.getRange(a1(0, col)).format.columnWidth = width * POINTS_PER_CHARACTER));
   for (const cell of plan.cells) {
@@ -34,8 +33,9 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetWrites, options: { li
     }
   }
   for (const table of plan.tables) {
-    const t = ws.tables.add(`${a1(table.top, table.left)}:${a1(table.bottom, table.right)}`, true);
-    t.style = "TableStyleMedium7";
+    const address = `${a1(table.top, table.left)}:${a1(table.bottom, table.right)}`;
+    ws.getRange(address).format.wrapText = true;
+    ws.tables.add(address, true).style = "TableStyleMedium7";
   }
 }
 

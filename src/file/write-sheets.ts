@@ -36,19 +36,24 @@ export function addSheets(workbook: ExcelJS.Workbook, sheets: SheetWrites[]): st
 
 function render(ws: ExcelJS.Worksheet, plan: SheetWrites): void {
   plan.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
-  for (const write of plan.cells) renderCell(ws.getCell(write.row + 1, write.col + 1), write);
+  for (const write of plan.cells) renderCell(ws.getCell(write.row + 1, write.col + 1), write, inTable(plan, write));
   const [table] = plan.tables;
   if (table) ws.autoFilter = `${a1(table.top, table.left)}:${a1(table.bottom, table.right)}`;
   if (plan.freezeRows) ws.views = [{ state: "frozen", ySplit: plan.freezeRows }];
 }
 
-function renderCell(cell: ExcelJS.Cell, write: CellWrite): void {
+/** Table text wraps; the lines above a table (title, marker, counts) stay one line each, spilling right. */
+function inTable(plan: SheetWrites, { row, col }: CellWrite): boolean {
+  return plan.tables.some((t) => row >= t.top && row <= t.bottom && col >= t.left && col <= t.right);
+}
+
+function renderCell(cell: ExcelJS.Cell, write: CellWrite, wrap: boolean): void {
   // A string is stored as a string cell (never a formula), which is what keeps "=…" user text inert.
   cell.value = write.link
     ? { text: String(write.value ?? ""), hyperlink: `#'${write.link.sheet.replace(/'/g, "''")}'!${write.link.cell}` }
     : write.value;
   cell.numFmt = NUMBER_FORMATS[write.format];
-  cell.alignment = { vertical: "top", wrapText: write.format === "text" };
+  cell.alignment = { vertical: "top", wrapText: wrap && write.format === "text" };
   if (write.style) Object.assign(cell, STYLES[write.style]);
   if (write.link) cell.font = { color: { argb: "FF0563C1" }, underline: true };
 }

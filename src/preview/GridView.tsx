@@ -35,6 +35,7 @@ export interface GridModel {
 }
 
 const DEFAULT_COL_WIDTH = 72;
+const ROW_HEADER_WIDTH = 40;
 const MIN_ROW_HEIGHT = 20;
 
 const useStyles = makeStyles({
@@ -222,18 +223,20 @@ function SheetTable({
     !!selection && r >= selection.top && r <= selection.bottom && c >= selection.left && c <= selection.right;
   const cols = Array.from({ length: sheet.cols }, (_, c) => c);
   const rows = Array.from({ length: sheet.rows }, (_, r) => r);
+  const widths = cols.map((c) => sheet.colWidths?.[c] ?? DEFAULT_COL_WIDTH);
 
   return (
-    <table className={styles.table} data-sheet={sheet.name}>
+    // A fixed layout needs the table's own width; then long unwrapped text is clipped, never widening a column.
+    <table className={styles.table} data-sheet={sheet.name} style={{ width: ROW_HEADER_WIDTH + widths.reduce((a, b) => a + b, 0) }}>
       <colgroup>
-        <col style={{ width: 40 }} />
-        {cols.map((c) => (
-          <col key={c} style={{ width: sheet.colWidths?.[c] ?? DEFAULT_COL_WIDTH }} />
+        <col style={{ width: ROW_HEADER_WIDTH }} />
+        {widths.map((width, c) => (
+          <col key={c} style={{ width }} />
         ))}
       </colgroup>
       <thead>
         <tr>
-          <th className={mergeClasses(styles.header, styles.corner)} aria-label="セル" />
+          <td className={mergeClasses(styles.header, styles.corner)} />
           {cols.map((c) => (
             <th
               key={c}

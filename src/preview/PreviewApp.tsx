@@ -100,7 +100,7 @@ export function PreviewApp({ locale }: { locale: Locale }) {
     setLoading(true);
     setError(null);
     try {
-      const host = await openHost(await bytes(), { displayLanguage: locale === "en" ? "en-US" : "ja-JP" });
+      const host = await openHost(await bytes(), { displayLanguage: locale === "en" ? "en-US" : "ja-JP", name: fileName });
       setLoaded((previous) => ({ host, fileName, serial: (previous?.serial ?? 0) + 1 }));
       setVersion((v) => v + 1);
     } catch (e) {
@@ -167,7 +167,7 @@ export function PreviewApp({ locale }: { locale: Locale }) {
           />
         </div>
       </header>
-      <div className={styles.body}>
+      <main className={styles.body}>
         <section className={styles.workbook} aria-labelledby={`${fileInputId}-book`}>
           <h2 id={`${fileInputId}-book`} className={styles.fileName}>
             {text.workbook}: {loaded?.fileName ?? "—"}
@@ -182,13 +182,13 @@ export function PreviewApp({ locale }: { locale: Locale }) {
           {loading && <Spinner size="tiny" label={text.loading} />}
           <GridView model={model} onActivate={(sheet) => void activate(sheet)} label={text.workbook} sheetTabsLabel={text.sheets} emptyText={text.empty} />
         </section>
-        <div className={styles.pane}>
-          <h2 className={styles.paneTitle}>{text.pane}</h2>
+        <section className={styles.pane} aria-labelledby={`${fileInputId}-pane`}>
+          <h2 id={`${fileInputId}-pane`} className={styles.paneTitle}>{text.pane}</h2>
           <div className={styles.paneBody}>
-            {api && loaded && <App key={loaded.serial} api={api} locale={locale} />}
+            {api && loaded && <App key={loaded.serial} api={api} locale={locale} embedded />}
           </div>
-        </div>
-      </div>
+        </section>
+      </main>
     </FluentProvider>
   );
 }

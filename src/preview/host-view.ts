@@ -80,12 +80,11 @@ function gridSheet(sheet: SimSheet): GridSheet {
 function gridCell(cell: SimCell | undefined): GridCell | null {
   if (!cell) return null;
   const format = cell.format ?? {};
-  const text = cell.error ?? (cell.value === null || cell.value === undefined ? "" : typeof cell.value === "boolean" ? (cell.value ? "TRUE" : "FALSE") : String(cell.value));
+  const text = cell.error ?? displayText(cell);
   const align = format.horizontalAlignment?.toLowerCase();
   return {
     text,
-    // The forms wrap their text; a workbook that does not say keeps it readable the same way.
-    wrap: format.wrapText ?? true,
+    wrap: format.wrapText ?? false,
     bold: format.bold,
     fill: format.fill,
     color: format.color,
@@ -112,4 +111,15 @@ function selectionOf(selection: unknown): { sheet: string; address: string } | n
   const address = s.address.includes("!") ? s.address.slice(s.address.lastIndexOf("!") + 1) : s.address;
   const sheet = typeof s.sheet === "string" ? s.sheet : nameOf(s.sheet);
   return sheet ? { sheet, address } : null;
+}
+
+/** What Excel shows for a value: the few number formats hyoka's own sheets use (0, 0.0%), else the value. */
+function displayText({ value, numberFormat }: SimCell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value !== "number") return value;
+  const percent = /^0(?:\.(0+))?%$/.exec(numberFormat ?? "");
+  if (percent) return `${(value * 100).toFixed(percent[1]?.length ?? 0)}%`;
+  if (numberFormat === "0") return value.toFixed(0);
+  return String(value);
 }

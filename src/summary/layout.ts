@@ -5,10 +5,12 @@ import { integer, markerText, percent, SheetBuilder, SheetWrites, text } from ".
 
 type Column = { header: string; width: number; cell: (row: ItemRow) => ReturnType<typeof text> };
 
+// The counts above the item table share its first columns: 番号 is wide enough for 「取組内容の実施見込み」, ★ for a
+// count of thousands.
 const ITEM_COLUMNS: Column[] = [
-  { header: "番号", width: 6, cell: (r) => integer(r.no) },
+  { header: "番号", width: 20, cell: (r) => integer(r.no) },
   { header: "取組項目", width: 36, cell: (r) => text(r.title) },
-  { header: "★", width: 4, cell: (r) => text(r.starred ? "★" : "") },
+  { header: "★", width: 7, cell: (r) => text(r.starred ? "★" : "") },
   { header: "実施見込み", width: 10, cell: (r) => text(r.implementation) },
   { header: "達成見込み", width: 10, cell: (r) => text(r.achievement) },
   { header: "中間 課題と改善策", width: 40, cell: (r) => text(r.midyearRemark) },

@@ -29,6 +29,8 @@ export interface AppProps {
   /** Defaults to the language of `api.Office.context.displayLanguage`. */
   locale?: Locale;
   theme?: Theme;
+  /** Inside another page's landmark (the preview's pane): no <main> of its own. */
+  embedded?: boolean;
 }
 
 type Busy = "validate" | "summarize" | null;
@@ -62,7 +64,8 @@ const useStyles = makeStyles({
 });
 
 /** The task pane: pick the phase, validate, go to each finding's cell, write the 集計 sheet. */
-export function App({ api, locale: givenLocale, theme = webLightTheme }: AppProps) {
+export function App({ api, locale: givenLocale, theme = webLightTheme, embedded = false }: AppProps) {
+  const Root = embedded ? "div" : "main";
   const locale = givenLocale ?? localeOf(api.Office);
   const t = STRINGS[locale];
   const styles = useStyles();
@@ -152,7 +155,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme }: AppProp
 
   return (
     <FluentProvider theme={theme} className={styles.provider} lang={locale}>
-      <main className={styles.root}>
+      <Root className={styles.root}>
         <header className={styles.header}>
           <h1 className={styles.title}>{t.title}</h1>
           <Text size={200} className={styles.subtitle}>
@@ -214,7 +217,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme }: AppProp
             />
           </section>
         )}
-      </main>
+      </Root>
     </FluentProvider>
   );
 }

@@ -93,6 +93,24 @@ describe("browser preview (dist/preview.html in Debian's Chromium)", () => {
     await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
   });
 
+  test("集計 writes 集計 and 検証結果 into the workbook and shows 集計; a second run replaces them", async () => {
+    const tabs = page.locator('[role="tab"]');
+    expect(await tabs.allTextContents()).toEqual(["取組項目"]);
+    for (let run = 0; run < 2; run++) {
+      await page.getByRole("button", { name: "集計", exact: true }).click();
+      await page.getByText("「集計」シートを作成しました").waitFor();
+      expect(await tabs.allTextContents()).toEqual(["取組項目", "集計", "検証結果"]);
+    }
+    expect(await page.locator(`[role="tab"][aria-selected="true"]`).textContent()).toBe("集計");
+    expect(await page.locator('td[data-address="A1"]').textContent()).toBe("集計");
+    expect(await page.locator('td[data-address="A2"]').textContent()).toMatch(/^［hyoka:generated］/);
+    const table = page.locator("table[data-sheet]");
+    // 19 of 19 items have no self-evaluation yet: shown through the sheet's 0.0% number format.
+    await table.locator("tr").filter({ hasText: "自己評価" }).filter({ hasText: "未入力" }).getByText("100.0%").waitFor();
+    for (const title of ["歳出の削減", "未収金対策の強化"]) await table.getByText(title, { exact: true }).first().waitFor();
+    await page.screenshot({ path: path.join(RESULTS, "preview-summary.png"), fullPage: false });
+  });
+
   test("no serious or critical accessibility violations (axe-core)", async () => {
     await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
     const violations = await page.evaluate(async () => {
