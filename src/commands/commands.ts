@@ -2,20 +2,45 @@ import { globalOfficeApi } from "../excel/read-workbook";
 import { toHostError } from "../excel/host-error";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 
+/** The dialog page that says why a ribbon command failed (webpack builds message.html beside this file). */
+const MESSAGE_PAGE = "message.html";
+
 /**
- * Ribbon command 「集計」: writes the 集計 sheet without opening the task pane. A failure changes nothing in the
- * workbook (summarizeOpenWorkbook writes in one final sync); it is logged, and the task pane shows the same
- * error in words when run from there.
+ * Ribbon command 「集計」: writes the 集計 sheet and shows it, without opening the task pane. A failure changes
+ * nothing in the workbook (summarizeOpenWorkbook writes in one final sync) and is said in a small dialog, since
+ * a ribbon command has no pane of its own to say it in.
  */
 export async function summarize(event: Office.AddinCommands.Event): Promise<void> {
   try {
     await summarizeOpenWorkbook(globalOfficeApi(), {});
   } catch (error) {
-    const hostError = toHostError(error);
-    console.error(`hyoka 集計: ${hostError.message} (${hostError.code})`);
+    await showMessage(toHostError(error).message);
   } finally {
     event.completed();
   }
+}
+
+/** Opens the message dialog and resolves once the user closed it (or it could not be opened). */
+function showMessage(text: string): Promise<void> {
+  const url = new URL(MESSAGE_PAGE, window.location.href);
+  url.searchParams.set("text", text);
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 35, displayInIframe: true }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) {
+        console.error(`hyoka 集計: ${text}`);
+        resolve();
+        return;
+      }
+      const dialog = result.value;
+      const close = () => {
+        dialog.close();
+        resolve();
+      };
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
+      // DialogEventReceived: the user closed the dialog with its own X.
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+    });
+  });
 }
 
 Office.onReady(() => {

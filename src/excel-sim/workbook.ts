@@ -92,10 +92,18 @@ export function snapshot(workbook: SimWorkbook) {
     protected: workbook.protected,
     sheets: workbook.sheets.map((sheet) => ({
       ...sheet,
-      cells: sortedCells(sheet).map(({ row, col, cell }) => ({ row, col, cell: structuredClone(cell) })),
+      cells: sortedCells(sheet).map(({ row, col, cell }) => ({ row, col, cell: cloneCell(cell) })),
       merges: sheet.merges.map((m) => ({ ...m })),
       tables: sheet.tables.map((t) => ({ ...t })),
       columnWidths: [...sheet.columnWidths].sort(([a], [b]) => a - b),
     })),
+  };
+}
+
+function cloneCell(cell: SimCell): SimCell {
+  return {
+    ...cell,
+    ...(cell.hyperlink ? { hyperlink: { ...cell.hyperlink } } : {}),
+    ...(cell.format ? { format: { ...cell.format } } : {}),
   };
 }

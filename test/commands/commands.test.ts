@@ -1,0 +1,86 @@
+/** @jest-environment jsdom */
+import { snapshot } from "../../src/excel-sim/workbook";
+import { sampleHost } from "../support/hosts";
+
+type Host = Awaited<ReturnType<typeof sampleHost>>;
+type DialogHandler = () => void;
+
+/** Office.js as a ribbon command sees it: the in-memory host, plus a dialog API that records what it shows. */
+function installOffice(host: Host) {
+  const dialogs: { url: string; handlers: Map<string, DialogHandler>; closed: boolean }[] = [];
+  const office = {
+    ...host.Office,
+    onReady: (callback?: () => void) => callback?.(),
+    actions: { associate: jest.fn() },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    context: {
+      ...host.Office.context,
+      ui: {
+        displayDialogAsync: (url: string, _options: unknown, callback: (result: unknown) => void) => {
+          const record = { url, handlers: new Map<string, DialogHandler>(), closed: false };
+          dialogs.push(record);
+          const dialog = {
+            addEventHandler: (type: string, handler: DialogHandler) => record.handlers.set(type, handler),
+            close: () => (record.closed = true),
+          };
+          callback({ status: "succeeded", value: dialog });
+        },
+      },
+    },
+  };
+  Object.assign(globalThis, { Office: office, Excel: host.Excel });
+  return { dialogs, office };
+}
+
+async function loadCommands() {
+  // A fresh module each time: it registers its command with Office.onReady when loaded.
+  let commands!: typeof import("../../src/commands/commands");
+  await jest.isolateModulesAsync(async () => {
+    commands = await import("../../src/commands/commands");
+  });
+  return commands;
+}
+
+const event = () => ({ completed: jest.fn() }) as unknown as Office.AddinCommands.Event & { completed: jest.Mock };
+
+test("registers 集計 with the ribbon", async () => {
+  const { office } = installOffice(await sampleHost());
+  const { summarize } = await loadCommands();
+  expect(office.actions.associate).toHaveBeenCalledWith("summarize", summarize);
+});
+
+test("集計 writes the summary sheets, shows 集計 and completes, with no dialog", async () => {
+  const host = await sampleHost();
+  const { dialogs } = installOffice(host);
+  const { summarize } = await loadCommands();
+  const done = event();
+  await summarize(done);
+  expect(host.workbook.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
+  expect(host.activeSheet()).toBe("集計");
+  expect(done.completed).toHaveBeenCalledTimes(1);
+  expect(dialogs).toEqual([]);
+});
+
+test("a protected workbook: nothing changes, the reason is shown in a dialog, completed once it is closed", async () => {
+  const host = await sampleHost();
+  host.workbook.protected = true;
+  const before = snapshot(host.workbook);
+  const { dialogs } = installOffice(host);
+  const { summarize } = await loadCommands();
+  const done = event();
+  const running = summarize(done);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+
+  expect(snapshot(host.workbook)).toEqual(before);
+  expect(dialogs).toHaveLength(1);
+  const url = new URL(dialogs[0].url);
+  expect(url.pathname).toMatch(/\/message\.html$/);
+  expect(url.searchParams.get("text")).toMatch(/ブックの構成が保護されている/);
+  expect(done.completed).not.toHaveBeenCalled();
+
+  dialogs[0].handlers.get("dialogMessageReceived")!();
+  await running;
+  expect(dialogs[0].closed).toBe(true);
+  expect(done.completed).toHaveBeenCalledTimes(1);
+});
