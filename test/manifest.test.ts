@@ -3,8 +3,8 @@ import * as path from "path";
 import { validateXML } from "xmllint-wasm";
 
 const ROOT = path.resolve(__dirname, "..");
-/** shared/ stands beside the repository, here and in CI; HYOKA_SCHEMAS points elsewhere. */
-const SCHEMAS = process.env.HYOKA_SCHEMAS ?? path.resolve(ROOT, "../shared/schemas/office-addin-manifest");
+/** Microsoft's published schemas, kept with the tests (see the README there). */
+const SCHEMAS = path.join(__dirname, "fixtures/manifest-schemas");
 
 let manifest: string;
 beforeAll(async () => {
