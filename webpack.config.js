@@ -71,7 +71,8 @@ module.exports = async (env, argv) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : { type: "http" },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
-      open: process.env.HYOKA_PREVIEW ? false : undefined,
+      // The preview opens itself where there is a desktop to open it on; a headless machine just prints the URL.
+      open: process.env.HYOKA_PREVIEW && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) ? ["/preview.html"] : false,
       client: { overlay: { warnings: false } },
     },
   };
