@@ -102,7 +102,8 @@ function bundles(): void {
   console.log("\nProduction bundles (gzip)");
   for (const f of files.sort()) console.log(`  ${f.padEnd(48)} ${(gz(f) / 1024).toFixed(1).padStart(7)} KB`);
   const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => path.basename(m[1])).filter((f) => files.includes(f));
+  // The minified HTML may leave attribute values unquoted: src=taskpane.1234abcd.js
+  const scripts = [...html.matchAll(/<script[^>]+src=["']?([^"'\s>]+\.js)/g)].map((m) => path.basename(m[1])).filter((f) => files.includes(f));
   const total = scripts.reduce((n, f) => n + gz(f), 0);
   console.log(`  task pane total (${scripts.join(", ")}): ${(total / 1024).toFixed(1)} KB gzip`);
 }

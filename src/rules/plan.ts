@@ -1,4 +1,4 @@
-import { extractTargetText } from "../template/targets";
+import { hasTargetMarker } from "../template/targets";
 import { isUnreadable, itemFinding } from "./finding";
 import type { Rule } from "./context";
 
@@ -13,7 +13,7 @@ export const targetMissing: Rule = ({ items, profile }) =>
   items.flatMap((item) =>
     PLAN_FIELDS.filter((field) => {
       const text = planText(item, field);
-      return text !== null && extractTargetText(text, profile.targetMarkers) === null;
+      return text !== null && !hasTargetMarker(text, profile.targetMarkers);
     }).map((field) => itemFinding("TARGET_MISSING", item, field)),
   );
 

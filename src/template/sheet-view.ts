@@ -24,8 +24,8 @@ export class SheetView {
   readonly rows = new Map<number, Cell[]>();
   readonly rowNumbers: number[];
   private readonly mergeAt = new Map<number, CellRange>();
-  /** Cells hidden under a merge → the merged area. */
-  private readonly covered = new Map<number, CellRange>();
+  /** Row → the merged areas crossing it (a row list, not a cell map: a form's merges cover many cells). */
+  private readonly mergesByRow = new Map<number, CellRange[]>();
   private readonly usedCols = new Set<number>();
   readonly top: number;
   readonly bottom: number;
@@ -36,14 +36,16 @@ export class SheetView {
     for (const m of grid.merges) {
       this.mergeAt.set(key(m.top, m.left), m);
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.covered.set(key(r, c), m);
+        let list = this.mergesByRow.get(r);
+        if (!list) this.mergesByRow.set(r, (list = []));
+        list.push(m);
       }
     }
     grid.values.forEach((line, i) => {
       const row = grid.top + i;
       line.forEach((value, j) => {
         const col = grid.left + j;
-        if (value === null || value === "" || this.covered.has(key(row, col))) return;
+        if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
         if (!isErrorValue(value) && text.trim() === "") return;
         const cell: Cell = {
@@ -73,8 +75,13 @@ export class SheetView {
 
   /** The cell heading the merged area that covers (row, col), or (row, col) itself. */
   master(row: number, col: number): { row: number; col: number } {
-    const m = this.covered.get(key(row, col));
+    const m = this.coveringMerge(row, col);
     return m ? { row: m.top, col: m.left } : { row, col };
+  }
+
+  /** The merged area that hides (row, col) under its top-left cell, if any. */
+  private coveringMerge(row: number, col: number): CellRange | undefined {
+    return this.mergesByRow.get(row)?.find((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
   }
 
   cellAt(row: number, col: number): Cell | undefined {

@@ -42,6 +42,15 @@ export function extractTargetText(fieldText: string, markers: readonly string[] 
   }
 }
 
+/** Whether a plan field has a (目標) marker at all; what TARGET_MISSING asks, without reading the targets. */
+export function hasTargetMarker(fieldText: string, markers: readonly string[] = DEFAULT_TARGET_MARKERS): boolean {
+  const text = compactKey(fieldText);
+  return markers.some((marker) => {
+    const key = compactKey(marker);
+    return key !== "" && text.includes(key);
+  });
+}
+
 /** The target phrases of one plan field, parsed where they are numeric; [] when there is no (目標) marker. */
 export function parseTargets(field: PlanField, fieldText: string, markers: readonly string[] = DEFAULT_TARGET_MARKERS): Target[] {
   const targets: Target[] = [];
@@ -63,23 +72,65 @@ interface Folded {
   from: number[];
 }
 
-/** A character with its combining marks (and half width ﾞﾟ), so that NFKC composes as it would on the whole text. */
-const CLUSTER = /[\s\S][\p{M}\uFF9E\uFF9F]*/gu;
+/** What joins the character before it: combining marks and half width ﾞﾟ, so NFKC composes as on the whole text. */
+const JOINER = /[\p{M}\uFF9E\uFF9F]/u;
+
+/** Folded clusters, remembered: a workbook repeats the same few thousand characters, and NFKC per call is slow. */
+const foldedClusters = [new Map<string, string>(), new Map<string, string>()];
+const MAX_REMEMBERED = 1 << 16;
+
+function foldCluster(cluster: string, compact: boolean): string {
+  const cache = foldedClusters[compact ? 1 : 0];
+  let piece = cache.get(cluster);
+  if (piece === undefined) {
+    piece = cluster.normalize("NFKC");
+    if (compact) piece = piece.replace(/\s+/gu, "").toLowerCase();
+    if (cache.size >= MAX_REMEMBERED) cache.clear();
+    cache.set(cluster, piece);
+  }
+  return piece;
+}
+
+/** Kana and kanji are never marks: most units of the text skip the regex. */
+function mayJoin(c: number): boolean {
+  return c >= 0x300 && !isStableCjk(c);
+}
+
+function isStableCjk(c: number): boolean {
+  // 、。「」【】〜 and the like, hiragana, katakana with ・ and ー, unified kanji: no NFKC mapping, no case.
+  return (c >= 0x3001 && c <= 0x3029) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fc) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
+/** One UTF-16 unit; ASCII and the kana and kanji that NFKC keeps as they are skip the lookup (most of the text). */
+function foldUnit(source: string, at: number, compact: boolean): string {
+  const c = source.charCodeAt(at);
+  if (c < 0x80) {
+    if (!compact) return source[at];
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return "";
+    return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : source[at];
+  }
+  if (isStableCjk(c)) return source[at];
+  return foldCluster(source[at], compact);
+}
 
 function fold(source: string, compact: boolean): Folded {
-  const pieces: string[] = [];
+  let text = "";
   const from: number[] = [];
-  for (const m of source.matchAll(CLUSTER)) {
-    let piece = m[0].normalize("NFKC");
-    if (compact) piece = piece.replace(/\s+/gu, "").toLowerCase();
-    for (let k = 0; k < piece.length; k++) from.push(m.index ?? 0);
-    pieces.push(piece);
+  for (let i = 0; i < source.length; ) {
+    const start = i;
+    i += source.codePointAt(i)! > 0xffff ? 2 : 1;
+    while (i < source.length && mayJoin(source.charCodeAt(i)) && JOINER.test(source[i])) i++;
+    const piece = i - start === 1 ? foldUnit(source, start, compact) : foldCluster(source.slice(start, i), compact);
+    for (let k = 0; k < piece.length; k++) from.push(start);
+    text += piece;
   }
   from.push(source.length);
-  return { text: pieces.join(""), from };
+  return { text, from };
 }
 
 const compactKey = (s: string) => s.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
+
+const SECTION_KEYS = SECTION_LABELS.map((label) => compactKey(`(${label})`));
 
 /** Every non-overlapping occurrence of `key` in `text`. */
 function occurrences(text: string, key: string): number[] {
@@ -96,13 +147,14 @@ function targetParts(fieldText: unknown, markers: unknown): string[] | null {
     .filter((m): m is string => typeof m === "string")
     .map(compactKey)
     .filter(Boolean);
-  if (markerKeys.length === 0) return null;
+  // Whole-text NFKC is native and fast: most fields without a marker stop here, before the unit-by-unit fold.
+  const quick = compactKey(fieldText);
+  if (!markerKeys.some((key) => quick.includes(key))) return null;
   const folded = fold(fieldText, true);
   const marks: { at: number; end: number; target: boolean }[] = [];
   for (const key of new Set(markerKeys)) for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: true });
   if (marks.length === 0) return null;
-  for (const label of SECTION_LABELS) {
-    const key = compactKey(`(${label})`);
+  for (const key of SECTION_KEYS) {
     if (markerKeys.includes(key)) continue;
     for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: false });
   }
@@ -201,7 +253,7 @@ function parsePart(field: PlanField, rawPart: string): Target[] {
         headingYear = piece.headingOnly;
         continue;
       }
-      const analysis = analyse(part.slice(piece.start, piece.end));
+      const analysis = piece.analysis ?? analyse(part.slice(piece.start, piece.end));
       const prev = phrases[phrases.length - 1];
       if (analysis.valueOnly && prev && !prev.merged && prev.analysis.value === null) {
         // 「○ …区民の割合 【令和元年度】 ・63%」: the label and its value are one target.
@@ -250,7 +302,7 @@ function splitSegment(
   segStart: number,
   segEnd: number,
   headingYear: number | null,
-): (Piece & { headingOnly: number | null })[] {
+): (Piece & { headingOnly: number | null; analysis?: Analysis })[] {
   const raw = part.slice(segStart, segEnd);
   const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
   const text = raw.slice(lead).trimEnd();
@@ -259,7 +311,8 @@ function splitSegment(
   const whole = analyse(text);
   if (whole.yearOnly !== null) return [{ start, end: start + text.length, headingYear, siblingYear: null, headingOnly: whole.yearOnly }];
   const cuts = valueCuts(whole);
-  const pieces: (Piece & { headingOnly: null })[] = [];
+  if (cuts.length === 0) return [{ start, end: start + text.length, headingYear, siblingYear: null, headingOnly: null, analysis: whole }];
+  const pieces: (Piece & { headingOnly: null; analysis: Analysis })[] = [];
   let from = 0;
   let siblingYear: number | null = null;
   for (const cut of [...cuts, text.length]) {
@@ -267,8 +320,9 @@ function splitSegment(
     const skip = LEADING_JUNK.exec(slice)?.[0].length ?? 0;
     const body = slice.slice(skip).trimEnd();
     if (HAS_CONTENT.test(body)) {
-      pieces.push({ start: start + from + skip, end: start + from + skip + body.length, headingYear, siblingYear, headingOnly: null });
-      if (cuts.length > 0) siblingYear = analyse(body).year ?? siblingYear;
+      const analysis = analyse(body);
+      pieces.push({ start: start + from + skip, end: start + from + skip + body.length, headingYear, siblingYear, headingOnly: null, analysis });
+      siblingYear = analysis.year ?? siblingYear;
     }
     from = cut;
   }
@@ -374,7 +428,7 @@ function analyse(text: string): Analysis {
   const folded = fold(text, false);
   const norm = folded.text;
   const blanked = asides(norm);
-  const mask = Array.from(norm, (c, i) => (blanked[i] ? " " : c)).join("");
+  const mask = masked(norm, blanked);
   const measures: Measure[] = [];
   for (const m of mask.matchAll(MEASURE)) {
     const value = amount(m[1]);
@@ -470,6 +524,14 @@ function lastYear(text: string): number | null {
  * Which units of `norm` lie in an aside: an outermost (…) pair, unless it holds only a year (「1,200万円の確保(令和元年度)」
  * names the target's year). Unmatched brackets are left alone.
  */
+/** The text with its asides blanked out, unit for unit (offsets stay those of `norm`). */
+function masked(norm: string, blanked: boolean[]): string {
+  if (!blanked.includes(true)) return norm;
+  let out = "";
+  for (let i = 0; i < norm.length; i++) out += blanked[i] ? " " : norm[i];
+  return out;
+}
+
 function asides(norm: string): boolean[] {
   const blanked = new Array<boolean>(norm.length).fill(false);
   if (!norm.includes("(")) return blanked;
