@@ -146,6 +146,20 @@ describe("hyoka summarize, one input", () => {
     expect(r2.code).toBe(2);
     await expect(fs.stat(target)).rejects.toThrow();
   });
+
+  test.each([
+    ["a folder that does not exist", (d: string) => path.join(d, "no-such-folder", "out.xlsx"), /出力先のフォルダーがありません/],
+    ["a path under a file", (d: string) => path.join(d, "file.txt", "out.xlsx"), /出力先のフォルダーがありません/],
+    ["a folder", (d: string) => d, /出力先がフォルダーです/],
+  ])("OUT in %s: exit 2, one clear line, nothing left behind", async (_case, outOf, reason) => {
+    const base = await fs.mkdtemp(path.join(dir, "out-"));
+    await fs.writeFile(path.join(base, "file.txt"), "x");
+    const { code, stdout, stderr } = await cli("summarize", SAMPLE, "-o", outOf(base));
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(reason)]);
+    expect((await fs.readdir(base)).sort()).toEqual(["file.txt"]);
+  });
 });
 
 describe("hyoka summarize, several inputs", () => {
