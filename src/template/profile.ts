@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FieldName } from "../model";
 
 /**
  * The template profile: everything the reader knows about the form, as data. Users may override any
@@ -41,16 +42,8 @@ const FieldRule = z
   });
 export type FieldRule = z.infer<typeof FieldRule>;
 
-const LabelledFieldName = z.enum([
-  "plan.policy",
-  "plan.thisYear",
-  "midyear.implementation",
-  "midyear.achievement",
-  "midyear.remark",
-  "final.result",
-  "final.achievement",
-  "final.remark",
-]);
+/** Every field but the title, which is read from its 【】 and has no label. */
+const LabelledFieldName = FieldName.exclude(["title"]);
 export type LabelledFieldName = z.infer<typeof LabelledFieldName>;
 
 export const TemplateProfile = z.object({
