@@ -3,7 +3,7 @@ import { CellRange, isErrorValue, WorkbookGrid } from "./grid";
 import { LabelledFieldName, Level, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { fiscalYearOf } from "./fiscal-year";
 import { parseTargets } from "./targets";
-import { isLegend, namedLevels, parseRating, vocabularyOf } from "./ratings";
+import { namedLevels, parseRating, vocabularyOf } from "./ratings";
 import { Cell, SheetView } from "./sheet-view";
 import { afterLabel, normalize, tidy } from "./text";
 
@@ -95,11 +95,23 @@ class Labels {
 
   private readonly named = new WeakMap<Cell, Level["value"][][]>();
 
+  /** A field's labels, as written and normalised once. */
+  readonly labelsOf = memo((field: LabelledFieldName) =>
+    (this.profile.fields[field].labels ?? []).map((label) => ({ label, norm: normalize(label) })),
+  );
+
+  private readonly scaleIndex = memo((scale: string) => Object.keys(this.profile.scales).indexOf(scale));
+
+  /** The cell is a legend of the named scale (「①:達成見込み ②:達成できない見込み」). */
+  isLegendOf(cell: Cell, scale: string): boolean {
+    return (this.levelsNamed(cell)[this.scaleIndex(scale)]?.length ?? 0) >= 2;
+  }
+
   /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
   levelsNamed(cell: Cell): Level["value"][][] {
     let levels = this.named.get(cell);
     if (!levels) {
-      levels = Object.values(this.profile.scales).map((scale) => namedLevels(cell.head, scale));
+      levels = Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]));
       this.named.set(cell, levels);
     }
     return levels;
@@ -310,7 +322,7 @@ function readField(
   profile: TemplateProfile,
 ): FieldRead | null {
   const rule = profile.fields[field];
-  const anchor = findAnchor(view, rows, rule.labels, rule.legendOf ? profile.scales[rule.legendOf] : undefined);
+  const anchor = findAnchor(view, rows, labels, field);
   if (!anchor) return null;
 
   switch (rule.placement) {
@@ -325,7 +337,7 @@ function readField(
     case "above": {
       // A legend pasted into the value cell stands right above the printed one: it is the value, and invalid.
       const under = view.cellAt(anchor.cell.extent.bottom + 1, anchor.cell.extent.left);
-      if (rule.legendOf && under && under.row <= rows.bottom && isLegend(under.head, profile.scales[rule.legendOf])) {
+      if (rule.legendOf && under && under.row <= rows.bottom && labels.isLegendOf(under, rule.legendOf)) {
         return read(view, anchor.cell);
       }
       const up = view.above(anchor.cell.extent);
@@ -337,17 +349,13 @@ function readField(
   }
 }
 
-function findAnchor(
-  view: SheetView,
-  rows: Rows,
-  fieldLabels: string[] | undefined,
-  legendScale: TemplateProfile["scales"][string] | undefined,
-): { cell: Cell; label?: string } | null {
-  const wanted = fieldLabels?.map((label) => ({ label, norm: normalize(label) }));
+function findAnchor(view: SheetView, rows: Rows, labels: Labels, field: LabelledFieldName): { cell: Cell; label?: string } | null {
+  const wanted = labels.labelsOf(field);
+  const legendOf = labels.profile.fields[field].legendOf;
   for (const cell of view.cellsIn(rows.top, rows.bottom)) {
-    const hit = wanted?.find((w) => cell.head.startsWith(w.norm));
+    const hit = wanted.find((w) => cell.head.startsWith(w.norm));
     if (hit) return { cell, label: hit.label };
-    if (legendScale && isLegend(cell.head, legendScale)) return { cell };
+    if (legendOf && labels.isLegendOf(cell, legendOf)) return { cell };
   }
   return null;
 }
