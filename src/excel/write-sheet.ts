@@ -1,7 +1,5 @@
 import { a1 } from "../template/grid";
-import type { CellFormat, CellStyle, SheetWrites } from "../summary/sheet-writes";
-
-const NUMBER_FORMATS: Record<CellFormat, string> = { text: "@", integer: "0", percent: "0.0%", datetime: "yyyy-mm-dd hh:mm" };
+import { linkTarget, NUMBER_FORMATS, SheetWrites, STYLE_LOOKS, StyleLook } from "../summary/sheet-writes";
 const POINTS_PER_CHARACTER = 7;
 
 /**
@@ -24,10 +22,10 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetWrites, options: { li
 
   plan.columnWidths.forEach((width, col) => (ws.getRange(a1(0, col)).format.columnWidth = width * POINTS_PER_CHARACTER));
   for (const cell of plan.cells) {
-    if (cell.style) styleRange(ws.getRange(a1(cell.row, cell.col)), cell.style);
+    if (cell.style) styleRange(ws.getRange(a1(cell.row, cell.col)), STYLE_LOOKS[cell.style]);
     if (cell.link && options.links) {
       ws.getRange(a1(cell.row, cell.col)).hyperlink = {
-        documentReference: `'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.cell}`,
+        documentReference: linkTarget(cell.link),
         textToDisplay: String(cell.value ?? ""),
       };
     }
@@ -39,23 +37,10 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetWrites, options: { li
   }
 }
 
-function styleRange(range: Excel.Range, style: CellStyle): void {
-  switch (style) {
-    case "title":
-      range.format.font.bold = true;
-      range.format.font.size = 14;
-      break;
-    case "note":
-      range.format.font.italic = true;
-      range.format.font.color = "#666666";
-      break;
-    case "label":
-      range.format.font.bold = true;
-      break;
-    case "header":
-      range.format.font.bold = true;
-      range.format.font.color = "#FFFFFF";
-      range.format.fill.color = "#2E7D32";
-      break;
-  }
+function styleRange(range: Excel.Range, look: StyleLook): void {
+  if (look.bold) range.format.font.bold = true;
+  if (look.italic) range.format.font.italic = true;
+  if (look.size) range.format.font.size = look.size;
+  if (look.color) range.format.font.color = look.color;
+  if (look.fill) range.format.fill.color = look.fill;
 }

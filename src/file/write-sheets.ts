@@ -1,19 +1,16 @@
 import ExcelJS from "exceljs";
 import { a1 } from "../template/grid";
-import { CellFormat, CellStyle, CellWrite, freeSheetName, isGeneratedSheet, MARKER_CELL, SheetWrites } from "../summary/sheet-writes";
+import { CellWrite, freeSheetName, isGeneratedSheet, linkTarget, MARKER_CELL, NUMBER_FORMATS, SheetWrites, STYLE_LOOKS, StyleLook } from "../summary/sheet-writes";
 
-const NUMBER_FORMATS: Record<CellFormat, string> = { text: "@", integer: "0", percent: "0.0%", datetime: "yyyy-mm-dd hh:mm" };
+const argb = (color: string) => `FF${color.slice(1).toUpperCase()}`;
 
-const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 14 } },
-  note: { font: { italic: true, color: { argb: "FF666666" } } },
-  label: { font: { bold: true } },
-  header: {
-    font: { bold: true, color: { argb: "FFFFFFFF" } },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF2E7D32" } },
-    alignment: { vertical: "middle", wrapText: true },
-  },
-};
+/** A style's look in ExcelJS terms. */
+function excelJsStyle({ bold, italic, size, color, fill }: StyleLook): Partial<ExcelJS.Style> {
+  return {
+    font: { ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(size ? { size } : {}), ...(color ? { color: { argb: argb(color) } } : {}) },
+    ...(fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill) } } } : {}),
+  };
+}
 
 /**
  * Adds hyoka's sheets to an ExcelJS workbook. A sheet of ours from an earlier run (it carries the marker) is
@@ -50,10 +47,11 @@ function inTable(plan: SheetWrites, { row, col }: CellWrite): boolean {
 function renderCell(cell: ExcelJS.Cell, write: CellWrite, wrap: boolean): void {
   // A string is stored as a string cell (never a formula), which is what keeps "=…" user text inert.
   cell.value = write.link
-    ? { text: String(write.value ?? ""), hyperlink: `#'${write.link.sheet.replace(/'/g, "''")}'!${write.link.cell}` }
+    ? { text: String(write.value ?? ""), hyperlink: `#${linkTarget(write.link)}` }
     : write.value;
   cell.numFmt = NUMBER_FORMATS[write.format];
-  cell.alignment = { vertical: "top", wrapText: wrap && write.format === "text" };
-  if (write.style) Object.assign(cell, STYLES[write.style]);
+  // Header cells sit in the middle and wrap, like an Excel table's header row.
+  cell.alignment = write.style === "header" ? { vertical: "middle", wrapText: true } : { vertical: "top", wrapText: wrap && write.format === "text" };
+  if (write.style) Object.assign(cell, excelJsStyle(STYLE_LOOKS[write.style]));
   if (write.link) cell.font = { color: { argb: "FF0563C1" }, underline: true };
 }

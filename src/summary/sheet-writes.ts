@@ -7,6 +7,30 @@ import type { CellRef } from "../model";
 export type CellFormat = "text" | "integer" | "percent" | "datetime";
 export type CellStyle = "title" | "note" | "label" | "header";
 
+/** Excel's number format for each cell format; "@" keeps text text. */
+export const NUMBER_FORMATS: Record<CellFormat, string> = { text: "@", integer: "0", percent: "0.0%", datetime: "yyyy-mm-dd hh:mm" };
+
+/** How each style looks, in either writer. Colours are "#RRGGBB". */
+export interface StyleLook {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+}
+
+export const STYLE_LOOKS: Record<CellStyle, StyleLook> = {
+  title: { bold: true, size: 14 },
+  note: { italic: true, color: "#666666" },
+  label: { bold: true },
+  header: { bold: true, color: "#FFFFFF", fill: "#2E7D32" },
+};
+
+/** Where a link jumps inside the workbook: 'Sheet name'!A3. */
+export function linkTarget(link: CellRef): string {
+  return `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
+}
+
 export interface CellWrite {
   row: number;
   col: number;
