@@ -1,7 +1,5 @@
-import { countBySeverity, Finding, PHASE_LABELS, Severity } from "../model";
+import { countBySeverity, Finding, PHASE_LABELS, SEVERITY_LABELS } from "../model";
 import type { CheckReport } from "../check";
-
-const SEVERITY_LABELS: Record<Severity, string> = { fatal: "致命的", error: "エラー", warning: "警告" };
 
 /** A readable Japanese report of one workbook, findings grouped by item. */
 export function textReport(file: string, report: CheckReport): string {
@@ -22,7 +20,7 @@ export function textReport(file: string, report: CheckReport): string {
       group = finding.item;
       lines.push(group === null ? "  ブック全体" : `  取組項目 ${group}${titles.get(group) ?? ""}`);
     }
-    lines.push(`    [${SEVERITY_LABELS[finding.severity]}] ${where(finding)}${finding.code}`, `      ${finding.message}`);
+    lines.push(`    [${SEVERITY_LABELS[finding.severity].ja}] ${where(finding)}${finding.code}`, `      ${finding.message}`);
   }
   return lines.join("\n");
 }

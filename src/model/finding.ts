@@ -4,6 +4,12 @@ import { FieldName } from "./item";
 export const Severity = z.enum(["fatal", "error", "warning"]);
 export type Severity = z.infer<typeof Severity>;
 
+export const SEVERITY_LABELS: Record<Severity, { ja: string; en: string }> = {
+  fatal: { ja: "致命的", en: "Fatal" },
+  error: { ja: "エラー", en: "Error" },
+  warning: { ja: "警告", en: "Warning" },
+};
+
 export const FindingCode = z.enum([
   "TEMPLATE_NOT_RECOGNIZED",
   "TEMPLATE_NOTE_MISMATCH",

@@ -1,4 +1,4 @@
-import { PHASE_LABELS } from "../model";
+import { PHASE_LABELS, SEVERITY_LABELS } from "../model";
 import { FIELD_LABELS } from "../rules";
 import type { ItemRow, Summary, Tally } from "./compute";
 import { integer, markerText, percent, SheetBuilder, SheetWrites, text } from "./sheet-writes";
@@ -26,7 +26,6 @@ export const FINDINGS_SHEET = "検証結果";
 export const OVERALL_SHEET = "全体集計";
 export const PER_FILE_SHEET = "ファイル別集計";
 
-const SEVERITY_JA = { fatal: "致命的", error: "エラー", warning: "警告" } as const;
 
 /** The 集計 and 検証結果 sheets of one workbook. */
 export function layoutSummary(summary: Summary): SheetWrites[] {
@@ -74,7 +73,7 @@ function findingsSheet(summary: Summary): SheetWrites {
     ["番号", "重要度", "コード", "項目", "シート", "セル", "メッセージ"],
     summary.findings.map((f) => [
       f.item === null ? text("") : integer(f.item),
-      text(SEVERITY_JA[f.severity]),
+      text(SEVERITY_LABELS[f.severity].ja),
       text(f.code),
       text(f.field ? FIELD_LABELS[f.field].ja : ""),
       text(f.sheet ?? ""),

@@ -124,7 +124,7 @@ function FindingEntry(props: {
   const content = (
     <>
       <Badge color={BADGE_COLORS[finding.severity]} appearance="filled" shape="rounded">
-        {t.severity[finding.severity]}
+        {t.severity(finding.severity)}
       </Badge>
       <Text className={styles.message}>{message}</Text>
       {place && <Text className={styles.place}>{place}</Text>}

@@ -1,4 +1,4 @@
-import { PHASE_LABELS, Phase, Severity } from "../model";
+import { PHASE_LABELS, Phase, Severity, SEVERITY_LABELS } from "../model";
 import type { Locale } from "../rules";
 
 export type { Locale };
@@ -20,7 +20,7 @@ export interface Strings {
   noFindingsDetail: string;
   workbookGroup: string;
   itemHeading: (no: number, title: string | null) => string;
-  severity: Record<Severity, string>;
+  severity: (severity: Severity) => string;
   selectHint: string;
   summarize: string;
   summarizeHint: string;
@@ -48,7 +48,7 @@ const ja: Strings = {
   noFindingsDetail: "このフェーズで必要な記入はそろっています。",
   workbookGroup: "ブック全体",
   itemHeading: (no, title) => `取組項目 ${no}${title ? `【${title}】` : ""}`,
-  severity: { fatal: "致命的", error: "エラー", warning: "警告" },
+  severity: (severity) => SEVERITY_LABELS[severity].ja,
   selectHint: "選択するとセルに移動します",
   summarize: "集計",
   summarizeHint: "「集計」と「検証結果」のシートをブックに追加します。",
@@ -65,7 +65,6 @@ const HOST_ERRORS_EN: Record<string, string> = {
   AccessDenied: "The sheet or workbook is protected, so nothing could be written. Unprotect it and try again. The workbook was not changed.",
   ApiNotFound: "This version of Excel lacks a feature the add-in needs. Use Microsoft 365 Excel or Excel on the web.",
   ItemNotFound: "The sheet or cell was not found. Check that the sheet was not renamed, then validate again.",
-  NotImplemented: "Summaries are not available yet.",
 };
 
 const en: Strings = {
@@ -84,7 +83,7 @@ const en: Strings = {
   noFindingsDetail: "Everything this phase needs is filled in.",
   workbookGroup: "Whole workbook",
   itemHeading: (no, title) => `Item ${no}${title ? `【${title}】` : ""}`,
-  severity: { fatal: "Fatal", error: "Error", warning: "Warning" },
+  severity: (severity) => SEVERITY_LABELS[severity].en,
   selectHint: "Select to go to the cell",
   summarize: "Summarize",
   summarizeHint: "Adds the sheets 集計 (summary) and 検証結果 (findings) to the workbook.",
