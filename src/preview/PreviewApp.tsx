@@ -118,20 +118,9 @@ export function PreviewApp({ locale }: { locale: Locale }) {
     }, SAMPLE_URL.split("/").pop()!);
   }, [open]);
 
-  // The task pane's api: the host's, with Excel.run wrapped so that the grid is redrawn after each batch.
-  const api = React.useMemo<OfficeApi | null>(() => {
-    if (!loaded) return null;
-    const { host } = loaded;
-    const run = (async (...args: unknown[]) => {
-      try {
-        return await (host.Excel.run as (...a: unknown[]) => Promise<unknown>)(...args);
-      } finally {
-        setVersion((v) => v + 1);
-      }
-    }) as typeof Excel.run;
-    const excel = Object.assign(Object.create(host.Excel as object) as object, { run });
-    return { Excel: excel as OfficeApi["Excel"], Office: host.Office as OfficeApi["Office"] };
-  }, [loaded]);
+  // The host says when an Excel.run has finished: the grid is redrawn after every batch the task pane makes.
+  React.useEffect(() => loaded?.host.subscribe(() => setVersion((v) => v + 1)), [loaded]);
+  const api = React.useMemo<OfficeApi | null>(() => loaded && { Excel: loaded.host.Excel, Office: loaded.host.Office }, [loaded]);
 
   const model = React.useMemo(() => (loaded ? gridModelOf(loaded.host) : { sheets: [], active: null, selection: null }), [loaded, version]);
 

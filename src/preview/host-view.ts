@@ -1,28 +1,14 @@
-import { createExcelHost } from "../excel-sim/host";
+import { createExcelHost, ExcelHost } from "../excel-sim/host";
 import { loadSimWorkbook } from "../excel-sim/from-xlsx";
-import { getCell, sortedCells, SimCell, SimSheet, SimWorkbook } from "../excel-sim/workbook";
+import { getCell, sortedCells, SimCell, SimSheet } from "../excel-sim/workbook";
 import type { GridCell, GridModel, GridSheet } from "./GridView";
 
 /** The in-memory host and the workbook it holds (the host changes that workbook in place). */
-export interface PreviewHost {
-  Excel: ReturnType<typeof createExcelHost>["Excel"];
-  Office: ReturnType<typeof createExcelHost>["Office"];
-  selection(): unknown;
-  activeSheet(): unknown;
-  workbook: SimWorkbook;
-}
+export type PreviewHost = ExcelHost;
 
 /** .xlsx bytes → the in-memory Excel host holding them. */
 export async function openHost(bytes: ArrayBuffer, options: { displayLanguage?: string; name?: string } = {}): Promise<PreviewHost> {
-  const workbook = await loadSimWorkbook(bytes, options.name);
-  const host = createExcelHost(workbook, { displayLanguage: options.displayLanguage });
-  return {
-    Excel: host.Excel,
-    Office: host.Office,
-    selection: () => host.selection(),
-    activeSheet: () => host.activeSheet(),
-    workbook,
-  };
+  return createExcelHost(await loadSimWorkbook(bytes, options.name), { displayLanguage: options.displayLanguage });
 }
 
 /** Drawing a whole 1,048,576-row sheet is pointless in a preview: at most this much is drawn. */
@@ -35,8 +21,8 @@ const POINTS_TO_PX = 4 / 3;
 /** What the grid view draws: the visible sheets, the active one and its selection. */
 export function gridModelOf(host: PreviewHost): GridModel {
   const sheets = host.workbook.sheets.filter((s) => s.visibility === "Visible").map(gridSheet);
-  const active = nameOf(host.activeSheet()) ?? sheets[0]?.name ?? null;
-  const selection = selectionOf(host.selection());
+  const active = host.activeSheet() ?? sheets[0]?.name ?? null;
+  const selection = host.selection();
   return {
     sheets,
     active,
@@ -90,27 +76,6 @@ function gridCell(cell: SimCell | undefined): GridCell | null {
     color: format.color,
     align: align === "center" || align === "right" || align === "left" ? align : typeof cell.value === "number" ? "right" : undefined,
   };
-}
-
-function nameOf(active: unknown): string | null {
-  if (typeof active === "string") return active;
-  if (active && typeof active === "object" && "name" in active) return String((active as { name: unknown }).name);
-  return null;
-}
-
-/** host.selection() as { sheet, address }, whether it answers an object or "Sheet!A1". */
-function selectionOf(selection: unknown): { sheet: string; address: string } | null {
-  if (!selection) return null;
-  if (typeof selection === "string") {
-    const bang = selection.lastIndexOf("!");
-    if (bang < 0) return null;
-    return { sheet: selection.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"), address: selection.slice(bang + 1) };
-  }
-  const s = selection as { sheet?: unknown; address?: unknown };
-  if (typeof s.address !== "string") return null;
-  const address = s.address.includes("!") ? s.address.slice(s.address.lastIndexOf("!") + 1) : s.address;
-  const sheet = typeof s.sheet === "string" ? s.sheet : nameOf(s.sheet);
-  return sheet ? { sheet, address } : null;
 }
 
 /** What Excel shows for a value: the few number formats hyoka's own sheets use (0, 0.0%), else the value. */
