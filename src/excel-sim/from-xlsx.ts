@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { charactersToPoints } from "../summary/sheet-writes";
 import { parseRange } from "../template/grid";
 import { cellKey, newSheet, SimCell, SimCellFormat, SimWorkbook } from "./workbook";
 
@@ -22,8 +23,7 @@ export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.x
         }),
       );
       ws.columns?.forEach((column, c) => {
-        // ExcelJS widths are in characters of the default font; Excel's API speaks points.
-        if (column.width) sheet.columnWidths.set(c, Math.round((column.width * 7 + 5) * 0.75));
+        if (column.width) sheet.columnWidths.set(c, charactersToPoints(column.width));
       });
       sheet.frozenRows = ws.views?.[0]?.state === "frozen" ? (ws.views[0].ySplit ?? 0) : 0;
       return sheet;

@@ -6,7 +6,7 @@
  * "never a partial write" is tested against the hardest case).
  */
 import { a1, CellRange, parseRange } from "../template/grid";
-import { cellKey, hasContent, newSheet, SimCell, SimSheet, SimWorkbook } from "./workbook";
+import { cellKey, cellPosition, hasContent, MAX_COLUMNS, newSheet, SimCell, SimSheet, SimWorkbook } from "./workbook";
 
 export class SimOfficeError extends Error {
   override readonly name = "RichApi.Error";
@@ -28,7 +28,6 @@ export interface HostOptions {
 }
 
 const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 const MAX_CELLS_PER_READ = 5_000_000;
 
 interface Tx {
@@ -326,7 +325,7 @@ class WorksheetProxy extends Proxy<SimSheet> {
     return new RangeProxy(this.ctx, () => {
       const sheet = this.resolveOrNull();
       if (!sheet) return null;
-      return { sheet, ...(address ? parseAddress(address) : { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }) };
+      return { sheet, ...(address ? parseAddress(address) : { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 }) };
     });
   }
 
@@ -379,8 +378,7 @@ function usedRange(sheet: SimSheet): RangeRef | null {
   let right = -1;
   for (const [key, cell] of sheet.cells) {
     if (!hasContent(cell)) continue;
-    const row = Math.floor(key / MAX_COLS);
-    const col = key % MAX_COLS;
+    const { row, col } = cellPosition(key);
     top = Math.min(top, row);
     left = Math.min(left, col);
     bottom = Math.max(bottom, row);
@@ -398,7 +396,7 @@ function parseAddress(address: string): CellRange {
     return { ...range, top: 0, bottom: MAX_ROWS - 1 };
   }
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(local);
-  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: MAX_COLS - 1 };
+  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: MAX_COLUMNS - 1 };
   try {
     return parseRange(local);
   } catch {

@@ -65,6 +65,10 @@ export function cellKey(row: number, col: number): number {
   return row * MAX_COLUMNS + col;
 }
 
+export function cellPosition(key: number): { row: number; col: number } {
+  return { row: Math.floor(key / MAX_COLUMNS), col: key % MAX_COLUMNS };
+}
+
 export function newSheet(name: string): SimSheet {
   return { name, visibility: "Visible", protected: false, cells: new Map(), merges: [], tables: [], columnWidths: new Map(), frozenRows: 0 };
 }
@@ -82,7 +86,7 @@ export function getCell(sheet: SimSheet, row: number, col: number): SimCell | un
 export function sortedCells(sheet: SimSheet): { row: number; col: number; cell: SimCell }[] {
   return [...sheet.cells.keys()]
     .sort((a, b) => a - b)
-    .map((key) => ({ row: Math.floor(key / MAX_COLUMNS), col: key % MAX_COLUMNS, cell: sheet.cells.get(key) as SimCell }));
+    .map((key) => ({ ...cellPosition(key), cell: sheet.cells.get(key) as SimCell }));
 }
 
 /** A deep, comparable copy of everything in the workbook (for "nothing changed" assertions). */

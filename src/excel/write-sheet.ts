@@ -1,6 +1,5 @@
 import { a1 } from "../template/grid";
-import { linkTarget, NUMBER_FORMATS, SheetWrites, STYLE_LOOKS, StyleLook } from "../summary/sheet-writes";
-const POINTS_PER_CHARACTER = 7;
+import { charactersToPoints, linkTarget, NUMBER_FORMATS, SheetWrites, STYLE_LOOKS, StyleLook } from "../summary/sheet-writes";
 
 /**
  * Queues the commands that draw one planned sheet; nothing is sent until the caller's sync. Number formats are
@@ -20,7 +19,7 @@ export function queueSheet(ws: Excel.Worksheet, plan: SheetWrites, options: { li
   all.numberFormat = formats;
   all.values = values;
 
-  plan.columnWidths.forEach((width, col) => (ws.getRange(a1(0, col)).format.columnWidth = width * POINTS_PER_CHARACTER));
+  plan.columnWidths.forEach((width, col) => (ws.getRange(a1(0, col)).format.columnWidth = charactersToPoints(width)));
   for (const cell of plan.cells) {
     if (cell.style) styleRange(ws.getRange(a1(cell.row, cell.col)), STYLE_LOOKS[cell.style]);
     if (cell.link && options.links) {

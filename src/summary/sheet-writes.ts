@@ -26,6 +26,14 @@ export const STYLE_LOOKS: Record<CellStyle, StyleLook> = {
   header: { bold: true, color: "#FFFFFF", fill: "#2E7D32" },
 };
 
+/**
+ * A column width in characters of the default font (what .xlsx files store) as points (what Office.js sets):
+ * 7 pixels a character plus 5 of padding, at 96 pixels to 72 points. 8.43 characters = 48 points.
+ */
+export function charactersToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
 /** Where a link jumps inside the workbook: 'Sheet name'!A3. */
 export function linkTarget(link: CellRef): string {
   return `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
