@@ -1,36 +1,28 @@
-import { formatRating } from "../model";
+import { formatRating, Item } from "../model";
 import { FIELD_LABELS } from "./catalog";
 import { isUnreadable, itemFinding } from "./finding";
 import type { Rule } from "./context";
 
-/** 課題と改善策 is required when the achievement is the level the form's note names (②). */
-export const midyearRemarkRequired: Rule = ({ items }) =>
-  items
-    .filter(
-      (item) =>
-        item.midyear.achievement === item.remarkRequiredFor.midyear && !item.midyear.remark && !isUnreadable(item, "midyear.remark"),
-    )
-    .map((item) => remarkRequired(item, "midyear.achievement", "midyear.remark", item.remarkRequiredFor.midyear));
+/** 課題と改善策 is required when the section's achievement is the level the form's note names (②). */
+function remarkRequiredIn(section: "midyear" | "final"): Rule {
+  const rating = `${section}.achievement` as const;
+  const remark = `${section}.remark` as const;
+  return ({ items }) =>
+    items
+      .filter((item) => item[section].achievement === item.remarkRequiredFor[section] && !item[section].remark && !isUnreadable(item, remark))
+      .map((item: Item) =>
+        itemFinding("REMARK_REQUIRED", item, item.sources[remark] ? remark : rating, {
+          ratingLabel: FIELD_LABELS[rating].ja,
+          ratingLabelEn: FIELD_LABELS[rating].en,
+          level: formatRating(item.remarkRequiredFor[section]),
+        }),
+      );
+}
 
-export const finalRemarkRequired: Rule = ({ items }) =>
-  items
-    .filter((item) => item.final.achievement === item.remarkRequiredFor.final && !item.final.remark && !isUnreadable(item, "final.remark"))
-    .map((item) => remarkRequired(item, "final.achievement", "final.remark", item.remarkRequiredFor.final));
+export const midyearRemarkRequired = remarkRequiredIn("midyear");
+export const finalRemarkRequired = remarkRequiredIn("final");
 
 export const remarkRecommended: Rule = ({ items }) =>
   items
     .filter((item) => item.midyear.implementation === "ii" && !item.midyear.remark)
     .map((item) => itemFinding("REMARK_RECOMMENDED", item, "midyear.remark"));
-
-function remarkRequired(
-  item: Parameters<typeof itemFinding>[1],
-  rating: "midyear.achievement" | "final.achievement",
-  remark: "midyear.remark" | "final.remark",
-  level: 1 | 2,
-) {
-  return itemFinding("REMARK_REQUIRED", item, item.sources[remark] ? remark : rating, {
-    ratingLabel: FIELD_LABELS[rating].ja,
-    ratingLabelEn: FIELD_LABELS[rating].en,
-    level: formatRating(level),
-  });
-}
