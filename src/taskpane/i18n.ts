@@ -1,4 +1,5 @@
 import { PHASE_LABELS, Phase, Severity, SEVERITY_LABELS } from "../model";
+import { HOST_MESSAGES } from "../excel/host-error";
 import type { Locale } from "../rules";
 
 export type { Locale };
@@ -60,13 +61,6 @@ const ja: Strings = {
   hostError: (_code, message) => message,
 };
 
-const HOST_ERRORS_EN: Record<string, string> = {
-  InvalidOperationInCellEditMode: "Excel is editing a cell. Finish the edit (press Enter) and try again.",
-  AccessDenied: "The sheet or workbook is protected, so nothing could be written. Unprotect it and try again. The workbook was not changed.",
-  ApiNotFound: "This version of Excel lacks a feature the add-in needs. Use Microsoft 365 Excel or Excel on the web.",
-  ItemNotFound: "The sheet or cell was not found. Check that the sheet was not renamed, then validate again.",
-};
-
 const en: Strings = {
   title: "Evaluation check",
   subtitle: "Checks the initiative items (取組項目) for missing or invalid entries.",
@@ -92,7 +86,7 @@ const en: Strings = {
   errorTitle: "Error",
   doneTitle: "Done",
   dismiss: "Dismiss",
-  hostError: (code, message) => HOST_ERRORS_EN[code] ?? `Excel reported an error: ${message}`,
+  hostError: (code, message) => HOST_MESSAGES[code]?.en ?? `Excel reported an error: ${message}`,
 };
 
 export const STRINGS: Record<Locale, Strings> = { ja, en };
