@@ -333,12 +333,13 @@ class WorksheetProxy extends Proxy<SimSheet> {
     return this.getRange(a1(row, col));
   }
 
-  getUsedRange(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.ctx, () => usedRange(this.target()) ?? { sheet: this.target(), top: 0, left: 0, bottom: 0, right: 0 }, false, valuesOnly);
+  // Formatting alone never counts here (see hasContent): the used range is always the valuesOnly one.
+  getUsedRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => usedRange(this.target()) ?? { sheet: this.target(), top: 0, left: 0, bottom: 0, right: 0 });
   }
 
-  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.ctx, () => usedRange(this.target()), true, valuesOnly);
+  getUsedRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, () => usedRange(this.target()), true);
   }
 
   activate(): void {
@@ -450,7 +451,7 @@ class RangeProxy extends Proxy<RangeRef> {
   protected readonly scalars = ["address", "values", "valueTypes", "formulas", "numberFormat", "text", "rowIndex", "columnIndex", "rowCount", "columnCount"] as const;
   readonly format: RangeFormat;
 
-  constructor(ctx: Context, resolver: () => RangeRef | null, orNullObject = false, _valuesOnly?: boolean) {
+  constructor(ctx: Context, resolver: () => RangeRef | null, orNullObject = false) {
     super(ctx, resolver, orNullObject);
     this.format = new RangeFormat(this, (run) => this.write(run));
   }
