@@ -155,16 +155,15 @@ function FindingEntry(props: {
 
 function groupFindings(findings: readonly Finding[], items: readonly Item[], t: Strings): Group[] {
   const titles = new Map(items.map((item) => [item.no, item.title]));
-  const groups: Group[] = [];
+  const groups = new Map<string, Group>();
   findings.forEach((finding, index) => {
     const key = finding.item === null ? "workbook" : `item-${finding.item}`;
-    let group = groups.find((g) => g.key === key);
+    let group = groups.get(key);
     if (!group) {
       const heading = finding.item === null ? t.workbookGroup : t.itemHeading(finding.item, titles.get(finding.item) ?? null);
-      group = { key, heading, entries: [] };
-      groups.push(group);
+      groups.set(key, (group = { key, heading, entries: [] }));
     }
     group.entries.push({ finding, index });
   });
-  return groups;
+  return [...groups.values()];
 }
