@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { charactersToPoints } from "../summary/sheet-writes";
-import { parseRange } from "../template/grid";
+import { cellValue, mergesOf } from "../file/xlsx-grid";
+import { isErrorValue } from "../template/grid";
 import { cellKey, newSheet, SimCell, SimCellFormat, SimWorkbook } from "./workbook";
 
 /** An ExcelJS workbook as the in-memory host's workbook (in Node and in the browser). */
@@ -12,7 +13,7 @@ export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.x
       const sheet = newSheet(ws.name);
       sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
       sheet.protected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-      sheet.merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
+      sheet.merges = mergesOf(ws);
       ws.eachRow({ includeEmpty: false }, (row, r) =>
         row.eachCell({ includeEmpty: false }, (cell, c) => {
           const sim = simCell(cell.value);
@@ -38,19 +39,19 @@ export async function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name?: st
   return simWorkbookFromExcelJs(wb, name);
 }
 
+/** A cell as Excel holds it: the reader's value (cellValue), plus what the host keeps that the reader drops. */
 function simCell(value: ExcelJS.CellValue): SimCell {
-  if (value === null || value === undefined) return { value: null };
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { value };
-  // Excel answers dates as serial numbers (days since 1899-12-30).
+  // Excel answers dates as serial numbers (days since 1899-12-30); the file reader shows them as text.
   if (value instanceof Date) return { value: (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 };
-  if ("error" in value) return { value: null, error: String(value.error) };
-  if ("richText" in value) return { value: value.richText.map((run) => run.text).join("") };
-  if ("formula" in value || "sharedFormula" in value) {
+  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
     const f = value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
     return { ...simCell(f.result ?? null), formula: `=${f.formula ?? f.sharedFormula}` };
   }
-  if ("hyperlink" in value) return { ...simCell((value as { text?: ExcelJS.CellValue }).text ?? null), hyperlink: { address: value.hyperlink } };
-  return { value: null };
+  if (value && typeof value === "object" && "hyperlink" in value) {
+    return { ...simCell((value as { text?: ExcelJS.CellValue }).text ?? null), hyperlink: { address: value.hyperlink } };
+  }
+  const plain = cellValue(value);
+  return isErrorValue(plain) ? { value: null, error: plain.error } : { value: plain };
 }
 
 function simFormat(cell: ExcelJS.Cell): SimCellFormat | undefined {

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { CellValue, SheetGrid, WorkbookGrid } from "../template/grid";
+import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../template/grid";
 import { parseRange } from "../template/grid";
 
 /** An ExcelJS workbook as the reader's plain grids. Hidden sheets are left out, as a person does not see them. */
@@ -19,8 +19,12 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
     });
     values[rowNumber - 1] = Array.from(line, (v) => v ?? null);
   });
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
-  return { name: ws.name, top: 0, left: 0, values: Array.from(values, (line) => line ?? []), merges };
+  return { name: ws.name, top: 0, left: 0, values: Array.from(values, (line) => line ?? []), merges: mergesOf(ws) };
+}
+
+/** The sheet's merged areas, as ExcelJS keeps them ("A1:C3"). */
+export function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
+  return ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
 }
 
 /** ExcelJS's cell value shapes → text, number, boolean or an error value. */
