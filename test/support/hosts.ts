@@ -1,6 +1,5 @@
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
-import { simWorkbookFromExcelJs, loadSimWorkbook } from "../../src/excel-sim/from-xlsx";
+import { loadSimWorkbook } from "../../src/excel-sim/from-xlsx";
 import { createExcelHost, HostOptions } from "../../src/excel-sim/host";
 import { buildFormWorkbook, FormItem, LayoutOptions } from "../../tools/form/builder";
 import { SAMPLE } from "./workbooks";
@@ -12,7 +11,6 @@ export async function sampleHost(options?: HostOptions) {
 
 /** The in-memory Excel host holding a built form workbook (round-tripped through .xlsx bytes). */
 export async function formHost(items: FormItem[], layout?: LayoutOptions, options?: HostOptions) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await buildFormWorkbook(items, layout).xlsx.writeBuffer());
-  return createExcelHost(simWorkbookFromExcelJs(wb, "test.xlsx"), options);
+  const bytes = await buildFormWorkbook(items, layout).xlsx.writeBuffer();
+  return createExcelHost(await loadSimWorkbook(bytes as ArrayBuffer, "test.xlsx"), options);
 }
