@@ -41,7 +41,7 @@ async function roundTrips(): Promise<void> {
   console.log("\nRound trips (context.sync) on the in-memory Excel host");
   console.log("  items    validate  summary");
   for (const count of SIZES) {
-    const sim = await simWorkbookFromExcelJs(workbook(count));
+    const sim = simWorkbookFromExcelJs(workbook(count));
     const read = createExcelHost(sim);
     await readOpenWorkbook(read);
     const write = createExcelHost(sim);
