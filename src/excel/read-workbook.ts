@@ -28,8 +28,13 @@ export async function readOpenWorkbook(api: OfficeApi): Promise<WorkbookGrid> {
   }
 }
 
+/** Whether the host offers the ExcelApi requirement set `version` (or later). */
+export function supportsExcelApi(api: OfficeApi, version: string): boolean {
+  return api.Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
 export function assertSupported(api: OfficeApi): void {
-  if (!api.Office.context.requirements.isSetSupported("ExcelApi", MIN_API)) throw unsupported(`ExcelApi ${MIN_API}`);
+  if (!supportsExcelApi(api, MIN_API)) throw unsupported(`ExcelApi ${MIN_API}`);
 }
 
 export interface GridRead<T> {
@@ -49,9 +54,8 @@ export async function readGrids<T = undefined>(
   context: Excel.RequestContext,
   alsoLoad?: (sheets: Excel.Worksheet[]) => T,
 ): Promise<GridRead<T>> {
-  const supports = (version: string) => api.Office.context.requirements.isSetSupported("ExcelApi", version);
-  const withMerges = supports(MERGES_API);
-  const workbook = supports(NAME_API) ? context.workbook.load("name") : null;
+  const withMerges = supportsExcelApi(api, MERGES_API);
+  const workbook = supportsExcelApi(api, NAME_API) ? context.workbook.load("name") : null;
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   await context.sync();

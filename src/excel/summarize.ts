@@ -5,7 +5,7 @@ import { layoutSummary } from "../summary/layout";
 import { freeSheetName, isGeneratedSheet, MARKER_CELL } from "../summary/sheet-writes";
 import { a1 } from "../template/grid";
 import { HostError, toHostError } from "./host-error";
-import { assertSupported, OfficeApi, readGrids } from "./read-workbook";
+import { assertSupported, OfficeApi, readGrids, supportsExcelApi } from "./read-workbook";
 import { queueSheet } from "./write-sheet";
 
 const LINKS_API = "1.7"; // range.hyperlink
@@ -25,7 +25,7 @@ export async function summarizeOpenWorkbook(
   options: { phase?: Phase; now?: Date } = {},
 ): Promise<SummarizeResult> {
   assertSupported(api);
-  const links = api.Office.context.requirements.isSetSupported("ExcelApi", LINKS_API);
+  const links = supportsExcelApi(api, LINKS_API);
   try {
     return await api.Excel.run(async (context) => {
       const protection = context.workbook.protection.load("protected");
