@@ -253,7 +253,7 @@ function parsePart(field: PlanField, rawPart: string): Target[] {
         headingYear = piece.headingOnly;
         continue;
       }
-      const analysis = piece.analysis ?? analyse(part.slice(piece.start, piece.end));
+      const { analysis } = piece;
       const prev = phrases[phrases.length - 1];
       if (analysis.valueOnly && prev && !prev.merged && prev.analysis.value === null) {
         // 「○ …区民の割合 【令和元年度】 ・63%」: the label and its value are one target.
@@ -302,7 +302,7 @@ function splitSegment(
   segStart: number,
   segEnd: number,
   headingYear: number | null,
-): (Piece & { headingOnly: number | null; analysis?: Analysis })[] {
+): (Piece & ({ headingOnly: number } | { headingOnly: null; analysis: Analysis }))[] {
   const raw = part.slice(segStart, segEnd);
   const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
   const text = raw.slice(lead).trimEnd();
