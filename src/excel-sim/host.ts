@@ -23,6 +23,11 @@ export interface HostOptions {
   apiSets?: Record<string, string>;
   /** Excel is busy in cell-edit mode: every sync rejects, as Office does. */
   editMode?: boolean;
+  /**
+   * A method or navigation called on a null object fails the whole batch, instead of giving another null
+   * object. Office.js does not document which of the two Excel does; the add-in must be right on both.
+   */
+  strictNullObjects?: boolean;
   displayLanguage?: string;
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
 }
@@ -159,9 +164,13 @@ abstract class Proxy<T> {
     this.ctx.queue.push((tx) => run(this.target(), tx));
   }
 
-  /** The target for a child proxy, null (not an error) when this object is null. */
+  /** The target for a child proxy: null when this object is null (the batch fails on a strict host). */
   protected resolveOrNull(): T | null {
-    return this.resolver();
+    const target = this.resolver();
+    if (target === null && this.ctx.host.options.strictNullObjects) {
+      throw new SimOfficeError("InvalidArgument", "A method was called on a null object.");
+    }
+    return target;
   }
 }
 
@@ -238,6 +247,19 @@ class WorksheetCollectionProxy {
     return new WorksheetProxy(this.ctx, () => findSheet(this.ctx, name) ?? null, true);
   }
 
+  getFirst(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.host.workbook.sheets[0] ?? null);
+  }
+
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.ctx.queue.push((tx) => {
+      const count = this.ctx.host.workbook.sheets.length;
+      tx.stage(() => result.set(count));
+    });
+    return result;
+  }
+
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => findSheet(this.ctx, this.ctx.host.active ?? "") ?? this.ctx.host.workbook.sheets[0]);
   }
@@ -259,6 +281,18 @@ class WorksheetCollectionProxy {
       );
     });
     return new WorksheetProxy(this.ctx, () => created && sheetResolver(this.ctx, created)());
+  }
+}
+
+/** A method's result, readable only after the sync that runs the method. */
+class ClientResult<V> {
+  private result: { value: V } | undefined;
+  get value(): V {
+    if (!this.result) throw notLoaded("value");
+    return this.result.value;
+  }
+  set(value: V): void {
+    this.result = { value };
   }
 }
 
@@ -296,7 +330,10 @@ class WorksheetProxy extends Proxy<SimSheet> {
 
   constructor(ctx: Context, resolver: () => SimSheet | null, orNullObject = false) {
     super(ctx, resolver, orNullObject);
-    this.protection = new ProtectionProxy(ctx, () => ({ protected: this.target().protected }));
+    this.protection = new ProtectionProxy(ctx, () => {
+      const sheet = this.resolveOrNull();
+      return sheet && { protected: sheet.protected };
+    });
     this.tables = new TableCollectionProxy(ctx, () => this.target());
     this.freezePanes = {
       freezeRows: (count) =>
@@ -339,7 +376,26 @@ class WorksheetProxy extends Proxy<SimSheet> {
   }
 
   getUsedRangeOrNullObject(): RangeProxy {
-    return new RangeProxy(this.ctx, () => usedRange(this.target()), true);
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const sheet = this.resolveOrNull();
+        return sheet && usedRange(sheet);
+      },
+      true,
+    );
+  }
+
+  getNextOrNullObject(): WorksheetProxy {
+    return new WorksheetProxy(
+      this.ctx,
+      () => {
+        const sheet = this.resolveOrNull();
+        const { sheets } = this.ctx.host.workbook;
+        return sheet && (sheets[sheets.indexOf(sheet) + 1] ?? null);
+      },
+      true,
+    );
   }
 
   activate(): void {

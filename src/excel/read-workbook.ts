@@ -37,49 +37,106 @@ export function assertSupported(api: OfficeApi): void {
   if (!supportsExcelApi(api, MIN_API)) throw unsupported(`ExcelApi ${MIN_API}`);
 }
 
-export interface GridRead<T> {
+const CHAIN_API = "1.5"; // worksheet.getNextOrNullObject
+/** Sheets the one-sync read reaches; a workbook with more is read the two-sync way. */
+export const CHAINED_SHEETS = 40;
+
+/** What a caller queues beside the grids, loaded by the same sync. */
+export interface AlsoLoad<W, S> {
+  workbook?: (workbook: Excel.Workbook) => W;
+  /** Called for every sheet, hidden ones too. */
+  sheet?: (worksheet: Excel.Worksheet) => S;
+}
+
+export interface GridRead<W, S> {
   grid: WorkbookGrid;
-  /** Every sheet's name, hidden ones too. */
-  sheetNames: string[];
-  /** What `alsoLoad` queued, loaded by the same sync as the grids. */
-  extra: T;
+  /** Every sheet in order, hidden ones too, with what `also.sheet` queued for it. */
+  sheets: { name: string; extra: S }[];
+  extra: W;
+}
+
+interface QueuedSheet<S> {
+  worksheet: Excel.Worksheet;
+  used: Excel.Range;
+  merged: Excel.RangeAreas | null;
+  extra: S;
 }
 
 /**
- * One sync lists the sheets; ONE more loads every visible sheet's used range (values, value types, merged
- * areas) at once, whatever the number of sheets and items, together with whatever `alsoLoad` queues.
+ * Reads every visible sheet's used range (values, value types, merged areas) in ONE sync, whatever the number
+ * of items: the sheets are reached without listing them first, by chaining getFirst().getNextOrNullObject()…
+ * {@link CHAINED_SHEETS} times, and the same sync counts them. If that read is not complete (more sheets than
+ * the chain, or a host that treats methods on null objects otherwise) or fails, the sheets are listed in one
+ * sync and read in one more.
  */
-export async function readGrids<T = undefined>(
+export async function readGrids<W = undefined, S = undefined>(
   api: OfficeApi,
   context: Excel.RequestContext,
-  alsoLoad?: (sheets: Excel.Worksheet[]) => T,
-): Promise<GridRead<T>> {
+  also: AlsoLoad<W, S> = {},
+): Promise<GridRead<W, S>> {
+  const queue = queueReads(api, context, also);
+  if (supportsExcelApi(api, CHAIN_API)) {
+    try {
+      const read = await readChained(context, queue);
+      if (read) return read;
+    } catch {
+      // The listed read below tells the real reason if there is one.
+    }
+  }
+  return readListed(context, queue);
+}
+
+type QueueReads<W, S> = (worksheets: Excel.Worksheet[]) => { workbookName: Excel.Workbook | null; sheets: QueuedSheet<S>[]; extra: W };
+
+function queueReads<W, S>(api: OfficeApi, context: Excel.RequestContext, also: AlsoLoad<W, S>): QueueReads<W, S> {
   const withMerges = supportsExcelApi(api, MERGES_API);
-  const workbook = supportsExcelApi(api, NAME_API) ? context.workbook.load("name") : null;
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
+  const withName = supportsExcelApi(api, NAME_API);
+  return (worksheets) => ({
+    workbookName: withName ? context.workbook.load("name") : null,
+    sheets: worksheets.map((worksheet) => ({
+      worksheet,
+      used: worksheet.getUsedRangeOrNullObject(true).load("address,values,valueTypes"),
+      merged: withMerges ? worksheet.getRange().getMergedAreasOrNullObject().load("address") : null,
+      extra: also.sheet?.(worksheet) as S,
+    })),
+    extra: also.workbook?.(context.workbook) as W,
+  });
+}
+
+async function readChained<W, S>(context: Excel.RequestContext, queue: QueueReads<W, S>): Promise<GridRead<W, S> | null> {
+  const collection = context.workbook.worksheets;
+  const count = collection.getCount();
+  const chain = [collection.getFirst().load("name,visibility")];
+  while (chain.length < CHAINED_SHEETS) chain.push(chain[chain.length - 1].getNextOrNullObject().load("name,visibility"));
+  const queued = queue(chain);
   await context.sync();
 
-  const reads = worksheets.items
-    .filter((ws) => ws.visibility === "Visible")
-    .map((ws) => ({
-      name: ws.name,
-      used: ws.getUsedRangeOrNullObject(true).load("address,values,valueTypes"),
-      merged: withMerges ? ws.getRange().getMergedAreasOrNullObject().load("address") : null,
-    }));
-  const extra = alsoLoad ? alsoLoad(worksheets.items) : (undefined as T);
-  await context.sync();
+  const sheets = queued.sheets.filter((s) => !s.worksheet.isNullObject);
+  // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult is filled by the sync, no load()
+  return sheets.length === count.value ? gridRead({ ...queued, sheets }) : null;
+}
 
+async function readListed<W, S>(context: Excel.RequestContext, queue: QueueReads<W, S>): Promise<GridRead<W, S>> {
+  const collection = context.workbook.worksheets.load("items/name,items/visibility");
+  await context.sync();
+  const queued = queue(collection.items);
+  await context.sync();
+  return gridRead(queued);
+}
+
+function gridRead<W, S>({ workbookName, sheets, extra }: ReturnType<QueueReads<W, S>>): GridRead<W, S> {
   return {
     grid: {
-      name: workbook?.name || "ブック",
-      sheets: reads.map(({ name: sheet, used, merged }) =>
-        used.isNullObject
-          ? { name: sheet, top: 0, left: 0, values: [], merges: [] }
-          : sheetGrid(sheet, used, merged && !merged.isNullObject ? merged.address : ""),
-      ),
+      name: workbookName?.name || "ブック",
+      sheets: sheets
+        .filter((s) => s.worksheet.visibility === "Visible")
+        .map(({ worksheet, used, merged }) =>
+          used.isNullObject
+            ? { name: worksheet.name, top: 0, left: 0, values: [], merges: [] }
+            : sheetGrid(worksheet.name, used, merged && !merged.isNullObject ? merged.address : ""),
+        ),
     },
-    sheetNames: worksheets.items.map((ws) => ws.name),
+    sheets: sheets.map((s) => ({ name: s.worksheet.name, extra: s.extra })),
     extra,
   };
 }

@@ -28,26 +28,25 @@ export async function summarizeOpenWorkbook(
   const links = supportsExcelApi(api, LINKS_API);
   try {
     return await api.Excel.run(async (context) => {
-      const protection = context.workbook.protection.load("protected");
-      const { grid, sheetNames, extra: markers } = await readGrids(api, context, (sheets) =>
-        sheets.map((ws) => ({
-          name: ws.name,
-          cell: ws.getRange(a1(MARKER_CELL.row, MARKER_CELL.col)).load("values"),
+      const { grid, sheets, extra: workbookProtection } = await readGrids(api, context, {
+        workbook: (workbook) => workbook.protection.load("protected"),
+        sheet: (ws) => ({
+          marker: ws.getRange(a1(MARKER_CELL.row, MARKER_CELL.col)).load("values"),
           protection: ws.protection.load("protected"),
-        })),
-      );
-      if (protection.protected) {
+        }),
+      });
+      if (workbookProtection.protected) {
         throw new HostError("ブックの構成が保護されているため、集計シートを追加できません。ブックの保護を解除してから、もう一度お試しください。ブックは変更していません。", "AccessDenied");
       }
 
       const report = checkWorkbook(grid, { phase: options.phase });
       const plans = layoutSummary(computeSummary(grid.name, report, options.now ?? new Date()));
-      const ours = new Set(markers.filter((m) => isGeneratedSheet(m.cell.values[0][0])).map((m) => m.name));
-      const locked = markers.find((m) => ours.has(m.name) && m.protection.protected);
+      const ours = new Set(sheets.filter((s) => isGeneratedSheet(s.extra.marker.values[0][0])).map((s) => s.name));
+      const locked = sheets.find((s) => ours.has(s.name) && s.extra.protection.protected);
       if (locked) {
         throw new HostError(`以前に作成した「${locked.name}」シートが保護されているため、置き換えられません。シートの保護を解除してから、もう一度お試しください。ブックは変更していません。`, "AccessDenied");
       }
-      const taken = new Set(sheetNames.filter((name) => !ours.has(name)));
+      const taken = new Set(sheets.map((s) => s.name).filter((name) => !ours.has(name)));
 
       const names = plans.map((plan) => {
         const name = freeSheetName(plan.name, (n) => taken.has(n));

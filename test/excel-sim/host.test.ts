@@ -66,6 +66,38 @@ describe("the proxy rules of Office.js", () => {
     });
   });
 
+  test("getFirst().getNextOrNullObject() walks every sheet, hidden ones too; getCount() after sync", async () => {
+    const host = createExcelHost(workbook());
+    host.workbook.sheets[1].visibility = "Hidden";
+    await host.Excel.run(async (context) => {
+      const count = context.workbook.worksheets.getCount();
+      const first = context.workbook.worksheets.getFirst().load("name");
+      const second = first.getNextOrNullObject().load("name,visibility");
+      const third = second.getNextOrNullObject().load("name");
+      const fourth = third.getNextOrNullObject().load("name");
+      const beyond = fourth.getNextOrNullObject();
+      const beyondUsed = beyond.getUsedRangeOrNullObject(true).load("values");
+      expect(() => count.value).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(count.value).toBe(3);
+      expect([first.name, second.name, third.name]).toEqual(["Sheet1", "空", "保護"]);
+      expect(second.visibility).toBe("Hidden");
+      expect([second.isNullObject, fourth.isNullObject, beyond.isNullObject, beyondUsed.isNullObject]).toEqual([false, true, true, true]);
+    });
+    expect(host.stats.syncs).toBe(1);
+  });
+
+  test("a strict host fails the batch on a method called on a null object; loading one is still fine", async () => {
+    const host = createExcelHost(workbook(), { strictNullObjects: true });
+    await host.Excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("ない").load("name");
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      missing.getNextOrNullObject();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+
   test("merged areas come back as one address", async () => {
     const host = createExcelHost(workbook());
     await host.Excel.run(async (context) => {

@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../src/check";
 import { HostError } from "../../src/excel/host-error";
-import { readOpenWorkbook } from "../../src/excel/read-workbook";
+import { CHAINED_SHEETS, readOpenWorkbook } from "../../src/excel/read-workbook";
 import { selectCell } from "../../src/excel/select-cell";
 import { summarizeOpenWorkbook } from "../../src/excel/summarize";
 import { cellKey, newSheet, snapshot } from "../../src/excel-sim/workbook";
@@ -20,12 +20,24 @@ describe("reading the open workbook", () => {
     expect(fromExcel.findings).toHaveLength(38);
   });
 
-  test.each([19, 456])("%i items: one sync lists the sheets, ONE loads every grid", async (count) => {
+  test.each([19, 456])("%i items: ONE sync reads every sheet", async (count) => {
     const host = await formHost(many(count), { sheets: count > 19 ? 50 : "one" });
     const grid = await readOpenWorkbook(host);
     expect(checkWorkbook(grid).items).toHaveLength(count);
-    expect(host.stats.syncs).toBe(2);
+    expect(grid.sheets).toHaveLength(count > 19 ? 10 : 1);
+    expect(host.stats.syncs).toBe(1);
     expect(host.stats.runs).toBe(1);
+  });
+
+  test.each([
+    ["more sheets than the chain reaches", { sheets: CHAINED_SHEETS + 5 }, {}, CHAINED_SHEETS + 5],
+    ["a host that fails methods on null objects", { sheets: 3 }, { strictNullObjects: true }, 3],
+  ])("%s: the sheets are listed, then read; the same items", async (_, { sheets }, options, sheetCount) => {
+    const host = await formHost(many(sheets), { sheets: "per-item" }, options);
+    const grid = await readOpenWorkbook(host);
+    expect(grid.sheets).toHaveLength(sheetCount);
+    expect(checkWorkbook(grid).items.map((i) => i.no)).toEqual(many(sheets).map((i) => i.no));
+    expect(host.stats.syncs).toBe(3);
   });
 
   test("validation never changes a cell", async () => {
@@ -86,7 +98,7 @@ describe("writing the summary", () => {
     const before = snapshot(host.workbook);
     const result = await summarizeOpenWorkbook(host, { phase: "final", now: NOW });
     expect(result).toEqual({ sheet: "集計", items: 19 });
-    expect(host.stats.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(2);
     expect(host.workbook.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
     expect(host.activeSheet()).toBe("集計");
     const after = snapshot(host.workbook);
@@ -103,10 +115,19 @@ describe("writing the summary", () => {
     expect(host.workbook.sheets[2].tables).toHaveLength(1);
   });
 
-  test.each([19, 456])("%i items: three syncs (list, read, write), whatever the size", async (count) => {
+  test.each([19, 456])("%i items: two syncs (read, write), whatever the size", async (count) => {
     const host = await formHost(many(count), { sheets: count > 19 ? 50 : "one" });
     await summarizeOpenWorkbook(host, { now: NOW });
-    expect(host.stats.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(2);
+  });
+
+  test("on a host that fails methods on null objects, the same sheets are written", async () => {
+    const expected = await sampleHost();
+    await summarizeOpenWorkbook(expected, { now: NOW });
+    const strict = await sampleHost({ strictNullObjects: true });
+    await summarizeOpenWorkbook(strict, { now: NOW });
+    expect(snapshot(strict.workbook)).toEqual(snapshot(expected.workbook));
+    expect(strict.stats.syncs).toBe(4);
   });
 
   test("a re-run replaces hyoka's sheets cleanly", async () => {
