@@ -40,6 +40,8 @@ export function assertSupported(api: OfficeApi): void {
 const CHAIN_API = "1.5"; // worksheet.getNextOrNullObject
 /** Sheets the one-sync read reaches; a workbook with more is read the two-sync way. */
 export const CHAINED_SHEETS = 40;
+/** Hosts (their `Excel` namespace) where the chained read failed once: they are not asked again. */
+const chainFailed = new WeakSet<object>();
 
 /** What a caller queues beside the grids, loaded by the same sync. */
 export interface AlsoLoad<W, S> {
@@ -67,7 +69,7 @@ interface QueuedSheet<S> {
  * of items: the sheets are reached without listing them first, by chaining getFirst().getNextOrNullObject()…
  * {@link CHAINED_SHEETS} times, and the same sync counts them. If that read is not complete (more sheets than
  * the chain, or a host that treats methods on null objects otherwise) or fails, the sheets are listed in one
- * sync and read in one more.
+ * sync and read in one more; a host where it failed is read that way from then on.
  */
 export async function readGrids<W = undefined, S = undefined>(
   api: OfficeApi,
@@ -75,15 +77,18 @@ export async function readGrids<W = undefined, S = undefined>(
   also: AlsoLoad<W, S> = {},
 ): Promise<GridRead<W, S>> {
   const queue = queueReads(api, context, also);
-  if (supportsExcelApi(api, CHAIN_API)) {
+  let failed = false;
+  if (supportsExcelApi(api, CHAIN_API) && !chainFailed.has(api.Excel)) {
     try {
       const read = await readChained(context, queue);
       if (read) return read;
     } catch {
-      // The listed read below tells the real reason if there is one.
+      failed = true; // the listed read below tells the real reason if there is one
     }
   }
-  return readListed(context, queue);
+  const read = await readListed(context, queue);
+  if (failed) chainFailed.add(api.Excel); // only the chain failed, not Excel (busy, in cell-edit mode…)
+  return read;
 }
 
 type QueueReads<W, S> = (worksheets: Excel.Worksheet[]) => { workbookName: Excel.Workbook | null; sheets: QueuedSheet<S>[]; extra: W };

@@ -40,6 +40,24 @@ describe("reading the open workbook", () => {
     expect(host.stats.syncs).toBe(3);
   });
 
+  test("a host where the one-sync read failed is read the two-sync way from then on", async () => {
+    const host = await sampleHost({ strictNullObjects: true });
+    await readOpenWorkbook(host);
+    expect(host.stats.syncs).toBe(3);
+    await readOpenWorkbook(host);
+    expect(host.stats.syncs).toBe(3 + 2);
+  });
+
+  test("Excel busy in cell-edit mode does not count as the chained read failing", async () => {
+    const options = { editMode: true };
+    const host = await sampleHost(options);
+    await expect(readOpenWorkbook(host)).rejects.toBeInstanceOf(HostError);
+    options.editMode = false;
+    const syncs = host.stats.syncs;
+    await readOpenWorkbook(host);
+    expect(host.stats.syncs - syncs).toBe(1);
+  });
+
   test("validation never changes a cell", async () => {
     const host = await sampleHost();
     const before = snapshot(host.workbook);
