@@ -51,12 +51,11 @@ export function vocabularyOf(profile: TemplateProfile): { empty: Set<string>; no
 
 /** A legend names two or more levels of the scale in one cell: "①:達成見込み ②:達成できない見込み". */
 export function isLegend(text: string, scale: Scale): boolean {
-  return namedLevels(text, scale).length >= 2;
+  return namedLevels(normalize(text), scale).length >= 2;
 }
 
-/** The levels whose words occur in the text. */
-export function namedLevels(text: string, scale: Scale): Level["value"][] {
-  const n = normalize(text);
+/** The levels whose words occur in `n`, text already normalised (a cell's head). */
+export function namedLevels(n: string, scale: Scale): Level["value"][] {
   return wordsOf(scale)
     .filter(({ words }) => words.some((w) => containsWord(n, w)))
     .map(({ value }) => value);

@@ -103,29 +103,39 @@ function isStableCjk(c: number): boolean {
   return (c >= 0x3001 && c <= 0x3029) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fc) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
-/** One UTF-16 unit; ASCII and the kana and kanji that NFKC keeps as they are skip the lookup (most of the text). */
+/** A UTF-16 unit that folds to itself (unless a mark joins it): most of a form's text. */
+function foldsToItself(c: number, compact: boolean): boolean {
+  if (c < 0x80) return !compact || !(c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x41 && c <= 0x5a));
+  return isStableCjk(c);
+}
+
+/** One UTF-16 unit that does not fold to itself. */
 function foldUnit(source: string, at: number, compact: boolean): string {
   const c = source.charCodeAt(at);
-  if (c < 0x80) {
-    if (!compact) return source[at];
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return "";
-    return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : source[at];
-  }
-  if (isStableCjk(c)) return source[at];
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : "";
   return foldCluster(source[at], compact);
 }
 
+/** Runs of units that fold to themselves are copied whole; the rest goes through NFKC one cluster at a time. */
 function fold(source: string, compact: boolean): Folded {
   let text = "";
   const from: number[] = [];
+  let copied = 0;
   for (let i = 0; i < source.length; ) {
     const start = i;
-    i += source.codePointAt(i)! > 0xffff ? 2 : 1;
+    const c = source.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && source.codePointAt(start)! > 0xffff ? 2 : 1;
     while (i < source.length && mayJoin(source.charCodeAt(i)) && JOINER.test(source[i])) i++;
+    if (i - start === 1 && foldsToItself(c, compact)) {
+      from.push(start);
+      continue;
+    }
     const piece = i - start === 1 ? foldUnit(source, start, compact) : foldCluster(source.slice(start, i), compact);
     for (let k = 0; k < piece.length; k++) from.push(start);
-    text += piece;
+    text += source.slice(copied, start) + piece;
+    copied = i;
   }
+  text += source.slice(copied);
   from.push(source.length);
   return { text, from };
 }
