@@ -67,11 +67,26 @@ export function parseTargets(field: PlanField, fieldText: string, markers: reado
 // ---------------------------------------------------------------------------------------------------------------
 // Finding the (目標) parts
 
+/**
+ * NFKC text and the way back to the source. Most units fold to themselves, so the map keeps only the points
+ * where the offset between the two changes: from `foldedAt[i]` on, unit k came from `sourceAt[i] + (k - foldedAt[i])`.
+ */
 interface Folded {
-  /** NFKC text. */
   text: string;
-  /** For each UTF-16 unit of `text`, the offset in the source of the character it came from; one more at the end. */
-  from: number[];
+  foldedAt: number[];
+  sourceAt: number[];
+}
+
+/** The source offset of the character unit `k` of the folded text came from (`text.length` → the source's length). */
+function sourceOffset({ foldedAt, sourceAt }: Folded, k: number): number {
+  let lo = 0;
+  let hi = foldedAt.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (foldedAt[mid] <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return sourceAt[lo] + (k - foldedAt[lo]);
 }
 
 /** What joins the character before it: combining marks and half width ﾞﾟ, so NFKC composes as on the whole text. */
@@ -119,25 +134,32 @@ function foldUnit(source: string, at: number, compact: boolean): string {
 /** Runs of units that fold to themselves are copied whole; the rest goes through NFKC one cluster at a time. */
 function fold(source: string, compact: boolean): Folded {
   let text = "";
-  const from: number[] = [];
+  const foldedAt = [0];
+  const sourceAt = [0];
+  const mark = (f: number, from: number) => {
+    if (foldedAt[foldedAt.length - 1] === f) sourceAt[sourceAt.length - 1] = from;
+    else {
+      foldedAt.push(f);
+      sourceAt.push(from);
+    }
+  };
   let copied = 0;
   for (let i = 0; i < source.length; ) {
     const start = i;
     const c = source.charCodeAt(i);
     i += c >= 0xd800 && c <= 0xdbff && source.codePointAt(start)! > 0xffff ? 2 : 1;
     while (i < source.length && mayJoin(source.charCodeAt(i)) && JOINER.test(source[i])) i++;
-    if (i - start === 1 && foldsToItself(c, compact)) {
-      from.push(start);
-      continue;
-    }
+    if (i - start === 1 && foldsToItself(c, compact)) continue;
     const piece = i - start === 1 ? foldUnit(source, start, compact) : foldCluster(source.slice(start, i), compact);
-    for (let k = 0; k < piece.length; k++) from.push(start);
-    text += source.slice(copied, start) + piece;
+    text += source.slice(copied, start);
+    // Every unit of the piece points at the start of its cluster; the text after it resumes one for one.
+    for (let k = 0; k < piece.length; k++) mark(text.length + k, start);
+    text += piece;
+    mark(text.length, i);
     copied = i;
   }
   text += source.slice(copied);
-  from.push(source.length);
-  return { text, from };
+  return { text, foldedAt, sourceAt };
 }
 
 const compactKey = (s: string) => s.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
@@ -175,8 +197,8 @@ function targetParts(fieldText: unknown, markers: unknown): string[] | null {
     if (!mark.target) continue;
     let next = i + 1;
     while (next < marks.length && marks[next].at < mark.end) next++;
-    const start = folded.from[mark.end];
-    const end = next < marks.length ? folded.from[marks[next].at] : fieldText.length;
+    const start = sourceOffset(folded, mark.end);
+    const end = next < marks.length ? sourceOffset(folded, marks[next].at) : fieldText.length;
     parts.push(trimEdges(fieldText.slice(start, Math.max(start, end))));
   }
   return parts;
@@ -349,7 +371,7 @@ function valueCuts(a: Analysis): number[] {
     const limit = a.measures[i + 1].start;
     for (let p = end; p < limit; p++) {
       if (!a.blanked[p] && SEPARATOR.test(a.norm[p])) {
-        cuts.push(a.folded.from[p]);
+        cuts.push(sourceOffset(a.folded, p));
         break;
       }
     }
