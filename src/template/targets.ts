@@ -44,13 +44,12 @@ export function extractTargetText(fieldText: string, markers: readonly string[] 
 
 /** Whether a plan field has a (目標) marker at all; what TARGET_MISSING asks, without reading the targets. */
 export function hasTargetMarker(fieldText: string, markers: readonly string[] = DEFAULT_TARGET_MARKERS): boolean {
-  return anyKeyIn(fieldText, markers.map(compactKey));
-}
-
-/** Whole-text NFKC is native and fast: the quick answer before any character-by-character reading. */
-function anyKeyIn(fieldText: string, keys: readonly string[]): boolean {
+  // Whole-text NFKC is native: far cheaper than the fold, which keeps the way back to the source.
   const text = compactKey(fieldText);
-  return keys.some((key) => key !== "" && text.includes(key));
+  return markers.some((marker) => {
+    const key = compactKey(marker);
+    return key !== "" && text.includes(key);
+  });
 }
 
 /** The target phrases of one plan field, parsed where they are numeric; [] when there is no (目標) marker. */
@@ -181,7 +180,6 @@ function targetParts(fieldText: unknown, markers: unknown): string[] | null {
     .filter((m): m is string => typeof m === "string")
     .map(compactKey)
     .filter(Boolean);
-  if (!anyKeyIn(fieldText, markerKeys)) return null;
   const folded = fold(fieldText, true);
   const marks: { at: number; end: number; target: boolean }[] = [];
   for (const key of new Set(markerKeys)) for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: true });
