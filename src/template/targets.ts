@@ -163,7 +163,11 @@ function fold(source: string, compact: boolean): Folded {
 
 const compactKey = (s: string) => s.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
 
-const SECTION_KEYS = SECTION_LABELS.map((label) => compactKey(`(${label})`));
+const alternation = (words: string[]) =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+
+/** Every section key, in one pass: each starts with ( and ends at its first ), so no two can overlap. */
+const SECTION_KEYS = new RegExp(alternation(SECTION_LABELS.map((label) => compactKey(`(${label})`))), "g");
 
 /** Every non-overlapping occurrence of `key` in `text`. */
 function occurrences(text: string, key: string): number[] {
@@ -184,9 +188,8 @@ function targetParts(fieldText: unknown, markers: unknown): string[] | null {
   const marks: { at: number; end: number; target: boolean }[] = [];
   for (const key of new Set(markerKeys)) for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: true });
   if (marks.length === 0) return null;
-  for (const key of SECTION_KEYS) {
-    if (markerKeys.includes(key)) continue;
-    for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: false });
+  for (const { 0: key, index: at } of folded.text.matchAll(SECTION_KEYS)) {
+    if (!markerKeys.includes(key)) marks.push({ at, end: at + key.length, target: false });
   }
   marks.sort((a, b) => a.at - b.at || Number(b.target) - Number(a.target));
   const parts: string[] = [];
@@ -426,9 +429,6 @@ const COMPARATOR_WORDS: Record<string, Comparator | null> = {
   増加: "increase", 増: "increase", 向上: "increase", アップ: "increase",
 };
 
-const alternation = (words: string[]) =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-
 /** A value with its unit: no digit, letter, point or 第 before it (CO2, P68, 第2回, 1.5 are not read from their middle). */
 const MEASURE = new RegExp(
   String.raw`(?<![A-Za-z0-9.,第兆億万千])(${AMOUNT})\s?(${alternation(Object.keys(UNITS))})(?:\s?(${alternation(Object.keys(COMPARATOR_WORDS))}))?`,
@@ -512,9 +512,12 @@ function wordComparator(mask: string): Comparator | null {
 }
 
 const MULTIPLIER: Record<string, number> = { 千: 1e3, 万: 1e4, 億: 1e8, 兆: 1e12 };
+/** Most values: digits and perhaps decimals, few enough that the toPrecision(15) below would change nothing. */
+const PLAIN_NUMBER = /^\d{1,9}(?:\.\d{1,5})?$/;
 
 /** 「1,200万」 → 12000000, 「1億2,000万」 → 120000000, 「5千万」 → 50000000, 「91.2」 → 91.2. */
 function amount(s: string): number | null {
+  if (PLAIN_NUMBER.test(s)) return Number(s);
   let total = 0;
   let group = 0;
   let pending: number | null = null;
