@@ -1,4 +1,3 @@
-import { hasTargetMarker } from "../template/targets";
 import { isUnreadable, itemFinding } from "./finding";
 import type { Rule } from "./context";
 
@@ -9,12 +8,12 @@ export const planFieldMissing: Rule = ({ items }) =>
     PLAN_FIELDS.filter((field) => !planText(item, field) && !isUnreadable(item, field)).map((field) => itemFinding("PLAN_FIELD_MISSING", item, field)),
   );
 
-export const targetMissing: Rule = ({ items, profile }) =>
+/** No (目標) marker, or nothing after it: the reader found no target phrase in the field. */
+export const targetMissing: Rule = ({ items }) =>
   items.flatMap((item) =>
-    PLAN_FIELDS.filter((field) => {
-      const text = planText(item, field);
-      return text !== null && !hasTargetMarker(text, profile.targetMarkers);
-    }).map((field) => itemFinding("TARGET_MISSING", item, field)),
+    PLAN_FIELDS.filter((field) => planText(item, field) !== null && !item.targets.some((t) => t.field === field)).map((field) =>
+      itemFinding("TARGET_MISSING", item, field),
+    ),
   );
 
 function planText(item: Parameters<Rule>[0]["items"][number], field: (typeof PLAN_FIELDS)[number]): string | null {

@@ -42,16 +42,6 @@ export function extractTargetText(fieldText: string, markers: readonly string[] 
   }
 }
 
-/** Whether a plan field has a (目標) marker at all; what TARGET_MISSING asks, without reading the targets. */
-export function hasTargetMarker(fieldText: string, markers: readonly string[] = DEFAULT_TARGET_MARKERS): boolean {
-  // Whole-text NFKC is native: far cheaper than the fold, which keeps the way back to the source.
-  const text = compactKey(fieldText);
-  return markers.some((marker) => {
-    const key = compactKey(marker);
-    return key !== "" && text.includes(key);
-  });
-}
-
 /** The target phrases of one plan field, parsed where they are numeric; [] when there is no (目標) marker. */
 export function parseTargets(field: PlanField, fieldText: string, markers: readonly string[] = DEFAULT_TARGET_MARKERS): Target[] {
   const targets: Target[] = [];

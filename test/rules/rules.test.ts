@@ -62,6 +62,10 @@ describe("PLAN_FIELD_MISSING and TARGET_MISSING", () => {
     expect(f).toEqual([expect.objectContaining({ field: "plan.thisYear", severity: "warning" })]);
     expect(codes(check([makeItem({ plan: { thisYear: "（目標） 年1回" } })], "plan"))).not.toContain("TARGET_MISSING");
   });
+  test("a (目標) with nothing after it is a missing target too", () => {
+    const f = only(check([makeItem({ plan: { policy: "(取組の内容) 実施する (目標) ―" } })], "plan"), "TARGET_MISSING");
+    expect(f).toEqual([expect.objectContaining({ field: "plan.policy" })]);
+  });
   test("an empty field is missing, not also without target", () => {
     expect(codes(check([makeItem({ plan: { thisYear: null } })], "plan"))).toEqual(["PLAN_FIELD_MISSING"]);
   });

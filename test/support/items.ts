@@ -1,5 +1,6 @@
 import type { FieldName, FieldSource, Item } from "../../src/model";
 import type { FormInfo } from "../../src/template/reader";
+import { parseTargets } from "../../src/template/targets";
 
 export const NO_FORM: FormInfo = { plan: null, fiscalYear: null, noteMismatch: null };
 
@@ -17,9 +18,10 @@ const CELLS: Record<FieldName, string> = {
   "final.remark": "E8",
 };
 
-/** A complete, valid item at phase final; tests override what they need. */
+/** A complete, valid item at phase final; tests override what they need. Targets are read from the plan, as the reader does. */
 export function makeItem(overrides: DeepPartial<Item> = {}): Item {
   const no = overrides.no ?? 1;
+  const plan = { policy: "(目標) 対前年度比減", thisYear: "(目標) 年1回", ...overrides.plan };
   const sources = Object.fromEntries(
     (Object.keys(CELLS) as FieldName[]).map((field): [FieldName, FieldSource] => [
       field,
@@ -33,10 +35,10 @@ export function makeItem(overrides: DeepPartial<Item> = {}): Item {
     title: "歳出の削減",
     subtitle: null,
     starred: false,
-    targets: [],
+    targets: [...parseTargets("plan.policy", plan.policy ?? ""), ...parseTargets("plan.thisYear", plan.thisYear ?? "")],
     remarkRequiredFor: { midyear: 2, final: 2 },
     ...overrides,
-    plan: { policy: "(目標) 対前年度比減", thisYear: "(目標) 年1回", ...overrides.plan },
+    plan,
     midyear: { implementation: "i", achievement: 1, remark: null, ...overrides.midyear },
     final: { result: "実施した", achievement: 1, remark: null, ...overrides.final },
     sources: { ...sources, ...overrides.sources } as Item["sources"],
