@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { charactersToPoints } from "../summary/sheet-writes";
-import { cellValue, mergesOf } from "../file/xlsx-grid";
+import { cellValue, isMergedAway, mergesOf } from "../file/xlsx-grid";
 import { isErrorValue } from "../template/grid";
 import { cellKey, newSheet, SimCell, SimCellFormat, SimWorkbook } from "./workbook";
 
@@ -16,7 +16,7 @@ export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.x
       sheet.merges = mergesOf(ws);
       ws.eachRow({ includeEmpty: false }, (row, r) =>
         row.eachCell({ includeEmpty: false }, (cell, c) => {
-          const sim = simCell(cell.value);
+          const sim = isMergedAway(cell) ? { value: null } : simCell(cell.value);
           if (cell.numFmt) sim.numberFormat = cell.numFmt;
           const format = simFormat(cell);
           if (format) sim.format = format;

@@ -15,11 +15,19 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const line: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      line[colNumber - 1] = cellValue(cell.value);
+      if (!isMergedAway(cell)) line[colNumber - 1] = cellValue(cell.value);
     });
     values[rowNumber - 1] = Array.from(line, (v) => v ?? null);
   });
   return { name: ws.name, top: 0, left: 0, values: Array.from(values, (line) => line ?? []), merges: mergesOf(ws) };
+}
+
+/**
+ * A cell hidden under a merged area. ExcelJS answers the area's value there too; Excel holds nothing, and neither
+ * do the grids (the reader would skip it anyway).
+ */
+export function isMergedAway(cell: ExcelJS.Cell): boolean {
+  return cell.type === ExcelJS.ValueType.Merge;
 }
 
 /** The sheet's merged areas, as ExcelJS keeps them ("A1:C3"). */
