@@ -361,7 +361,7 @@ function valueCuts(a: Analysis): number[] {
     const { end } = a.measures[i];
     const limit = a.measures[i + 1].start;
     for (let p = end; p < limit; p++) {
-      if (!a.blanked[p] && SEPARATOR.test(a.norm[p])) {
+      if (!a.blanked?.[p] && SEPARATOR.test(a.norm[p])) {
         cuts.push(sourceOffset(a.folded, p));
         break;
       }
@@ -386,8 +386,8 @@ interface Analysis {
   folded: Folded;
   /** NFKC text, white space as written. */
   norm: string;
-  /** Units of `norm` inside an aside such as (25年度比) or (平成30年度 2件), which say nothing about the target. */
-  blanked: boolean[];
+  /** Units of `norm` inside an aside such as (25年度比) or (平成30年度 2件), which say nothing about the target; null: none. */
+  blanked: boolean[] | null;
   measures: Measure[];
   value: number | null;
   unit: string | null;
@@ -472,7 +472,7 @@ function analyse(text: string): Analysis {
   }
   const years = yearsIn(mask);
   const year = years.length ? years[years.length - 1] : null;
-  const rest = mask.replace(YEAR, "").replace(YEAR_WORDS, "");
+  const yearOnly = year !== null && measures.length === 0 && !HAS_CONTENT.test(mask.replace(YEAR, "").replace(YEAR_WORDS, ""));
   return {
     folded,
     norm,
@@ -483,7 +483,7 @@ function analyse(text: string): Analysis {
     comparator: chosen ? (chosen.comparator ?? "eq") : wordComparator(mask),
     year,
     valueOnly,
-    yearOnly: year !== null && measures.length === 0 && !HAS_CONTENT.test(rest) ? year : null,
+    yearOnly: yearOnly ? year : null,
   };
 }
 
@@ -548,16 +548,16 @@ function lastYear(text: string): number | null {
  * names the target's year). Unmatched brackets are left alone.
  */
 /** The text with its asides blanked out, unit for unit (offsets stay those of `norm`). */
-function masked(norm: string, blanked: boolean[]): string {
-  if (!blanked.includes(true)) return norm;
+function masked(norm: string, blanked: boolean[] | null): string {
+  if (!blanked) return norm;
   let out = "";
   for (let i = 0; i < norm.length; i++) out += blanked[i] ? " " : norm[i];
   return out;
 }
 
-function asides(norm: string): boolean[] {
-  const blanked = new Array<boolean>(norm.length).fill(false);
-  if (!norm.includes("(")) return blanked;
+function asides(norm: string): boolean[] | null {
+  if (!norm.includes("(")) return null;
+  let blanked: boolean[] | null = null;
   const pairs: [number, number][] = [];
   const stack: number[] = [];
   for (let i = 0; i < norm.length; i++) {
@@ -571,7 +571,7 @@ function asides(norm: string): boolean[] {
     covered = close;
     const inner = norm.slice(open + 1, close);
     const yearOnly = yearsIn(inner).length > 0 && !HAS_CONTENT.test(inner.replace(YEAR, "").replace(YEAR_WORDS, ""));
-    if (!yearOnly) blanked.fill(true, open, close + 1);
+    if (!yearOnly) (blanked ??= new Array<boolean>(norm.length).fill(false)).fill(true, open, close + 1);
   }
   return blanked;
 }
