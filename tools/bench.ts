@@ -119,8 +119,8 @@ function bundles(): void {
 
 async function main(): Promise<void> {
   console.log(`hyoka benchmark — node ${process.version}, ${os.cpus().length} cores`);
+  mapAndValidate(); // first, before the other figures leave their large workbooks for the collector
   await roundTrips();
-  mapAndValidate();
   await cliRatio();
   bundles();
 }
