@@ -72,6 +72,9 @@ class Labels {
     this.itemPattern = new RegExp(`^(?:${alternatives})(\\d+)`, "u");
     this.sections = Object.entries(profile.sectionLabels).map(([s, ls]) => [s as SectionName, ls.map(normalize)]);
     this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
+    const scales = Object.values(profile.scales);
+    this.levelWords = scales.flatMap((scale) => scale.levels.flatMap((level) => level.words.map(normalize)));
+    this.namesNone = scales.map(() => []);
   }
 
   itemNumber(cell: Cell): number | null {
@@ -94,6 +97,9 @@ class Labels {
   }
 
   private readonly named = new WeakMap<Cell, Level["value"][][]>();
+  /** Every level word of every scale: a cell naming none of them (most cells) names no level. */
+  private readonly levelWords: string[];
+  private readonly namesNone: Level["value"][][];
 
   /** A field's labels, as written and normalised once. */
   readonly labelsOf = memo((field: LabelledFieldName) =>
@@ -109,6 +115,7 @@ class Labels {
 
   /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
   levelsNamed(cell: Cell): Level["value"][][] {
+    if (!this.levelWords.some((word) => cell.head.includes(word))) return this.namesNone;
     let levels = this.named.get(cell);
     if (!levels) {
       levels = Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]));

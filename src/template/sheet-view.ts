@@ -23,6 +23,8 @@ export class SheetView {
   readonly name: string;
   readonly rows = new Map<number, Cell[]>();
   readonly rowNumbers: number[];
+  /** Every cell in reading order: a row range is a slice. */
+  private readonly cells: Cell[] = [];
   private readonly mergeAt = new Map<number, CellRange>();
   /** Row → the merged areas crossing it (a row list, not a cell map: a form's merges cover many cells). */
   private readonly mergesByRow = new Map<number, CellRange[]>();
@@ -59,6 +61,7 @@ export class SheetView {
         let list = this.rows.get(row);
         if (!list) this.rows.set(row, (list = []));
         list.push(cell);
+        this.cells.push(cell);
         for (let c = cell.extent.left; c <= cell.extent.right; c++) this.usedCols.add(c);
       });
     });
@@ -89,18 +92,16 @@ export class SheetView {
   }
 
   /** Non-empty cells in reading order, rows `top`..`bottom`. */
-  *cellsIn(top: number, bottom: number): Iterable<Cell> {
-    for (let i = this.firstRowAtOrAfter(top); i < this.rowNumbers.length && this.rowNumbers[i] <= bottom; i++) {
-      yield* this.rows.get(this.rowNumbers[i])!;
-    }
+  cellsIn(top: number, bottom: number): Cell[] {
+    return this.cells.slice(this.firstCellAtOrAfter(top), this.firstCellAtOrAfter(bottom + 1));
   }
 
-  private firstRowAtOrAfter(row: number): number {
+  private firstCellAtOrAfter(row: number): number {
     let lo = 0;
-    let hi = this.rowNumbers.length;
+    let hi = this.cells.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.rowNumbers[mid] < row) lo = mid + 1;
+      if (this.cells[mid].row < row) lo = mid + 1;
       else hi = mid;
     }
     return lo;
