@@ -47,11 +47,8 @@ export function inferPhase(items: readonly Item[]): Phase {
   return PHASES[0];
 }
 
-/** Workbook-wide findings first, then by item number, then by field in form order. */
+/** Workbook-wide findings first, then by item number, then by field in form order; rule order within (a stable sort). */
 function sortFindings(findings: Finding[]): Finding[] {
   const fieldOrder = (f: Finding) => (f.field ? FIELDS.indexOf(f.field) : -1);
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => (a.f.item ?? -1) - (b.f.item ?? -1) || fieldOrder(a.f) - fieldOrder(b.f) || a.i - b.i)
-    .map(({ f }) => f);
+  return findings.sort((a, b) => (a.item ?? -1) - (b.item ?? -1) || fieldOrder(a) - fieldOrder(b));
 }

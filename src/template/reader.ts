@@ -373,7 +373,7 @@ function findAnchor(view: SheetView, rows: Rows, labels: Labels, field: Labelled
  * second legend before the printed one) is read, and found invalid.
  */
 function valueRightOf(view: SheetView, label: Cell, labels: Labels): FieldRead {
-  const row = (view.rows.get(label.row) ?? []).filter((c) => c.col > label.extent.right).sort((a, b) => a.col - b.col);
+  const row = (view.rows.get(label.row) ?? []).filter((c) => c.col > label.extent.right);
   const stop = row.findIndex((c) => labels.fieldLabel(c) !== null || labels.section(c) !== null);
   const segment = stop < 0 ? row : row.slice(0, stop);
   const legends = legendGroups(segment, labels);

@@ -21,6 +21,7 @@ const HEAD_LENGTH = 48;
  */
 export class SheetView {
   readonly name: string;
+  /** Row → its cells, left to right. */
   readonly rows = new Map<number, Cell[]>();
   readonly rowNumbers: number[];
   /** Every cell in reading order: a row range is a slice. */

@@ -167,16 +167,26 @@ function occurrences(text: string, key: string): number[] {
   return at;
 }
 
+const markerKeyCache = new WeakMap<readonly unknown[], string[]>();
+
+/** The markers as compared (NFKC, no white space, lower case), distinct, worked out once per list. */
+function markerKeysOf(markers: unknown): string[] {
+  const list: readonly unknown[] = Array.isArray(markers) ? markers : DEFAULT_TARGET_MARKERS;
+  let keys = markerKeyCache.get(list);
+  if (!keys) {
+    keys = [...new Set(list.filter((m): m is string => typeof m === "string").map(compactKey).filter(Boolean))];
+    markerKeyCache.set(list, keys);
+  }
+  return keys;
+}
+
 /** The raw (目標) parts, as written and trimmed of blank space and stray HTML tags at their edges; null without a marker. */
 function targetParts(fieldText: unknown, markers: unknown): string[] | null {
   if (typeof fieldText !== "string" || fieldText === "") return null;
-  const markerKeys = (Array.isArray(markers) ? markers : DEFAULT_TARGET_MARKERS)
-    .filter((m): m is string => typeof m === "string")
-    .map(compactKey)
-    .filter(Boolean);
+  const markerKeys = markerKeysOf(markers);
   const folded = fold(fieldText, true);
   const marks: { at: number; end: number; target: boolean }[] = [];
-  for (const key of new Set(markerKeys)) for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: true });
+  for (const key of markerKeys) for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: true });
   if (marks.length === 0) return null;
   for (const { 0: key, index: at } of folded.text.matchAll(SECTION_KEYS)) {
     if (!markerKeys.includes(key)) marks.push({ at, end: at + key.length, target: false });
