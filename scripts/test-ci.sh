@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: lint, types, unit/adapter/component tests, production build and the
+# The whole test suite, as CI runs it: lint, types, the shipped dependencies' advisories, unit/adapter/component tests, production build and the
 # browser tests in Debian's Chromium (installed here when missing; never a downloaded browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ fi
 mkdir -p test-results
 npm run --silent lint
 npm run --silent typecheck
+npm run --silent audit:prod
 npx jest --ci --json --outputFile=test-results/unit.json
 npm run --silent build
 npx jest --ci --config jest.e2e.config.js --json --outputFile=test-results/e2e.json
