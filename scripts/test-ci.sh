@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: lint, types, the shipped dependencies' advisories, unit/adapter/component tests, production build and the
-# browser tests in Debian's Chromium (installed here when missing; never a downloaded browser).
+# The whole test suite, as CI runs it: lint, types, the shipped dependencies' advisories, unit/adapter/component
+# tests, production build and the browser tests in Debian's Chromium (installed here when missing; never a
+# downloaded browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
