@@ -15,10 +15,7 @@ export interface Cell {
 
 const HEAD_LENGTH = 48;
 
-/**
- * Index over one sheet's grid: non-empty cells by row, merged areas, and which whole rows and columns are
- * blank (spacers that users insert, skipped when looking for the cell next to a label).
- */
+/** Index over one sheet's grid: non-empty cells by row and in reading order, and the merged areas. */
 export class SheetView {
   readonly name: string;
   /** Row → its cells, left to right. */
@@ -29,10 +26,8 @@ export class SheetView {
   private readonly mergeAt = new Map<number, CellRange>();
   /** Row → the merged areas crossing it (a row list, not a cell map: a form's merges cover many cells). */
   private readonly mergesByRow = new Map<number, CellRange[]>();
-  private readonly usedCols = new Set<number>();
   readonly top: number;
   readonly bottom: number;
-  readonly right: number;
 
   constructor(private readonly grid: SheetGrid) {
     this.name = grid.name;
@@ -63,13 +58,11 @@ export class SheetView {
         if (!list) this.rows.set(row, (list = []));
         list.push(cell);
         this.cells.push(cell);
-        for (let c = cell.extent.left; c <= cell.extent.right; c++) this.usedCols.add(c);
       });
     });
     this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
     this.top = grid.top;
     this.bottom = grid.top + grid.values.length - 1;
-    this.right = grid.left + Math.max(0, ...grid.values.map((line) => line.length)) - 1;
   }
 
   /** The merged area that (row, col) heads, or the cell alone. */
@@ -106,13 +99,6 @@ export class SheetView {
       else hi = mid;
     }
     return lo;
-  }
-
-  /** The cell just right of an area, or, with `pastBlankColumns`, the first one past whole blank columns. */
-  rightOf(area: CellRange, pastBlankColumns = false): { row: number; col: number } {
-    let col = area.right + 1;
-    if (pastBlankColumns) while (col <= this.right && !this.usedCols.has(col)) col++;
-    return this.master(area.top, col);
   }
 
   /** The cell just above an area. */

@@ -4,6 +4,10 @@ import { Finding, Item } from "../../src/model";
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../../src/template/grid";
 import { defaultProfile } from "../../src/template/profile";
 import { parseRating } from "../../src/template/ratings";
+import { readWorkbook } from "../../src/template/reader";
+import { gridFromWorkbook } from "../../src/file/xlsx-grid";
+import { buildFormWorkbook, LayoutOptions } from "../../tools/form/builder";
+import { tennojiR1 } from "../../tools/form/tennoji-r1";
 
 /** Text that looks like the form as often as not, so that generated grids reach deep into the reader. */
 const formWords = fc.constantFrom(
@@ -72,6 +76,86 @@ describe("the reader and rules never throw", () => {
         for (const scale of Object.values(defaultProfile.scales)) {
           expect(["empty", "value", "invalid"]).toContain(parseRating(text, scale, defaultProfile).kind);
         }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+/** The 19 items of the sample as a grid, laid out by the builder (the same path as the sample workbook). */
+const sampleGridIn = (options: LayoutOptions): WorkbookGrid => gridFromWorkbook(buildFormWorkbook(tennojiR1, options), "sample.xlsx");
+
+/** What an item says, without where it says it. */
+const contentOf = ({ no, title, subtitle, starred, plan, midyear, final, targets }: Item) =>
+  ({ no, title, subtitle, starred, plan, midyear, final, targets });
+
+const layout: fc.Arbitrary<LayoutOptions> = fc.record(
+  {
+    sheets: fc.oneof(fc.constantFrom("one" as const, "per-item" as const), fc.integer({ min: 1, max: 8 })),
+    origin: fc.record({ row: fc.integer({ min: 1, max: 40 }), col: fc.integer({ min: 1, max: 12 }) }),
+    gapRows: fc.nat(6),
+    blankColumnAfterLabels: fc.boolean(),
+    numberStyle: fc.constantFrom("plain" as const, "spaced" as const, "fullwidth" as const, "space" as const),
+    labelBreaks: fc.boolean(),
+    titleInAnchorCell: fc.boolean(),
+    noMerges: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+describe("the sample's 19 items, moved and laid out otherwise", () => {
+  const expected = readWorkbook(sampleGridIn({})).items.map(contentOf);
+
+  test("on 100 generated layouts (sheets, origin, gaps, spacer column, numbering, merges) the same items are read", () => {
+    fc.assert(
+      fc.property(layout, (options) => {
+        expect(readWorkbook(sampleGridIn(options)).items.map(contentOf)).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** Damage done to a real form: a cell blanked (a label lost) or overwritten, rows moved elsewhere, a merge laid over. */
+type Damage =
+  | { kind: "blank"; row: number; col: number }
+  | { kind: "write"; row: number; col: number; value: CellValue }
+  | { kind: "move"; from: number; count: number; to: number }
+  | { kind: "merge"; area: CellRange };
+
+const damage: fc.Arbitrary<Damage> = fc.oneof(
+  fc.record({ kind: fc.constant("blank" as const), row: fc.nat(400), col: fc.nat(8) }),
+  fc.record({ kind: fc.constant("write" as const), row: fc.nat(400), col: fc.nat(8), value: cellValue }),
+  fc.record({ kind: fc.constant("move" as const), from: fc.nat(400), count: fc.integer({ min: 1, max: 30 }), to: fc.nat(400) }),
+  merge(400, 8).map((area) => ({ kind: "merge" as const, area })),
+);
+
+function damaged(sheet: SheetGrid, harms: Damage[]): SheetGrid {
+  const values = sheet.values.map((line) => [...line]);
+  const merges = [...sheet.merges];
+  for (const harm of harms) {
+    const at = (row: number) => row % Math.max(1, values.length);
+    if (harm.kind === "blank" || harm.kind === "write") {
+      const line = values[at(harm.row)];
+      if (line) line[harm.col] = harm.kind === "blank" ? null : harm.value;
+    } else if (harm.kind === "move") {
+      const rows = values.splice(at(harm.from), harm.count);
+      values.splice(at(harm.to), 0, ...rows);
+    } else merges.push(harm.area);
+  }
+  return { ...sheet, values, merges };
+}
+
+describe("a damaged copy of the sample", () => {
+  const sample = sampleGridIn({});
+
+  test("on 1,000 damaged copies (labels lost, cells overwritten, rows moved, merges laid over) reader and rules return items and findings", () => {
+    fc.assert(
+      fc.property(fc.array(damage, { minLength: 1, maxLength: 25 }), fc.constantFrom("plan", "midyear", "final" as const), (harms, phase) => {
+        const grid = { ...sample, sheets: sample.sheets.map((sheet) => damaged(sheet, harms)) };
+        const report = checkWorkbook(grid, { phase });
+        for (const item of report.items) Item.parse(item);
+        for (const finding of report.findings) Finding.parse(finding);
       }),
       { numRuns: 1000 },
     );
