@@ -13,8 +13,15 @@ const REASONS: Record<string, string> = {
   EBUSY: "ファイルが他のアプリで開かれています",
 };
 
-/** Writes next to the target first, then renames: a failure never leaves a half-written OUT. */
+/**
+ * Writes next to the target first, then renames: a failure never leaves a half-written OUT. A file marked
+ * read-only is refused: the rename would replace it (it needs only the folder to be writable).
+ */
 export async function writeXlsx(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+  const existing = await fs.stat(out).catch(() => null);
+  if (existing?.isFile() && (existing.mode & 0o222) === 0) {
+    throw new InputError(`出力ファイルを書き込めません（読み取り専用のファイルです）: ${out}`, out);
+  }
   const temp = `${out}.${process.pid}.tmp`;
   try {
     await workbook.xlsx.writeFile(temp);

@@ -160,6 +160,18 @@ describe("hyoka summarize, one input", () => {
     expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(reason)]);
     expect((await fs.readdir(base)).sort()).toEqual(["file.txt"]);
   });
+
+  test("OUT a file marked read-only: exit 2, the file kept as it was", async () => {
+    const base = await fs.mkdtemp(path.join(dir, "out-"));
+    const out = path.join(base, "locked.xlsx");
+    await fs.writeFile(out, "an earlier summary");
+    await fs.chmod(out, 0o444);
+    const { code, stderr } = await cli("summarize", SAMPLE, "-o", out);
+    expect(code).toBe(2);
+    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/読み取り専用のファイルです.*locked\.xlsx/)]);
+    expect(await fs.readFile(out, "utf8")).toBe("an earlier summary");
+    expect(await fs.readdir(base)).toEqual(["locked.xlsx"]);
+  });
 });
 
 describe("hyoka summarize, several inputs", () => {
