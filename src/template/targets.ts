@@ -553,10 +553,6 @@ function lastYear(text: string): number | null {
   return years.length ? years[years.length - 1] : null;
 }
 
-/**
- * Which units of `norm` lie in an aside: an outermost (…) pair, unless it holds only a year (「1,200万円の確保(令和元年度)」
- * names the target's year). Unmatched brackets are left alone.
- */
 /** The text with its asides blanked out, unit for unit (offsets stay those of `norm`). */
 function masked(norm: string, blanked: boolean[] | null): string {
   if (!blanked) return norm;
@@ -565,6 +561,10 @@ function masked(norm: string, blanked: boolean[] | null): string {
   return out;
 }
 
+/**
+ * Which units of `norm` lie in an aside: an outermost (…) pair, unless it holds only a year (「1,200万円の確保(令和元年度)」
+ * names the target's year). Unmatched brackets are left alone. Null: no aside.
+ */
 function asides(norm: string): boolean[] | null {
   if (!norm.includes("(")) return null;
   let blanked: boolean[] | null = null;
