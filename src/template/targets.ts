@@ -13,6 +13,7 @@
  */
 import type { Target } from "../model/target";
 import { fiscalYearOf } from "./fiscal-year";
+import { normalize } from "./text";
 
 export type PlanField = Target["field"];
 export type Comparator = NonNullable<Target["comparator"]>;
@@ -89,8 +90,7 @@ function foldCluster(cluster: string, compact: boolean): string {
   const cache = foldedClusters[compact ? 1 : 0];
   let piece = cache.get(cluster);
   if (piece === undefined) {
-    piece = cluster.normalize("NFKC");
-    if (compact) piece = piece.replace(/\s+/gu, "").toLowerCase();
+    piece = compact ? normalize(cluster) : cluster.normalize("NFKC");
     if (cache.size >= MAX_REMEMBERED) cache.clear();
     cache.set(cluster, piece);
   }
@@ -151,13 +151,11 @@ function fold(source: string, compact: boolean): Folded {
   return { text, foldedAt, sourceAt };
 }
 
-const compactKey = (s: string) => s.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
-
 const alternation = (words: string[]) =>
   [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
 /** Every section key, in one pass: each starts with ( and ends at its first ), so no two can overlap. */
-const SECTION_KEYS = new RegExp(alternation(SECTION_LABELS.map((label) => compactKey(`(${label})`))), "g");
+const SECTION_KEYS = new RegExp(alternation(SECTION_LABELS.map((label) => normalize(`(${label})`))), "g");
 
 /** Every non-overlapping occurrence of `key` in `text`. */
 function occurrences(text: string, key: string): number[] {
@@ -174,7 +172,7 @@ function markerKeysOf(markers: unknown): string[] {
   const list: readonly unknown[] = Array.isArray(markers) ? markers : DEFAULT_TARGET_MARKERS;
   let keys = markerKeyCache.get(list);
   if (!keys) {
-    keys = [...new Set(list.filter((m): m is string => typeof m === "string").map(compactKey).filter(Boolean))];
+    keys = [...new Set(list.filter((m): m is string => typeof m === "string").map(normalize).filter(Boolean))];
     markerKeyCache.set(list, keys);
   }
   return keys;
@@ -444,6 +442,11 @@ const BASELINE = /^\s*の?\s*(?:比|対比|比較|決算|実績|水準|並)/u;
 /** What may stand beside a year in a year heading: 「令和元年度目標」, 「令和元年度末まで」. */
 const YEAR_WORDS = /目標|まで|末|時点|中|[\s,、.。~～〜・:：\-]/gu;
 
+/** Nothing but years and the words that may stand beside them (a heading 「令和元年度目標」, an aside 「(令和元年度)」). */
+function onlyYearWords(text: string): boolean {
+  return !HAS_CONTENT.test(text.replace(YEAR, "").replace(YEAR_WORDS, ""));
+}
+
 const ZERO = /ゼロ|零/u;
 const BOUND: [RegExp, Comparator][] = [
   [/以上|上回|超え|を超/u, "gte"],
@@ -482,7 +485,7 @@ function analyse(text: string): Analysis {
   }
   const years = yearsIn(mask);
   const year = years.length ? years[years.length - 1] : null;
-  const yearOnly = year !== null && measures.length === 0 && !HAS_CONTENT.test(mask.replace(YEAR, "").replace(YEAR_WORDS, ""));
+  const yearOnly = year !== null && measures.length === 0 && onlyYearWords(mask);
   return {
     folded,
     norm,
@@ -580,7 +583,7 @@ function asides(norm: string): boolean[] | null {
     if (open <= covered) continue;
     covered = close;
     const inner = norm.slice(open + 1, close);
-    const yearOnly = yearsIn(inner).length > 0 && !HAS_CONTENT.test(inner.replace(YEAR, "").replace(YEAR_WORDS, ""));
+    const yearOnly = yearsIn(inner).length > 0 && onlyYearWords(inner);
     if (!yearOnly) (blanked ??= new Array<boolean>(norm.length).fill(false)).fill(true, open, close + 1);
   }
   return blanked;
