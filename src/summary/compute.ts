@@ -8,41 +8,73 @@ import {
   Item,
   NOT_APPLICABLE,
   Phase,
+  RATING_FIELDS,
   RatingField,
   RatingValue,
   Severity,
   Target,
 } from "../model";
-import { FIELD_LABELS } from "../rules";
 import { isUnreadable } from "../rules/finding";
+import { CellValue, cellText, parseA1, WorkbookGrid } from "../template/grid";
+import { resolveProfile, TemplateProfile } from "../template/profile";
+import { CHECK_LABEL } from "./judgement";
+
+/** The text fields the item table shows (and links) besides the ratings. */
+export const TEXT_FIELDS = ["midyear.remark", "final.result", "final.remark"] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** A field's cell as it is now: what a formula that refers to it gives. */
+export interface LinkedSource extends CellRef {
+  value: CellValue;
+}
+
+/** A rating as the 集計 shows it (①, (ii), 対象外, "" or 要確認), and the cell to link when there is one. */
+export interface RatingCell {
+  label: string;
+  source: LinkedSource | null;
+}
+
+export interface TextCell {
+  text: string;
+  source: LinkedSource | null;
+}
 
 /** One row of the item table: what a manager reads at a glance. */
 export interface ItemRow {
   no: number;
+  /** The form (ward) the item belongs to; "" in a book of one form. */
+  form: string;
   title: string;
   starred: boolean;
-  implementation: string;
-  achievement: string;
-  midyearRemark: string;
-  final: string;
-  finalRemark: string;
+  ratings: Record<RatingField, RatingCell>;
+  texts: Record<TextField, TextCell>;
   errors: number;
   warnings: number;
   targets: string;
+  /** The item's heading cell: where 移動 jumps and what the 連動 check reads. */
   link: CellRef;
+  /** The heading cell's value as it is now, when the cells are known. */
+  heading?: CellValue;
 }
 
-export interface Tally {
-  label: string;
-  count: number;
-  /** Share of all items, 0..1. */
-  share: number;
-}
+/** The buckets of a cross-tab, top to bottom: the scale's two levels, 対象外, 未入力, 要確認. */
+export const BUCKETS = ["first", "second", "na", "empty", "check"] as const;
+export type Bucket = (typeof BUCKETS)[number];
 
-export interface RatingTally {
+export interface CrossColumn {
   field: RatingField;
+  /** The column's heading: 実施見込み, 達成見込み, 自己評価. */
   label: string;
-  tallies: Tally[];
+  /** Per bucket, the text a judged cell shows for it (①, (i), 対象外, "", 要確認) and how many show it. */
+  cells: Record<Bucket, { label: string; count: number }>;
+}
+
+/** The counts of one group of items (a form, a file, or all of them): rows are buckets, columns ratings. */
+export interface CrossTab {
+  /** The form or file; null for all items. */
+  group: string | null;
+  items: number;
+  columns: CrossColumn[];
 }
 
 export interface Summary {
@@ -51,67 +83,126 @@ export interface Summary {
   generatedAt: Date;
   items: number;
   rows: ItemRow[];
-  ratings: RatingTally[];
-  starred: Tally;
-  withErrors: Tally;
+  /** Every item, then each form when there are several. */
+  total: CrossTab;
+  perForm: CrossTab[];
+  starred: number;
+  withErrors: number;
   findings: Finding[];
+  /** True when the cells were known (the workbook's grid was given): the sheet may refer to them. */
+  live: boolean;
+  profile: TemplateProfile;
 }
 
-const LEVELS: Record<RatingField, RatingValue[]> = {
-  "midyear.implementation": ["i", "ii", NOT_APPLICABLE],
-  "midyear.achievement": [1, 2, NOT_APPLICABLE],
-  "final.achievement": [1, 2, NOT_APPLICABLE],
+export const RATING_COLUMN_LABELS: Record<RatingField, string> = {
+  "midyear.implementation": "実施見込み",
+  "midyear.achievement": "達成見込み",
+  "final.achievement": "自己評価",
 };
-export const UNRATED = "未入力";
-export const UNREADABLE = "要確認（不正な値）";
+
+/** The rating a chart of several forms shows: the one the phase is about. */
+export function headlineRating(phase: Phase): RatingField {
+  return phase === "final" ? "final.achievement" : "midyear.achievement";
+}
+
+export interface SummaryOptions {
+  /** The workbook's cells: with them the 集計 links each item's cells by formulas; without, it holds values. */
+  grid?: WorkbookGrid;
+  profile?: TemplateProfile;
+}
 
 /** The roll-up of one checked workbook. Pure. */
-export function computeSummary(workbook: string, report: CheckReport, generatedAt: Date): Summary {
+export function computeSummary(workbook: string, report: CheckReport, generatedAt: Date, options: SummaryOptions = {}): Summary {
   const { items, findings } = report;
+  const profile = options.profile ?? resolveProfile();
   const bySeverity = groupFindings(findings);
-  const share = (count: number): Tally["share"] => (items.length ? count / items.length : 0);
-  const tally = (label: string, count: number): Tally => ({ label, count, share: share(count) });
-
+  const cells = options.grid ? gridLookup(options.grid) : null;
+  const rows = items.map((item) => itemRow(item, bySeverity.get(item.no), cells));
+  const forms = [...new Set(rows.map((r) => r.form))];
   return {
     workbook,
     phase: report.phase,
     generatedAt,
     items: items.length,
-    rows: items.map((item) => itemRow(item, bySeverity.get(item.no))),
-    ratings: (Object.keys(LEVELS) as RatingField[]).map((field) => ({
-      field,
-      label: FIELD_LABELS[field].ja,
-      tallies: [
-        ...LEVELS[field].map((level) => tally(formatRating(level), items.filter((i) => ratingOf(i, field) === level).length)),
-        tally(UNRATED, items.filter((i) => ratingOf(i, field) === null && !isUnreadable(i, field)).length),
-        tally(UNREADABLE, items.filter((i) => isUnreadable(i, field)).length),
-      ],
-    })),
-    starred: tally("★", items.filter((i) => i.starred).length),
-    withErrors: tally("エラーのある取組項目", items.filter((i) => (bySeverity.get(i.no)?.error ?? 0) > 0).length),
+    rows,
+    total: crossTab(null, rows, profile),
+    perForm: forms.length > 1 ? forms.map((form) => crossTab(form, rows.filter((r) => r.form === form), profile)) : [],
+    starred: items.filter((i) => i.starred).length,
+    withErrors: rows.filter((r) => r.errors > 0).length,
     findings,
+    live: Boolean(cells),
+    profile,
   };
 }
 
-function itemRow(item: Item, counts: Record<Severity, number> | undefined): ItemRow {
+/** The cross-tab of some rows, as the judged cells show them. */
+export function crossTab(group: string | null, rows: ItemRow[], profile: TemplateProfile): CrossTab {
+  return {
+    group,
+    items: rows.length,
+    columns: RATING_FIELDS.map((field) => {
+      const levels = profile.scales[profile.fields[field].scale!].levels;
+      const labels: Record<Bucket, string> = {
+        first: formatRating(levels[0].value),
+        second: formatRating(levels[1].value),
+        na: formatRating(NOT_APPLICABLE),
+        empty: "",
+        check: CHECK_LABEL,
+      };
+      const count = (label: string) => rows.filter((r) => r.ratings[field].label === label).length;
+      const cells = Object.fromEntries(BUCKETS.map((b) => [b, { label: labels[b], count: count(labels[b]) }]));
+      return { field, label: RATING_COLUMN_LABELS[field], cells: cells as CrossColumn["cells"] };
+    }),
+  };
+}
+
+/** The form an item belongs to, once the reader names forms (several forms in one book); "" before. */
+function formOf(item: Item): string {
+  const form = (item as Item & { form?: unknown }).form;
+  return typeof form === "string" ? form : "";
+}
+
+function itemRow(item: Item, counts: Record<Severity, number> | undefined, cells: GridLookup | null): ItemRow {
+  const linked = (field: RatingField | TextField): LinkedSource | null => {
+    const source = item.sources[field];
+    if (!source || !cells) return null;
+    const value = cells(source);
+    // The value is the whole cell, not the text after a label in the label's own cell: only then may a formula show it.
+    if (value === undefined || cellText(value).trim() !== source.text.trim()) return null;
+    return { sheet: source.sheet, cell: source.cell, value };
+  };
+  const rating = (field: RatingField): RatingCell => ({
+    label: isUnreadable(item, field) ? CHECK_LABEL : formatRating(fieldValue(item, field) as RatingValue | null),
+    source: linked(field),
+  });
+  const text = (field: TextField): TextCell => ({ text: (fieldValue(item, field) as string | null) ?? "", source: linked(field) });
   return {
     no: item.no,
+    form: formOf(item),
     title: item.title ?? "",
     starred: item.starred,
-    implementation: formatRating(item.midyear.implementation),
-    achievement: formatRating(item.midyear.achievement),
-    midyearRemark: item.midyear.remark ?? "",
-    final: formatRating(item.final.achievement),
-    finalRemark: item.final.remark ?? "",
+    ratings: { "midyear.implementation": rating("midyear.implementation"), "midyear.achievement": rating("midyear.achievement"), "final.achievement": rating("final.achievement") },
+    texts: { "midyear.remark": text("midyear.remark"), "final.result": text("final.result"), "final.remark": text("final.remark") },
     errors: (counts?.error ?? 0) + (counts?.fatal ?? 0),
     warnings: counts?.warning ?? 0,
     targets: item.targets.map(formatTarget).join("\n"),
     link: { sheet: item.sheet, cell: item.cell },
+    ...(cells ? { heading: cells({ sheet: item.sheet, cell: item.cell }) ?? null } : {}),
   };
 }
 
-function ratingOf(item: Item, field: RatingField): RatingValue | null {
-  return fieldValue(item, field) as RatingValue | null;
+type GridLookup = (ref: CellRef) => CellValue | undefined;
+
+/** A cell's value by sheet and address; undefined when the sheet is unknown. Empty cells are null. */
+function gridLookup(grid: WorkbookGrid): GridLookup {
+  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  return ({ sheet, cell }) => {
+    const s = sheets.get(sheet);
+    if (!s) return undefined;
+    const { row, col } = parseA1(cell);
+    const value = s.values[row - s.top]?.[col - s.left] ?? null;
+    return value === "" ? null : value;
+  };
 }
 
 function groupFindings(findings: Finding[]): Map<number, Record<Severity, number>> {

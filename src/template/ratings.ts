@@ -8,6 +8,10 @@ export type ParsedRating =
   | { kind: "invalid" };
 
 const TOKEN_THEN_REST = /^\(?([0-9a-z]+)\)?[:.、,]?(.*)$/;
+/** What TOKEN_THEN_REST allows around a token, spelled out for {@link acceptedSpellings}. */
+const TOKEN_OPENINGS = ["", "("];
+const TOKEN_CLOSINGS = ["", ")"];
+const TOKEN_SEPARATORS = ["", ":", ".", "、", ","];
 
 /**
  * Reads a rating cell: ①, 1, １, (1), （１）, "①:達成見込み", "達成見込み" → 1; blank, "—" → empty;
@@ -89,4 +93,27 @@ function containsWord(n: string, { word, longer }: { word: string; longer: strin
   if (!n.includes(word)) return false;
   const masked = longer.reduce((text, w) => text.split(w).join("\u0000"), n);
   return masked.includes(word);
+}
+
+/**
+ * Every normalised text (see normalize) that parseRating reads as a value or as empty with this scale: the
+ * vocabulary the live 集計 formulas look up. Finite: a token, optionally in brackets, optionally followed by a
+ * separator and one of its level's words; a word alone; the 対象外 and empty texts.
+ */
+export function acceptedSpellings(scale: Scale, profile: TemplateProfile): { text: string; parsed: ParsedRating }[] {
+  const { empty, notApplicable } = vocabularyOf(profile);
+  const candidates = new Set<string>([...empty, ...notApplicable]);
+  for (const level of wordsOf(scale)) {
+    const words = level.words.map((w) => w.word);
+    for (const word of words) candidates.add(word);
+    for (const token of level.tokens) {
+      for (const open of TOKEN_OPENINGS)
+        for (const close of TOKEN_CLOSINGS)
+          for (const separator of TOKEN_SEPARATORS)
+            for (const rest of ["", ...words]) candidates.add(`${open}${token}${close}${separator}${rest}`);
+    }
+  }
+  return [...candidates]
+    .map((text) => ({ text, parsed: parseRating(text, scale, profile) }))
+    .filter(({ parsed }) => parsed.kind !== "invalid");
 }

@@ -125,9 +125,9 @@ describe("writing the summary", () => {
     expect(summary.cells.get(cellKey(0, 0))?.value).toBe("集計");
     expect(String(summary.cells.get(cellKey(1, 0))?.value)).toMatch(/^［hyoka:generated］/);
     expect(summary.tables).toHaveLength(1);
-    // Widths in points, as Office.js takes them: 番号 20 characters, 取組項目 36.
-    expect([summary.columnWidths.get(0), summary.columnWidths.get(1)]).toEqual([108.75, 192.75]);
-    const links = [...summary.cells.values()].filter((c) => c.hyperlink);
+    // Widths in points, as Office.js takes them: 番号 9.4 characters, 取組項目 26.
+    expect([summary.columnWidths.get(0), summary.columnWidths.get(2)]).toEqual([53.1, 140.25]);
+    const links = [...summary.cells.values()].filter((c) => c.hyperlink?.textToDisplay?.startsWith("取組項目"));
     expect(links).toHaveLength(19);
     expect(links[0].hyperlink).toEqual({ documentReference: "'取組項目'!A3", textToDisplay: "取組項目1へ" });
     expect(host.workbook.sheets[2].tables).toHaveLength(1);

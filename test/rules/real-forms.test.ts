@@ -19,7 +19,7 @@ describe("items started mid-year: 対象外", () => {
     ]);
     expect(report.findings.map((f) => [f.code, f.item])).toEqual([["RATING_MISSING", 3]]);
     const summary = computeSummary("x.xlsx", report, new Date());
-    expect(summary.rows.map((r) => r.achievement)).toEqual(["対象外", "対象外", ""]);
+    expect(summary.rows.map((r) => r.ratings["midyear.achievement"].label)).toEqual(["対象外", "対象外", ""]);
   });
 });
 
