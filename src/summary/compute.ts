@@ -220,10 +220,12 @@ const COMPARATOR_TEXT: Record<NonNullable<Target["comparator"]>, string> = {
   zero: "ゼロ",
 };
 
+const JA_NUMBER = new Intl.NumberFormat("ja-JP");
+
 /** 「91.2%（2019年度）」; a target that is not numeric shows its own words. */
 export function formatTarget(target: Target): string {
   const year = target.year ? `（${target.year}年度）` : "";
   if (target.value === null) return `${target.text}${year && !target.text.includes("年度") ? year : ""}`;
   const comparator = target.comparator ? COMPARATOR_TEXT[target.comparator] : "";
-  return `${target.value.toLocaleString("ja-JP")}${target.unit ?? ""}${comparator}${year}`;
+  return `${JA_NUMBER.format(target.value)}${target.unit ?? ""}${comparator}${year}`;
 }

@@ -5,13 +5,13 @@
  * files alike, with functions every supported Excel has (no LET, LAMBDA or dynamic arrays).
  */
 import type { CellRef } from "../model";
-import { a1, CellRange, CellValue, cellText, isErrorValue, parseA1 } from "../template/grid";
+import { a1, CellRange, CellValue, cellText, columnName, isErrorValue, parseA1 } from "../template/grid";
 import type { Judgement } from "./judgement";
 import { CHECK_LABEL, EMPTY_LABEL } from "./judgement";
 
 /** A text constant: "…" with " doubled. Only for hyoka's own words and the profile's. */
 export function literal(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
 }
 
 /** A1 or A1:B2 with $ signs, so that sorting a table never moves what a row refers to. */
@@ -21,7 +21,7 @@ function address(range: CellRange): string {
 }
 
 function absolute(row: number, col: number): string {
-  return a1(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  return `$${columnName(col)}$${row + 1}`;
 }
 
 /** A reference: 'Sheet name'!$C$6 (the name always quoted, any ' doubled), or $C$6 on the formula's own sheet. */
@@ -29,10 +29,19 @@ export function reference(sheet: string | null, range: CellRange): string {
   return sheet === null ? address(range) : `'${sheet.replace(/'/g, "''")}'!${address(range)}`;
 }
 
+const sourceReferences = new Map<string, string>();
+
 /** The cell a field was read from, as a reference; the address is checked, never passed through. */
 export function sourceReference(source: CellRef): string {
-  const { row, col } = parseA1(source.cell);
-  return reference(source.sheet, { top: row, left: col, bottom: row, right: col });
+  const id = `${source.sheet}\u0000${source.cell}`;
+  let ref = sourceReferences.get(id);
+  if (ref === undefined) {
+    const { row, col } = parseA1(source.cell);
+    ref = reference(source.sheet, { top: row, left: col, bottom: row, right: col });
+    if (sourceReferences.size > 100_000) sourceReferences.clear();
+    sourceReferences.set(id, ref);
+  }
+  return ref;
 }
 
 /** A cell of the formula's own sheet, relative (for the same-row references inside a table). */
@@ -63,9 +72,22 @@ function charLiteral(ch: string): string {
  * Shows ①, (ii), 対象外; "" for nothing written; 要確認 for anything else, an error included.
  */
 export function judgeFormula(source: CellRef, judgement: Judgement, table: { keys: CellRange; labels: CellRange }): string {
-  const key = `LOWER(${judgement.folds.reduce((text, fold) => substitute(text, fold.from, fold.to), sourceReference(source))})`;
-  const lookup = `LOOKUP(2,1/(${reference(null, table.keys)}&""=${key}),${reference(null, table.labels)})`;
+  const [open, close] = foldedKey(judgement);
+  const lookup = `LOOKUP(2,1/(${reference(null, table.keys)}&""=${open}${sourceReference(source)}${close}),${reference(null, table.labels)})`;
   return `=IFERROR(SUBSTITUTE(${lookup},${literal(EMPTY_LABEL)},""),${literal(CHECK_LABEL)})`;
+}
+
+const foldedKeys = new WeakMap<Judgement, [string, string]>();
+
+/** LOWER(SUBSTITUTE(SUBSTITUTE(…x…))) around a reference x, as the text before and after it (built once per judgement). */
+function foldedKey(judgement: Judgement): [string, string] {
+  let key = foldedKeys.get(judgement);
+  if (!key) {
+    const open = `LOWER(${"SUBSTITUTE(".repeat(judgement.folds.length)}`;
+    const close = `${judgement.folds.map((f) => `,${charLiteral(f.from)},${literal(f.to)})`).join("")})`;
+    foldedKeys.set(judgement, (key = [open, close]));
+  }
+  return key;
 }
 
 /** What the 連動 column shows when an item's cells no longer look like the item. */
@@ -73,6 +95,7 @@ export const RELINK_LABEL = "要再作成";
 
 /** The spaces the 連動 check ignores. */
 const CHECK_SPACES = [" ", "\u3000"];
+const CHECK_SPACE_PATTERN = /[ \u3000]/g;
 const DIGITS = "0123456789０１２３４５６７８９";
 
 /** The texts an item's heading begins with: each item label with the number, in half- and full-width digits. */
@@ -101,11 +124,16 @@ export function relinkFormula(heading: CellRef, itemLabels: string[], no: number
 
 /** What {@link relinkFormula} gives for these cell values (an error value: true). */
 export function relinkNeeded(heading: CellValue, itemLabels: string[], no: number, sources: CellValue[], labels: string[]): boolean {
-  if ([heading, ...sources].some(isErrorValue)) return true;
-  const strip = (value: CellValue) => CHECK_SPACES.reduce((t, space) => t.split(space).join(""), cellText(value)).toLowerCase();
+  if (isErrorValue(heading) || sources.some(isErrorValue)) return true;
+  const strip = (value: CellValue) => cellText(value).replace(CHECK_SPACE_PATTERN, "").toLowerCase();
   const h = strip(heading);
   const headingOk = headingPrefixes(itemLabels, no).some((p) => h.startsWith(p.toLowerCase()) && !DIGITS.includes(h.charAt(p.length) || "_"));
-  return !headingOk || sources.some((s) => labels.some((label) => strip(s).startsWith(label.toLowerCase())));
+  if (!headingOk) return true;
+  const lower = labels.map((label) => label.toLowerCase());
+  return sources.some((s) => {
+    const text = strip(s);
+    return lower.some((label) => text.startsWith(label));
+  });
 }
 
 /** How many cells of `range` show exactly `label` ("" counts blank and empty cells). */

@@ -83,7 +83,7 @@ export function extendedJudgement(scale: Scale, profile: TemplateProfile, texts:
   const base = judgementOf(scale, profile);
   const known = new Set(base.entries.map((e) => e.key));
   const extra: Judgement["entries"] = [];
-  for (const text of texts) {
+  for (const text of new Set(texts)) {
     const key = formulaKey(text, base);
     const label = judgedLabel(text, scale, profile);
     if (known.has(key) || label === CHECK_LABEL) continue;

@@ -34,9 +34,13 @@ const TEXT_COLUMN_LABELS: Record<TextField, string> = {
 /** Wide text columns wrap at this many characters; the others fit what they hold. */
 const WRAP = { title: 26, text: 26, targets: 22, file: 24, message: 70 } as const;
 
-/** The 集計 and 検証結果 sheets of one workbook. */
-export function layoutSummary(summary: Summary): SheetWrites[] {
-  return [summarySheet(summary), findingsSheet(summary)];
+/**
+ * The 集計 and 検証結果 sheets of one workbook. `sheetName` gives the name each sheet will have in the workbook
+ * (「集計 (2)」 when a user's own sheet is called 集計), for the links that jump within the sheet.
+ */
+export function layoutSummary(summary: Summary, options: { sheetName?: (base: string) => string } = {}): SheetWrites[] {
+  const name = options.sheetName ?? ((base: string) => base);
+  return [summarySheet(summary, name(SUMMARY_SHEET)), findingsSheet(summary, name(FINDINGS_SHEET))];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -48,6 +52,8 @@ interface Live {
   labels: CellRange;
   labelTexts: string[];
   profile: TemplateProfile;
+  /** The row's 連動 cell, made once (the status line counts them too). */
+  relink(row: ItemRow): CellContent;
 }
 
 /** A column of an item table. `role` marks the columns the count blocks below line up with. */
@@ -75,7 +81,7 @@ function itemColumns(group: { header: string; value: (row: ItemRow) => string } 
     { header: "エラー", spec: {}, cell: (r) => integer(r.errors), role: "narrow" },
     { header: "警告", spec: {}, cell: (r) => integer(r.warnings), role: "narrow" },
   );
-  if (live) columns.push({ header: "連動", spec: {}, cell: (r) => relinkCell(r, live()), role: "relink" });
+  if (live) columns.push({ header: "連動", spec: {}, cell: (r) => live().relink(r), role: "relink" });
   columns.push(
     ...TEXT_FIELDS.map((field): ItemColumn => ({ header: TEXT_COLUMN_LABELS[field], spec: { min: WRAP.text, max: WRAP.text }, cell: (r) => textCell(r, field, live) })),
     { header: "目標", spec: { min: WRAP.targets, max: WRAP.targets }, cell: (r) => text(r.targets) },
@@ -105,7 +111,8 @@ function linkedSources(row: ItemRow): { ref: CellRef; value: CellValue }[] {
   );
 }
 
-function relinkCell(row: ItemRow, live: Live): CellContent {
+/** The 連動 cell of a row: "" or 要再作成 as the formula gives it now. */
+function relinkCell(row: ItemRow, live: Omit<Live, "relink">): CellContent {
   const sources = linkedSources(row);
   const { itemLabels } = live.profile;
   const needed = relinkNeeded(row.heading ?? null, itemLabels, row.no, sources.map((s) => s.value), live.labelTexts);
@@ -281,8 +288,8 @@ function narrowColumns(columns: ItemColumn[]): number[] {
 // ---------------------------------------------------------------------------------------------------------
 // 集計
 
-function summarySheet(summary: Summary): SheetWrites {
-  const sheet = new SheetBuilder(SUMMARY_SHEET);
+function summarySheet(summary: Summary, name: string): SheetWrites {
+  const sheet = new SheetBuilder(name);
   const made = formatDateTime(summary.generatedAt);
   const groups = summary.perForm;
   const group = groups.length > 1 ? { header: "様式", value: (r: ItemRow) => r.form } : null;
@@ -308,7 +315,7 @@ function summarySheet(summary: Summary): SheetWrites {
   const table = itemTable(sheet, "hyoka_items", columns, summary.rows, true);
   if (live) {
     const relink = columnOf(columns, "relink");
-    const stale = summary.rows.filter((r) => relinkCell(r, live!).value === RELINK_LABEL).length;
+    const stale = summary.rows.filter((r) => live!.relink(r).value === RELINK_LABEL).length;
     const ok = "連動: すべての取組項目の参照先を確認しました。";
     const message = " 件の取組項目で参照先が変わっています（連動の列に「要再作成」）。集計を作り直してください。";
     sheet.note(4, 0, formula(relinkStatusFormula({ ...table, left: relink, right: relink }, ok, message), stale ? `${stale}${message}` : ok));
@@ -317,7 +324,7 @@ function summarySheet(summary: Summary): SheetWrites {
   const countsTop = sheet.row;
   countSection(sheet, { total: summary.total, groups, groupLabel: "様式", phase: summary.phase, columns, body: summary.live ? table : null });
   const labelCol = columnOf(columns, "title");
-  sheet.note(0, labelCol, text("件数とグラフ（表の下）へ", undefined, { sheet: SUMMARY_SHEET, cell: a1(countsTop, labelCol) }));
+  sheet.note(0, labelCol, text("件数とグラフ（表の下）へ", undefined, { sheet: name, cell: a1(countsTop, labelCol) }));
 
   return sheet.build({
     columns: [...columns.map((c) => c.spec), {}],
@@ -368,12 +375,18 @@ function liveTables(sheet: SheetBuilder, summary: Summary, headerRow: number, le
   const labelTexts = fieldLabels(profile);
   sheet.put(headerRow, col, text("連動の確認に使うラベル", "header"));
   labelTexts.forEach((label, i) => sheet.put(headerRow + 1 + i, col, text(label)));
-  return {
-    judgement: (field) => tables.get(profile.fields[field].scale!)!,
+  const live = {
+    judgement: (field: RatingField) => tables.get(profile.fields[field].scale!)!,
     labels: { top: headerRow + 1, bottom: headerRow + labelTexts.length, left: col, right: col },
     labelTexts,
     profile,
   };
+  const relinks = new Map<ItemRow, CellContent>();
+  const relink = (row: ItemRow) => {
+    if (!relinks.has(row)) relinks.set(row, relinkCell(row, live));
+    return relinks.get(row)!;
+  };
+  return { ...live, relink };
 }
 
 /** The rating cells' texts as they are now (the judgement gains a row for any rare spelling among them). */
@@ -384,8 +397,8 @@ function currentTexts(rows: ItemRow[], fields: RatingField[]): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // 検証結果
 
-function findingsSheet(summary: Summary): SheetWrites {
-  const sheet = new SheetBuilder(FINDINGS_SHEET);
+function findingsSheet(summary: Summary, name: string): SheetWrites {
+  const sheet = new SheetBuilder(name);
   const made = formatDateTime(summary.generatedAt);
   const errors = summary.findings.filter((f) => f.severity !== "warning").length;
   const phase = PHASE_LABELS[summary.phase].ja;

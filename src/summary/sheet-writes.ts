@@ -104,6 +104,12 @@ export interface SheetWrites {
   tables: TableWrite[];
   /** Character widths, by column. */
   columnWidths: number[];
+  /**
+   * Points, by row, for rows whose wrapped text needs more than one line: an estimate from the widths, for writers
+   * that cannot measure text (files: viewers like LibreOffice print rows at the height the file gives). A writer
+   * that can measure (Excel's autofit) may fit the rows itself.
+   */
+  rowHeights: Record<number, number>;
   freezeRows: number;
   print: PrintSetup;
   charts: ChartWrite[];
@@ -163,6 +169,8 @@ export function styleWidthFactor(style: CellStyle | undefined): number {
 export const FILTER_BUTTON_WIDTH = 3;
 /** Room on either side of a cell's text, in characters. */
 const PADDING = 2;
+/** Points a line of 11-point text takes. */
+const LINE_HEIGHT = 15;
 
 /** How a column's width is decided: fitted to what it holds (between min and max; longer text wraps), or fixed. */
 export interface ColumnSpec {
@@ -235,7 +243,7 @@ export class SheetBuilder {
    */
   build(options: { columns: ColumnSpec[]; freezeRows: number; print: Omit<PrintSetup, "paper" | "fitToPagesWide"> }): SheetWrites {
     const inTable = (c: CellWrite) => this.tables.find((t) => c.row >= t.top && c.row <= t.bottom && c.col >= t.left && c.col <= t.right);
-    const columnCount = Math.max(options.columns.length, ...this.cells.map((c) => c.col + 1));
+    const columnCount = this.cells.reduce((n, c) => Math.max(n, c.col + 1), options.columns.length);
     const widths = Array.from({ length: columnCount }, (_, col) => options.columns[col]?.min ?? 0);
     for (const c of this.cells) {
       if (this.runningCells.has(c)) continue;
@@ -245,11 +253,21 @@ export class SheetBuilder {
       const wanted = textWidth(String(shown)) * styleWidthFactor(c.style) + PADDING + button;
       widths[c.col] = Math.max(widths[c.col], Math.min(wanted, options.columns[c.col]?.max ?? Infinity));
     }
+    const columnWidths = widths.map((w) => Math.round(Math.max(w, 2) * 10) / 10);
+    const lines = new Map<number, number>();
+    for (const c of this.cells) {
+      if (!inTable(c) || typeof c.value !== "string" || c.value === "") continue;
+      const room = Math.max(1, columnWidths[c.col] - PADDING - (c.row === inTable(c)!.top ? FILTER_BUTTON_WIDTH : 0));
+      const wrapped = c.value.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line) * styleWidthFactor(c.style)) / room)), 0);
+      lines.set(c.row, Math.max(lines.get(c.row) ?? 1, wrapped));
+    }
+    const rowHeights = Object.fromEntries([...lines].filter(([, n]) => n > 1).map(([row, n]) => [row, n * LINE_HEIGHT + 3]));
     return {
       name: this.name,
       cells: this.cells,
       tables: this.tables,
-      columnWidths: widths.map((w) => Math.round(Math.max(w, 2) * 10) / 10),
+      columnWidths,
+      rowHeights,
       freezeRows: options.freezeRows,
       print: { paper: "A4", fitToPagesWide: 1, ...options.print },
       charts: this.charts,

@@ -170,6 +170,19 @@ describe("layoutSummary without the workbook's cells (values)", () => {
     expect(findings.print).toMatchObject({ orientation: "landscape", titleRows: { first: 4, last: 4 }, footer: { right: "作成 2026-11-25 09:30" } });
   });
 
+  test("row heights: a row whose text wraps over lines is given room for them (files are printed as they say)", () => {
+    const long = computeSummary("x", report([makeItem({ no: 1, title: "あ".repeat(60) }), makeItem({ no: 2, plan: { policy: "x", thisYear: "y" } })]), NOW);
+    const [s] = layoutSummary(long);
+    expect(s.rowHeights[s.tables[0].top + 1]).toBeGreaterThanOrEqual(15 * 5); // 120 columns of text in a 26-wide column
+    expect(s.rowHeights[s.tables[0].top + 2]).toBeUndefined();
+  });
+
+  test("links within the sheet use the name the sheet will have", () => {
+    const [s] = layoutSummary(computeSummary("x", report(), NOW), { sheetName: (base) => `${base} (2)` });
+    expect(s.name).toBe("集計 (2)");
+    expect(s.cells.find((c) => c.row === 0 && c.link)!.link!.sheet).toBe("集計 (2)");
+  });
+
   test("text that looks like a formula is kept as text", () => {
     const title = sheet.cells.find((c) => String(c.value).startsWith("=HYPERLINK"))!;
     expect(title.format).toBe("text");
