@@ -5,6 +5,7 @@ import {
   fieldValue,
   Finding,
   formatRating,
+  isUnreadable,
   Item,
   NOT_APPLICABLE,
   Phase,
@@ -14,7 +15,6 @@ import {
   Severity,
   Target,
 } from "../model";
-import { isUnreadable } from "../rules/finding";
 import { CellValue, cellText, parseA1, WorkbookGrid } from "../template/grid";
 import { resolveProfile, TemplateProfile } from "../template/profile";
 import { CHECK_LABEL } from "./judgement";

@@ -1,5 +1,4 @@
-import { CellRef, PHASE_LABELS, PHASES, Phase, RATING_FIELDS, RatingField, SEVERITY_LABELS } from "../model";
-import { FIELD_LABELS } from "../rules";
+import { CellRef, FIELD_LABELS, PHASE_LABELS, PHASES, Phase, RATING_FIELDS, RatingField, SEVERITY_LABELS } from "../model";
 import { a1, cellText, CellRange, CellValue } from "../template/grid";
 import type { TemplateProfile } from "../template/profile";
 import { normalize } from "../template/text";
