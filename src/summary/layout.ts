@@ -321,7 +321,9 @@ function summarySheet(summary: Summary, name: string): SheetWrites {
   }
   sheet.blank();
   const countsTop = sheet.row;
-  countSection(sheet, { total: summary.total, groups, groupLabel: "様式", phase: summary.phase, columns, body: summary.live ? table : null });
+  // Counts are formulas over the table's rows; with no item there are none, only the blank row Excel needs.
+  const body = summary.live && summary.rows.length ? table : null;
+  countSection(sheet, { total: summary.total, groups, groupLabel: "様式", phase: summary.phase, columns, body });
   const labelCol = columnOf(columns, "title");
   sheet.note(0, labelCol, text("件数とグラフ（表の下）へ", undefined, { sheet: name, cell: a1(countsTop, labelCol) }));
 

@@ -105,8 +105,8 @@ describe("browser preview (dist/preview.html in Debian's Chromium)", () => {
     expect(await page.locator('td[data-address="A1"]').textContent()).toBe("集計");
     expect(await page.locator('td[data-address="A2"]').textContent()).toMatch(/^［hyoka:generated］/);
     const table = page.locator("table[data-sheet]");
-    // 19 of 19 items have no self-evaluation yet: shown through the sheet's 0.0% number format.
-    await table.locator("tr").filter({ hasText: "自己評価" }).filter({ hasText: "未入力" }).getByText("100.0%").waitFor();
+    // 19 of 19 items have no self-evaluation yet (the 割合 panel's 未入力 row): shown through the 0.0% number format.
+    await table.locator("tr").filter({ hasText: "未入力" }).getByText("100.0%").waitFor();
     for (const title of ["歳出の削減", "未収金対策の強化"]) await table.getByText(title, { exact: true }).first().waitFor();
     await page.screenshot({ path: path.join(RESULTS, "preview-summary.png"), fullPage: false });
   });

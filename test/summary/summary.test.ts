@@ -361,6 +361,15 @@ describe("the live 集計 (#16)", () => {
     expectCachedValuesRight(grid, sheets);
   });
 
+  test("no item at all: the counts are values (the table's one blank row is not an item)", async () => {
+    const grid = await gridOf([formItem(1)]);
+    const summary = computeSummary("x", { ...checkWorkbook(grid), items: [] }, NOW, { grid });
+    const sheets = layoutSummary(summary);
+    expect(countPanel(sheets[0]).get("未入力")).toEqual([0, 0, 0]);
+    expect(countPanel(sheets[0], (c) => c.formula).get("未入力")).toEqual([undefined, undefined, undefined]);
+    expectCachedValuesRight(grid, sheets);
+  });
+
   test("several forms: per-form blocks counted by form, and a chart of each form and the whole", async () => {
     const grid = await gridOf([formItem(1), formItem(2, { midyear: { implementation: "(ii)", achievement: "②" } }), formItem(3)]);
     const base = checkWorkbook(grid);
