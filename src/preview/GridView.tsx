@@ -13,6 +13,8 @@ export interface GridCell {
   /** "#rrggbb" */
   color?: string;
   align?: "left" | "center" | "right";
+  /** A link within the workbook (移動): the cell it jumps to. */
+  link?: { sheet: string; cell: string };
 }
 
 export interface GridSheet {
@@ -117,11 +119,14 @@ const useStyles = makeStyles({
     ...shorthands.borderBottom("3px", "solid", "#107c41"),
   },
   empty: { padding: "16px", color: "#605e5c" },
+  link: { color: "#0563c1", textDecorationLine: "underline", ":focus-visible": { ...shorthands.outline("2px", "solid", tokens.colorStrokeFocus2) } },
 });
 
 export interface GridViewProps {
   model: GridModel;
   onActivate?: (sheet: string) => void;
+  /** A link in a cell was followed: show that sheet and select that cell. */
+  onNavigate?: (sheet: string, cell: string) => void;
   /** Accessible name of the scrollable grid. */
   label: string;
   sheetTabsLabel: string;
@@ -132,7 +137,7 @@ export interface GridViewProps {
  * The active sheet of the workbook as a table: column letters, row numbers, merged cells as rowSpan/colSpan,
  * wrapped text; the selection outlined and scrolled into view; sheet tabs below, as in Excel.
  */
-export function GridView({ model, onActivate, label, sheetTabsLabel, emptyText }: GridViewProps) {
+export function GridView({ model, onActivate, onNavigate, label, sheetTabsLabel, emptyText }: GridViewProps) {
   const styles = useStyles();
   const scroller = React.useRef<HTMLDivElement>(null);
   const sheet = model.sheets.find((s) => s.name === model.active) ?? model.sheets[0] ?? null;
@@ -151,7 +156,7 @@ export function GridView({ model, onActivate, label, sheetTabsLabel, emptyText }
     if (target && typeof target.scrollIntoView === "function") target.scrollIntoView({ block: "center", inline: "nearest" });
   }, [selection, sheet]);
 
-  const body = sheet ? <SheetTable sheet={sheet} selection={selection} styles={styles} /> : null;
+  const body = sheet ? <SheetTable sheet={sheet} selection={selection} styles={styles} onNavigate={onNavigate} /> : null;
   return (
     <div className={styles.root}>
       <div
@@ -202,10 +207,12 @@ function SheetTable({
   sheet,
   selection,
   styles,
+  onNavigate,
 }: {
   sheet: GridSheet;
   selection: CellRange | null;
   styles: ReturnType<typeof useStyles>;
+  onNavigate?: (sheet: string, cell: string) => void;
 }) {
   // Cells covered by a merge other than its top-left one are not drawn.
   const { anchors, covered } = React.useMemo(() => {
@@ -273,7 +280,21 @@ function SheetTable({
                   className={mergeClasses(styles.cell, cell?.wrap && styles.wrap, selected && styles.selected)}
                   style={cellStyle(cell)}
                 >
-                  {cell?.text}
+                  {cell?.link ? (
+                    <a
+                      href={`#${encodeURIComponent(cell.link.sheet)}!${cell.link.cell}`}
+                      className={styles.link}
+                      data-link={`${cell.link.sheet}!${cell.link.cell}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        onNavigate?.(cell.link!.sheet, cell.link!.cell);
+                      }}
+                    >
+                      {cell.text}
+                    </a>
+                  ) : (
+                    cell?.text
+                  )}
                 </td>
               );
             })}

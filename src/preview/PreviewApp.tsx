@@ -1,6 +1,7 @@
 import * as React from "react";
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens, webLightTheme } from "@fluentui/react-components";
 import type { OfficeApi } from "../excel/read-workbook";
+import { selectCell } from "../excel/select-cell";
 import { App } from "../taskpane/App";
 import type { Locale } from "../taskpane/i18n";
 import { GridView } from "./GridView";
@@ -136,6 +137,15 @@ export function PreviewApp({ locale }: { locale: Locale }) {
     }
   };
 
+  const navigate = async (sheet: string, cell: string) => {
+    if (!api) return;
+    try {
+      await selectCell(api, sheet, cell);
+    } catch {
+      // A link to a sheet that is gone (the user deleted it) does nothing here; Excel says the reference is not valid.
+    }
+  };
+
   return (
     <FluentProvider theme={webLightTheme} className={styles.page} lang={locale}>
       <header className={styles.header}>
@@ -169,7 +179,7 @@ export function PreviewApp({ locale }: { locale: Locale }) {
             </MessageBar>
           )}
           {loading && <Spinner size="tiny" label={text.loading} />}
-          <GridView model={model} onActivate={(sheet) => void activate(sheet)} label={text.workbook} sheetTabsLabel={text.sheets} emptyText={text.empty} />
+          <GridView model={model} onActivate={(sheet) => void activate(sheet)} onNavigate={(sheet, cell) => void navigate(sheet, cell)} label={text.workbook} sheetTabsLabel={text.sheets} emptyText={text.empty} />
         </section>
         <section className={styles.pane} aria-labelledby={`${fileInputId}-pane`}>
           <h2 id={`${fileInputId}-pane`} className={styles.paneTitle}>{text.pane}</h2>

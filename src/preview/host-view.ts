@@ -1,6 +1,7 @@
 import { createExcelHost, ExcelHost } from "../excel-sim/host";
 import { loadSimWorkbook } from "../excel-sim/from-xlsx";
 import { getCell, sortedCells, SimCell, SimSheet } from "../excel-sim/workbook";
+import { parseLinkTarget } from "../summary/sheet-writes";
 import type { GridCell, GridModel, GridSheet } from "./GridView";
 
 /** The in-memory host and the workbook it holds (the host changes that workbook in place). */
@@ -68,8 +69,10 @@ function gridCell(cell: SimCell | undefined): GridCell | null {
   const format = cell.format ?? {};
   const text = cell.error ?? displayText(cell);
   const align = format.horizontalAlignment?.toLowerCase();
+  const link = cell.hyperlink?.documentReference ? parseLinkTarget(cell.hyperlink.documentReference) : null;
   return {
     text,
+    ...(link ? { link } : {}),
     wrap: format.wrapText ?? false,
     bold: format.bold,
     fill: format.fill,

@@ -47,6 +47,13 @@ export function linkTarget(link: CellRef): string {
   return `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`;
 }
 
+/** The cell a link within the workbook jumps to ('Sheet name'!A3, Sheet!A3, #'Sheet'!A3); null for anything else. */
+export function parseLinkTarget(target: string): CellRef | null {
+  const m = /^#?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(target.trim());
+  if (!m) return null;
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], cell: `${m[3].toUpperCase()}${m[4]}` };
+}
+
 export interface CellWrite {
   row: number;
   col: number;

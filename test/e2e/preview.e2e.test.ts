@@ -111,6 +111,14 @@ describe("browser preview (dist/preview.html in Debian's Chromium)", () => {
     await page.screenshot({ path: path.join(RESULTS, "preview-summary.png"), fullPage: false });
   });
 
+  test("a 移動 link of 集計 shows the item's heading cell on its sheet", async () => {
+    await page.locator('[role="tab"]', { hasText: /^集計$/ }).click();
+    await page.locator("table[data-sheet]").getByRole("link", { name: "取組項目3へ" }).click();
+    expect(await page.locator(`[role="tab"][aria-selected="true"]`).textContent()).toBe("取組項目");
+    await page.locator('td[data-selected="true"]').first().waitFor();
+    expect(await page.locator('td[data-selected="true"]').first().textContent()).toMatch(/^取組項目\s*3/);
+  });
+
   test("no serious or critical accessibility violations (axe-core)", async () => {
     await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
     const violations = await page.evaluate(async () => {

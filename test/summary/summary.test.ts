@@ -6,7 +6,7 @@ import { computeSummary, Summary } from "../../src/summary/compute";
 import { judgeFormula, RELINK_LABEL } from "../../src/summary/formulas";
 import { CHECK_LABEL, judgedLabel, judgementOf, WHITE_SPACE } from "../../src/summary/judgement";
 import { FINDINGS_SHEET, layoutAggregate, layoutSummary, SUMMARY_SHEET } from "../../src/summary/layout";
-import { CellWrite, freeSheetName, isGeneratedSheet, MARKER_CELL, SheetWrites, styleWidthFactor, textWidth } from "../../src/summary/sheet-writes";
+import { CellWrite, freeSheetName, isGeneratedSheet, linkTarget, MARKER_CELL, parseLinkTarget, SheetWrites, styleWidthFactor, textWidth } from "../../src/summary/sheet-writes";
 import { a1, CellValue, cellText, parseA1, WorkbookGrid } from "../../src/template/grid";
 import { defaultProfile } from "../../src/template/profile";
 import { acceptedSpellings } from "../../src/template/ratings";
@@ -554,6 +554,15 @@ describe("layoutAggregate", () => {
     expect(rowOf("a.xlsx")[1].value).toBe("OK");
     expect(new Set(headerOf(perFile)).size).toBe(headerOf(perFile).length);
     expectWidthsFit(perFile);
+  });
+});
+
+describe("links within the workbook", () => {
+  test("parseLinkTarget reads what linkTarget writes, and Excel's other spellings", () => {
+    for (const sheet of ["取組項目", "Tom's 'list'", "a!b", "集計 (2)"]) expect(parseLinkTarget(linkTarget({ sheet, cell: "C12" }))).toEqual({ sheet, cell: "C12" });
+    expect(parseLinkTarget("#Sheet1!$b$3")).toEqual({ sheet: "Sheet1", cell: "B3" });
+    expect(parseLinkTarget("https://example.com")).toBeNull();
+    expect(parseLinkTarget("'unterminated!A1")).toBeNull();
   });
 });
 
