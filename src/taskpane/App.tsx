@@ -21,6 +21,7 @@ import type { Finding, Phase } from "../model";
 import { FindingList } from "./FindingList";
 import { Locale, localeOf, STRINGS } from "./i18n";
 import { PhasePicker } from "./PhasePicker";
+import { RollUpPanel, RunRollUp } from "./RollUpPanel";
 import { SummaryBar } from "./SummaryBar";
 
 export interface AppProps {
@@ -31,6 +32,10 @@ export interface AppProps {
   theme?: Theme;
   /** Inside another page's landmark (the preview's pane): no <main> of its own. */
   embedded?: boolean;
+  /** Summarises several workbook files into the open workbook (「複数のブックを集計…」); absent: not offered. */
+  rollUp?: RunRollUp;
+  /** Open with the roll-up panel showing (the ribbon's 「複数のブックを集計…」). */
+  startWithRollUp?: boolean;
 }
 
 type Busy = "validate" | "summarize" | null;
@@ -64,7 +69,7 @@ const useStyles = makeStyles({
 });
 
 /** The task pane: pick the phase, validate, go to each finding's cell, write the 集計 sheet. */
-export function App({ api, locale: givenLocale, theme = webLightTheme, embedded = false }: AppProps) {
+export function App({ api, locale: givenLocale, theme = webLightTheme, embedded = false, rollUp, startWithRollUp = false }: AppProps) {
   const Root = embedded ? "div" : "main";
   const locale = givenLocale ?? localeOf(api.Office);
   const t = STRINGS[locale];
@@ -79,6 +84,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const [report, setReport] = React.useState<CheckReport | null>(null);
   const [notice, setNotice] = React.useState<Notice>(null);
   const [current, setCurrent] = React.useState<number | null>(null);
+  const [rollUpOpen, setRollUpOpen] = React.useState(startWithRollUp && Boolean(rollUp));
   const picked = React.useRef(false);
 
   const fail = React.useCallback(
@@ -175,7 +181,14 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
           <span id={summarizeHintId} hidden>
             {t.summarizeHint}
           </span>
+          {rollUp && (
+            <Button appearance={rollUpOpen ? "outline" : "secondary"} aria-expanded={rollUpOpen} onClick={() => setRollUpOpen((open) => !open)}>
+              {t.rollUp}
+            </Button>
+          )}
         </div>
+
+        {rollUp && rollUpOpen && <RollUpPanel t={t} run={rollUp} disabled={busy !== null} />}
 
         {notice?.intent === "error" && (
           <div role="alert">

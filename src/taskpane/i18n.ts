@@ -1,4 +1,5 @@
 import { Locale, PHASE_LABELS, Phase, Severity, SEVERITY_LABELS } from "../model";
+import type { FileStatus } from "../summary/files";
 import { HOST_MESSAGES } from "../excel/host-error";
 
 export type { Locale };
@@ -26,6 +27,18 @@ export interface Strings {
   summarizeHint: string;
   summarizing: string;
   summarized: (sheet: string, items: number) => string;
+  rollUp: string;
+  rollUpHeading: string;
+  rollUpHint: string;
+  rollUpChoose: string;
+  rollUpFiles: string;
+  rollUpStart: (files: number) => string;
+  rollUpCancel: string;
+  rollUpCancelled: string;
+  rollUpSkipped: (files: number) => string;
+  rollUpProgress: (done: number, total: number) => string;
+  rollUpStatus: (status: FileStatus) => string;
+  rollUpDone: (sheets: string[], summarised: number, total: number) => string;
   errorTitle: string;
   doneTitle: string;
   dismiss: string;
@@ -54,6 +67,21 @@ const ja: Strings = {
   summarizeHint: "「集計」と「検証結果」のシートをブックに追加します。",
   summarizing: "集計しています…",
   summarized: (sheet) => `「${sheet}」シートを作成しました`,
+  rollUp: "複数のブックを集計…",
+  rollUpHeading: "複数のブックを集計",
+  rollUpHint: "各区などの .xlsx ファイルを選ぶか、ここにドロップしてください。ファイルはこのパソコンの中で読み込み、どこにも送信しません。結果は、開いているブックの「全体集計」「ファイル別集計」シートに書き込みます。",
+  rollUpChoose: "ファイルを選ぶ…",
+  rollUpFiles: "選んだファイル",
+  rollUpStart: (files) => `${files} ファイルを集計`,
+  rollUpCancel: "中止",
+  rollUpCancelled: "中止しました。ブックは変更していません。",
+  rollUpSkipped: (files) => `.xlsx ではない ${files} ファイルは除きました。`,
+  rollUpProgress: (done, total) => `${done} / ${total} ファイル`,
+  rollUpStatus: (status) =>
+    status.state === "waiting" ? "待機中" : status.state === "reading" ? "読み込み中…" : status.state === "done" ? `取組項目 ${status.items} 件` : `読み込めません: ${status.reason}`,
+  rollUpDone: (sheets, summarised, total) =>
+    `${sheets.map((s) => `「${s}」`).join("")}シートを作成しました（${total} ファイル中 ${summarised} ファイルを集計）。` +
+    (summarised < total ? "読み込めなかったファイルは、上の一覧と「ファイル別集計」に理由があります。" : ""),
   errorTitle: "エラー",
   doneTitle: "完了",
   dismiss: "閉じる",
@@ -82,6 +110,21 @@ const en: Strings = {
   summarizeHint: "Adds the sheets 集計 (summary) and 検証結果 (findings) to the workbook.",
   summarizing: "Summarizing…",
   summarized: (sheet) => `Created the sheet 「${sheet}」`,
+  rollUp: "Summarize several workbooks…",
+  rollUpHeading: "Summarize several workbooks",
+  rollUpHint: "Choose the wards' .xlsx files, or drop them here. They are read on this computer and sent nowhere. The results go to the sheets 全体集計 and ファイル別集計 of the open workbook.",
+  rollUpChoose: "Choose files…",
+  rollUpFiles: "Chosen files",
+  rollUpStart: (files) => `Summarize ${files} ${files === 1 ? "file" : "files"}`,
+  rollUpCancel: "Cancel",
+  rollUpCancelled: "Cancelled. The workbook was not changed.",
+  rollUpSkipped: (files) => `Left out ${files} ${files === 1 ? "file that is" : "files that are"} not .xlsx.`,
+  rollUpProgress: (done, total) => `${done} / ${total} files`,
+  rollUpStatus: (status) =>
+    status.state === "waiting" ? "Waiting" : status.state === "reading" ? "Reading…" : status.state === "done" ? `${status.items} items` : `Cannot be read: ${status.reason}`,
+  rollUpDone: (sheets, summarised, total) =>
+    `Created the sheets ${sheets.map((s) => `「${s}」`).join("")} (${summarised} of ${total} files summarized).` +
+    (summarised < total ? " The files that could not be read are listed above and in ファイル別集計, with the reason." : ""),
   errorTitle: "Error",
   doneTitle: "Done",
   dismiss: "Dismiss",
