@@ -61,11 +61,18 @@ type BinaryOp = "&" | "+" | "-" | "*" | "/" | "=" | "<>";
 type Token =
   | { t: "num"; v: number }
   | { t: "str"; v: string }
-  | { t: "ref"; v: Reference }
+  | { t: "ref"; v: Reference; span: Span }
   | { t: "fn"; v: string }
   | { t: "word"; v: string }
   | { t: "err"; v: string }
   | { t: "op"; v: string };
+
+/** Where a reference stands in the formula text (its sheet name included), and where the cells part starts. */
+interface Span {
+  start: number;
+  cells: number;
+  end: number;
+}
 
 const ERROR_LITERALS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"];
 const CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})/;
@@ -102,10 +109,10 @@ function tokenize(formula: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const rest = () => formula.slice(i);
-  const refAfterSheet = (sheet: string) => {
+  const refAfterSheet = (sheet: string, start: number) => {
     const cell = cellRange(rest());
     if (!cell) throw new FormulaError(`A sheet name must be followed by a cell reference: ${formula}`);
-    tokens.push({ t: "ref", v: { kind: "ref", sheet, ...cell.range } });
+    tokens.push({ t: "ref", v: { kind: "ref", sheet, ...cell.range }, span: { start, cells: i, end: i + cell.length } });
     i += cell.length;
   };
   /** A "text" or 'sheet name' from its opening quote on; a doubled quote stands for one. */
@@ -127,10 +134,11 @@ function tokenize(formula: string): Token[] {
     if (ch === '"') {
       tokens.push({ t: "str", v: quoted('"', "text") });
     } else if (ch === "'") {
+      const start = i;
       const sheet = quoted("'", "sheet name");
       if (formula[i] !== "!") throw new FormulaError(`A quoted sheet name must be followed by "!": ${formula}`);
       i++;
-      refAfterSheet(sheet);
+      refAfterSheet(sheet, start);
     } else if (ch === "#") {
       const literal = ERROR_LITERALS.find((e) => formula.startsWith(e, i));
       if (!literal) throw new FormulaError(`Unknown error literal in ${formula}`);
@@ -155,13 +163,14 @@ function tokenize(formula: string): Token[] {
     } else {
       const sheet = SHEET_WORD.exec(rest());
       if (sheet) {
+        const start = i;
         i += sheet[0].length;
-        refAfterSheet(sheet[0].slice(0, -1));
+        refAfterSheet(sheet[0].slice(0, -1), start);
         continue;
       }
       const cell = cellRange(rest());
       if (cell) {
-        tokens.push({ t: "ref", v: { kind: "ref", sheet: null, ...cell.range } });
+        tokens.push({ t: "ref", v: { kind: "ref", sheet: null, ...cell.range }, span: { start: i, cells: i, end: i + cell.length } });
         i += cell.length;
         continue;
       }
@@ -298,6 +307,69 @@ export function textLiteralsOf(formula: string): string[] {
   };
   walk(parseFormula(formula));
   return found;
+}
+
+/**
+ * The formula with each reference replaced as `change` says: a new reference (its $ signs kept), the same one, or
+ * null for one that no longer exists (written #REF!, as Excel does when the cells are deleted). What is not a
+ * reference is kept character for character.
+ */
+export function mapReferences(formula: string, change: (ref: Reference) => Reference | null): string {
+  parseFormula(formula); // refuse what the evaluator does not know before rewriting it
+  const refs = tokenize(formula.slice(1)).flatMap((t) => (t.t === "ref" ? [t] : []));
+  let out = "=";
+  let at = 1;
+  for (const { v, span } of refs) {
+    const [start, cells, end] = [span.start + 1, span.cells + 1, span.end + 1];
+    out += formula.slice(at, start);
+    const next = change(v);
+    if (next === null) out += "#REF!";
+    else {
+      const prefix = next.sheet === v.sheet ? formula.slice(start, cells) : next.sheet === null ? "" : `'${next.sheet.replace(/'/g, "''")}'!`;
+      out += prefix + rewriteCells(formula.slice(cells, end), next);
+    }
+    at = end;
+  }
+  return out + formula.slice(at);
+}
+
+/** "A1" or "$A$1:B$2" with the range's new corners, each corner keeping its $ signs. */
+function rewriteCells(text: string, ref: Reference): string {
+  const corners = text.split(":");
+  const corner = (part: string, row: number, col: number) => {
+    const m = /^(\$?)[A-Za-z]+(\$?)[0-9]+$/.exec(part)!;
+    return `${m[1]}${columnLetters(col)}${m[2]}${row + 1}`;
+  };
+  const first = corner(corners[0], ref.top, ref.left);
+  return corners.length === 1 ? first : `${first}:${corner(corners[1], ref.bottom, ref.right)}`;
+}
+
+function columnLetters(col: number): string {
+  let name = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/**
+ * Rows inserted (count > 0) or deleted (count < 0) at `row` of `sheet`: the formula (standing on `formulaSheet`)
+ * as Excel adjusts it. References below move; a range across the inserted rows grows; a reference whose cells
+ * are all deleted becomes #REF!, a range that loses some of its rows shrinks.
+ */
+export function shiftRows(formula: string, formulaSheet: string, sheet: string, row: number, count: number): string {
+  const same = (name: string | null) => (name ?? formulaSheet).toLowerCase() === sheet.toLowerCase();
+  return mapReferences(formula, (ref) => {
+    if (!same(ref.sheet)) return ref;
+    if (count > 0) {
+      const move = (r: number) => (r >= row ? r + count : r);
+      return { ...ref, top: move(ref.top), bottom: move(ref.bottom) };
+    }
+    const gone = -count;
+    const last = row + gone - 1;
+    if (ref.top >= row && ref.bottom <= last) return null;
+    const top = ref.top > last ? ref.top - gone : Math.min(ref.top, row);
+    const bottom = ref.bottom > last ? ref.bottom - gone : Math.min(ref.bottom, row - 1);
+    return { ...ref, top, bottom };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -2,9 +2,11 @@ import {
   evaluateFormula,
   FormulaContext,
   FormulaError,
+  mapReferences,
   numberToText,
   parseFormula,
   referencesOf,
+  shiftRows,
   textLiteralsOf,
 } from "../../src/excel-sim/formula";
 import type { CellValue } from "../../src/template/grid";
@@ -194,6 +196,29 @@ describe("arrays: SUMPRODUCT, LOOKUP, CHOOSE", () => {
     expect(run("=AND(TRUE,1,B1=\"x\")", sheet)).toBe(true);
     expect(run("=OR(FALSE,0,1)", sheet)).toBe(true);
     expect(run("=NOT(0)", sheet)).toBe(true);
+  });
+});
+
+describe("references moved as Excel moves them", () => {
+  const link = `=IF(ISBLANK('取組項目'!$C$6),"",'取組項目'!$C$6)`;
+  test("rows inserted above a referenced cell move it down; below, nothing changes; other sheets are not touched", () => {
+    expect(shiftRows(link, "集計", "取組項目", 2, 3)).toBe(`=IF(ISBLANK('取組項目'!$C$9),"",'取組項目'!$C$9)`);
+    expect(shiftRows(link, "集計", "取組項目", 6, 3)).toBe(link);
+    expect(shiftRows(link, "集計", "別のシート", 0, 3)).toBe(link);
+    expect(shiftRows("=SUM(A2:A5)+A1", "S", "s", 2, 1)).toBe("=SUM(A2:A6)+A1"); // a range across the rows grows; sheet names ignore case
+  });
+
+  test("rows deleted: references below move up, a deleted cell is #REF!, a range loses the rows", () => {
+    expect(shiftRows(link, "集計", "取組項目", 5, -1)).toBe(`=IF(ISBLANK(#REF!),"",#REF!)`);
+    expect(shiftRows(link, "集計", "取組項目", 0, -2)).toBe(`=IF(ISBLANK('取組項目'!$C$4),"",'取組項目'!$C$4)`);
+    expect(shiftRows("=SUM(A2:A5)", "S", "S", 2, -2)).toBe("=SUM(A2:A3)");
+    expect(evaluateFormula(shiftRows(link, "集計", "取組項目", 5, -1), BOOK)).toEqual({ error: "#REF!" });
+  });
+
+  test("text and quoted names are kept exactly; a renamed sheet is quoted", () => {
+    const f = `='Tom''s ''list'''!A1&"A1 stays"&B2`;
+    expect(shiftRows(f, "x", "Tom's 'list'", 0, 1)).toBe(`='Tom''s ''list'''!A2&"A1 stays"&B2`);
+    expect(mapReferences(f, (r) => (r.sheet ? { ...r, sheet: "新しい名前" } : r))).toBe(`='新しい名前'!A1&"A1 stays"&B2`);
   });
 });
 
