@@ -1,4 +1,4 @@
-import { globalOfficeApi } from "../excel/read-workbook";
+import { globalOfficeApi } from "../excel/office-api";
 import { toHostError } from "../excel/host-error";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 

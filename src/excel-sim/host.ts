@@ -70,10 +70,11 @@ interface Tx {
 }
 type Command = (tx: Tx) => void;
 
-/** One sync's estimated payload, in bytes. */
+/** One sync's estimated payload, in bytes, and the error code if it failed. */
 export interface SyncPayload {
   request: number;
   response: number;
+  failed?: string;
 }
 
 interface HostState {
@@ -128,6 +129,16 @@ class Context {
     this.requestBytes = 0;
     host.stats.payloads.push(payload);
     await Promise.resolve();
+    try {
+      this.run(commands, payload);
+    } catch (error) {
+      payload.failed = (error as { code?: string }).code ?? "Unknown";
+      throw error;
+    }
+  }
+
+  private run(commands: Command[], payload: SyncPayload): void {
+    const { host } = this;
     if (host.options.editMode) {
       throw new SimOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
     }
@@ -177,12 +188,14 @@ function parseLoad(props?: string | string[] | { select?: string | string[] }): 
 abstract class Proxy<T> {
   private readonly loaded = new Map<string, unknown>();
   private nullState: boolean | undefined;
+  /** What the object path came to in the sync under way: Excel evaluates it once per batch. */
+  private resolved: { sync: number; target: T | null } | undefined;
   /** The class name in EXCEL_API ("Range"). */
   protected abstract readonly kind: string;
 
   constructor(
     protected readonly ctx: Context,
-    private readonly resolver: () => T | null,
+    private readonly resolveTarget: () => T | null,
     orNullObject = false,
   ) {
     if (orNullObject) {
@@ -196,6 +209,12 @@ abstract class Proxy<T> {
 
   get context(): Context {
     return this.ctx;
+  }
+
+  private resolver(): T | null {
+    const sync = this.ctx.host.stats.syncs;
+    if (this.resolved?.sync !== sync) this.resolved = { sync, target: this.resolveTarget() };
+    return this.resolved.target;
   }
 
   get isNullObject(): boolean {
@@ -476,6 +495,9 @@ class WorksheetProxy extends Proxy<SimSheet> {
   get position(): number {
     return this.value("position");
   }
+  get id(): string {
+    return this.value("id");
+  }
 
   protected read(sheet: SimSheet, name: string): unknown {
     return readSheet(this.ctx.host.workbook, sheet, name);
@@ -573,14 +595,21 @@ function usedRange(sheet: SimSheet, within: CellRange, valuesOnly: boolean): Ran
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  for (const [key, cell] of sheet.cells) {
-    if (valuesOnly && !hasContent(cell)) continue;
-    const { row, col } = cellPosition(key);
-    if (row < within.top || row > within.bottom || col < within.left || col > within.right) continue;
+  const use = (row: number, col: number, cell: SimCell | undefined) => {
+    if (!cell || (valuesOnly && !hasContent(cell))) return;
     top = Math.min(top, row);
     left = Math.min(left, col);
     bottom = Math.max(bottom, row);
     right = Math.max(right, col);
+  };
+  // Whichever is fewer: the range's cells, or the sheet's.
+  if (cellsOf(within) < sheet.cells.size) {
+    for (let row = within.top; row <= within.bottom; row++) for (let col = within.left; col <= within.right; col++) use(row, col, sheet.cells.get(cellKey(row, col)));
+  } else {
+    for (const [key, cell] of sheet.cells) {
+      const { row, col } = cellPosition(key);
+      if (row >= within.top && row <= within.bottom && col >= within.left && col <= within.right) use(row, col, cell);
+    }
   }
   return bottom < 0 ? null : { sheet, top, left, bottom, right };
 }
@@ -839,41 +868,44 @@ class RangeProxy extends Proxy<RangeRef> {
     });
   }
 
-  /** Cells of a kind ("Constants", "Formulas", "Blanks") and value type ("Errors", "LogicalNumbers"…) as areas. */
+  /** Cells of a kind ("Constants", "Formulas") and value type ("Errors", "LogicalNumbers"…) as areas. */
   getSpecialCellsOrNullObject(cellType: string, valueType = "All"): RangeAreasProxy {
     this.navigate("getSpecialCellsOrNullObject", [cellType, valueType]);
     return new RangeAreasProxy(this.ctx, () => {
       const ref = this.resolveOrNull();
       if (!ref) return null;
-      const used = usedRange(ref.sheet, ref, true);
       const wanted = (cell: SimCell | undefined): boolean => {
-        const type = valueType === "All" ? "All" : valueType;
         const kind = cell?.error ? "Error" : typeof cell?.value === "number" ? "Number" : typeof cell?.value === "boolean" ? "Logical" : "Text";
-        const typed = type === "All" || type.includes(kind);
+        const typed = valueType === "All" || valueType.includes(kind);
         switch (cellType) {
           case "Constants":
             return Boolean(cell && hasContent(cell) && cell.formula === undefined && typed);
           case "Formulas":
             return Boolean(cell?.formula !== undefined && typed);
-          case "Blanks":
-            return !cell || !hasContent(cell);
           default:
             throw new SimOfficeError("InvalidArgument", `Special cell type ${cellType} is not modelled.`);
         }
       };
-      const within = cellType === "Blanks" ? ref : used;
-      if (!within) return null;
-      const areas: RangeRef[] = [];
-      for (let row = within.top; row <= within.bottom; row++) {
-        let start = -1;
-        for (let col = within.left; col <= within.right + 1; col++) {
-          const hit = col <= within.right && wanted(ref.sheet.cells.get(cellKey(row, col)));
-          if (hit && start < 0) start = col;
-          if (!hit && start >= 0) {
-            areas.push({ sheet: ref.sheet, top: row, left: start, bottom: row, right: col - 1 });
-            start = -1;
-          }
+      // Hits in reading order, from whichever is fewer: the range's cells or the sheet's.
+      const hits: number[] = [];
+      if (cellsOf(ref) < ref.sheet.cells.size) {
+        for (let row = ref.top; row <= ref.bottom; row++) {
+          for (let col = ref.left; col <= ref.right; col++) if (wanted(ref.sheet.cells.get(cellKey(row, col)))) hits.push(cellKey(row, col));
         }
+      } else {
+        for (const [key, cell] of ref.sheet.cells) {
+          const { row, col } = cellPosition(key);
+          if (row >= ref.top && row <= ref.bottom && col >= ref.left && col <= ref.right && wanted(cell)) hits.push(key);
+        }
+        hits.sort((x, y) => x - y);
+      }
+      // Each run of hits along a row is one area.
+      const areas: RangeRef[] = [];
+      for (const key of hits) {
+        const { row, col } = cellPosition(key);
+        const last = areas[areas.length - 1];
+        if (last && last.top === row && last.right === col - 1) last.right = col;
+        else areas.push({ sheet: ref.sheet, top: row, left: col, bottom: row, right: col });
       }
       return areas.length ? areas : null;
     }, true);

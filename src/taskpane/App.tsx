@@ -14,7 +14,8 @@ import {
 } from "@fluentui/react-components";
 import { checkWorkbook, CheckReport } from "../check";
 import { toHostError } from "../excel/host-error";
-import { OfficeApi, readOpenWorkbook } from "../excel/read-workbook";
+import type { OfficeApi } from "../excel/office-api";
+import { readOpenWorkbook } from "../excel/read-workbook";
 import { selectCell } from "../excel/select-cell";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 import type { Finding, Phase } from "../model";
