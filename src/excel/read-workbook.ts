@@ -206,8 +206,11 @@ async function locateData(context: Excel.RequestContext, sheets: SurveyedSheet[]
 const BLOCK_CELLS = 50_000;
 /** Each sync is packed to this many bytes each way, a margin under the 5 MB limit for the estimate's error. */
 const SYNC_BUDGET = 4_000_000;
-/** Bytes a cell is guessed to cost in a response until a first answer shows the real figure. */
-const FIRST_GUESS_BYTES_PER_CELL = 16;
+/**
+ * Bytes a cell is guessed to cost in a response until a first answer shows the real figure. A form's used range
+ * is a few columns of long Japanese text: about 50 bytes a cell on the bench's forms, merged areas included.
+ */
+const FIRST_GUESS_BYTES_PER_CELL = 64;
 
 interface Block {
   sheet: SheetRegion;
@@ -253,7 +256,10 @@ async function fetchRegions<S>(
     ]),
   );
   const pending: Block[] = regions.flatMap((sheet) => (sheet.region ? rowBlocks(sheet.region, BLOCK_CELLS).map((range) => ({ sheet, range, merges: withMerges })) : []));
-  let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
+  // Bytes per cell in a response, by sheet as seen so far; a sheet not seen yet is guessed as the densest seen.
+  const density = new Map<SheetRegion, number>();
+  let guess = FIRST_GUESS_BYTES_PER_CELL;
+  const bytesPerCell = (sheet: SheetRegion) => density.get(sheet) ?? guess;
   let extrasRead: { name: string; extra: S }[] | null = extras ? null : [];
   const mergesLost = new Set<string>();
 
@@ -270,7 +276,7 @@ async function fetchRegions<S>(
     const tiles = block.merges ? mergeTiles(block.range).length : 0;
     return {
       request: PAYLOAD.actionBytes * (3 + (errorsBySpecialCells ? 6 : 0) + 4 * tiles) + 40 * (1 + tiles),
-      response: cells * (bytesPerCell + (errorsBySpecialCells ? 0 : 8)) + PAYLOAD.objectBytes * (3 + 2 * tiles),
+      response: cells * (bytesPerCell(block.sheet) + (errorsBySpecialCells ? 0 : 8)) + PAYLOAD.objectBytes * (3 + 2 * tiles),
     };
   };
 
@@ -281,6 +287,11 @@ async function fetchRegions<S>(
     let response = 0;
     while (pending.length) {
       const cost = estimate(pending[0]);
+      // A block that alone would exceed a sync's budget is halved first (a block of one row goes as it is).
+      if (!batch.length && cost.response > SYNC_BUDGET && pending[0].range.top < pending[0].range.bottom) {
+        pending.unshift(...halves(pending.shift()!));
+        continue;
+      }
       if (batch.length && (request + cost.request > SYNC_BUDGET || response + cost.response > SYNC_BUDGET)) break;
       batch.push(pending.shift()!);
       request += cost.request;
@@ -294,7 +305,7 @@ async function fetchRegions<S>(
       const code = errorCode(error);
       if (code === "InvalidOperationInCellEditMode") throw error;
       if (PAYLOAD_CODES.has(code) && batch.some((b) => b.range.top < b.range.bottom)) {
-        bytesPerCell *= 2;
+        for (const b of batch) density.set(b.sheet, bytesPerCell(b.sheet) * 2);
         pending.unshift(...batch.flatMap((b) => halves(b)));
       } else if (batch.some((b) => b.merges)) {
         for (const b of batch) if (b.merges) mergesLost.add(b.sheet.name);
@@ -303,8 +314,7 @@ async function fetchRegions<S>(
       return round();
     }
     if (extraQueued) extrasRead = extraQueued.map(({ ws, extra }) => ({ name: ws.name, extra }));
-    let bytes = 0;
-    let cells = 0;
+    const seen = new Map<SheetRegion, { bytes: number; cells: number }>();
     for (const q of queued) {
       const grid = grids.get(q.block.sheet)!;
       const values = q.values.values as unknown[][] | null;
@@ -327,16 +337,21 @@ async function fetchRegions<S>(
           grid.values[r - region!.top][c - region!.left] = isError ? { error: String(value) } : value === "" || value === null || value === undefined ? null : (value as CellValue);
         }),
       );
+      const sheet = seen.get(q.block.sheet) ?? { bytes: 0, cells: 0 };
       for (const tile of q.tiles) {
         if (tile.isNullObject) continue;
-        bytes += jsonBytes(tile.address);
+        sheet.bytes += jsonBytes(tile.address);
         for (const area of parseAreas(tile.address)) grid.merges.set(rangeA1(area), area);
       }
-      bytes += jsonBytes(values) + (types ? jsonBytes(types) : 0);
-      cells += cellCount(q.block.range);
+      sheet.bytes += jsonBytes(values) + (types ? jsonBytes(types) : 0);
+      sheet.cells += cellCount(q.block.range);
+      seen.set(q.block.sheet, sheet);
     }
     // The next syncs are packed by what this answer really cost per cell, with a margin.
-    if (cells) bytesPerCell = Math.max(1, (bytes / cells) * 1.25);
+    for (const [sheet, { bytes, cells }] of seen) {
+      density.set(sheet, Math.max(1, (bytes / cells) * 1.2));
+      guess = Math.max(guess, density.get(sheet)!);
+    }
     return round();
   };
   await round();
