@@ -22,7 +22,7 @@ test("on the host's defaults every check passes, and the scratch sheet is gone a
   const excel = host();
   const results = await runProbe(excel.Excel);
   expect(results.filter((r) => !r.pass)).toEqual([]);
-  expect(results).toHaveLength(7);
+  expect(results).toHaveLength(8);
   expect(excel.workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   expect(probeReport(results)).toMatch(/^PASS {2}null-worksheet-methods\n/);
 });
