@@ -5,9 +5,6 @@
 import { a1, CellRange, parseRange } from "../template/grid";
 import { LIMITS } from "./office-api";
 
-export const MAX_ROW = 1_048_575;
-export const MAX_COL = 16_383;
-
 export function cellCount(r: CellRange): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }

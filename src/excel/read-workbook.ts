@@ -1,8 +1,8 @@
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../template/grid";
 import { parseRange } from "../template/grid";
 import { errorCode, Note, NOTES, toHostError, unsupported } from "./host-error";
-import { jsonBytes, LIMITS, MIN_EXCEL_API, OfficeApi, PAYLOAD, supports } from "./office-api";
-import { cellCount, chooseRegion, mergeTiles, NARROW_ABOVE, parseAreas, quadrants, rangeA1, READ_BUDGET, rowBlocks } from "./read-plan";
+import { jsonBytes, MIN_EXCEL_API, OfficeApi, PAYLOAD, supports } from "./office-api";
+import { cellCount, chooseRegion, mergeTiles, NARROW_ABOVE, parseAreas, quadrants, rangeA1, READ_BUDGET, rowBlocks, union } from "./read-plan";
 
 /** The open workbook's grids, and what could not be read of it. */
 export interface WorkbookRead extends WorkbookGrid {
@@ -189,10 +189,10 @@ async function locateData(context: Excel.RequestContext, sheets: SurveyedSheet[]
     if (!list.length) return { name: sheet.name, worksheet: sheet.worksheet, region: null };
     const { region, left } = chooseRegion(
       list.map((p) => p.range),
-      Math.min(budget, LIMITS.readCells),
+      budget,
     );
     if (!region) {
-      const all = list.map((p) => p.range).reduce((a, b) => ({ top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) }));
+      const all = list.map((p) => p.range).reduce(union);
       notes.push(NOTES.sheetTooLarge(sheet.name, rangeA1(all), cellCount(all)));
     } else {
       budget -= cellCount(region);

@@ -59,7 +59,7 @@ export async function summarizeOpenWorkbook(api: OfficeApi, options: { phase?: P
         const name = freeSheetName(plan.name, (n) => taken.has(n));
         return { name, plan, replaces: ours.has(name) ? (ids.get(name) ?? null) : null };
       });
-      writing = { writes, progress: { done: new Set(), started: new Set() } };
+      writing = { writes, progress: { done: new Set() } };
       const changed = await writeSheets(context, writes, { links }, writing.progress);
       return {
         sheet: writes[0].name,

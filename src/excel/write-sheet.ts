@@ -45,8 +45,6 @@ interface Step {
 export interface WriteProgress {
   /** Sheets whose every command ran in a sync that succeeded. */
   done: Set<string>;
-  /** Sheets with commands in the sync that failed or later. */
-  started: Set<string>;
 }
 
 /** Each sync is packed to this many bytes each way, a margin under Excel's 5 MB for the estimate's error. */
@@ -89,7 +87,6 @@ export async function writeSheets(
       to++;
     }
     const batch = steps.slice(from, to);
-    for (const step of batch) progress.started.add(step.sheet);
     const checks = batch.map((step) => step.queue()).filter((check): check is () => Changed[] => Boolean(check));
     await context.sync();
     for (const check of checks) changed.push(...check());
