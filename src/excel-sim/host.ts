@@ -50,6 +50,8 @@ export interface HostOptions {
   mergedAreas?: "top-left" | "intersecting";
   /** A read of more than 5,000,000 cells: "null" (default) or "error" — the documentation allows both. */
   oversizedReads?: "null" | "error";
+  /** Cells a read may have before it gives null (or the error): 5,000,000 as documented; lower to test more reads. */
+  readCellLimit?: number;
   /** Undo a failed batch's earlier commands (Excel promises no such thing; only for testing both ways). */
   atomicBatches?: boolean;
   displayLanguage?: string;
@@ -767,9 +769,10 @@ class RangeProxy extends Proxy<RangeRef> {
     const cellProperty = CELL_PROPERTIES[name];
     if (cellProperty) {
       if (ref.unbounded) return null;
-      if (cellsOf(ref) > LIMITS.readCells) {
+      const limit = this.ctx.host.options.readCellLimit ?? LIMITS.readCells;
+      if (cellsOf(ref) > limit) {
         if (this.ctx.host.options.oversizedReads === "error") {
-          throw new SimOfficeError("ResponsePayloadSizeLimitExceeded", `A read of ${cellsOf(ref)} cells exceeds the limit of ${LIMITS.readCells}.`);
+          throw new SimOfficeError("ResponsePayloadSizeLimitExceeded", `A read of ${cellsOf(ref)} cells exceeds the limit of ${limit}.`);
         }
         return null;
       }

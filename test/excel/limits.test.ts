@@ -99,6 +99,22 @@ describe("'A range is limited to 5,000,000 cells for read operations. When a rea
   });
 });
 
+describe("'When a get operation using Range.values exceeds the five-million-cell limit … Range.values returns null instead'", () => {
+  test("blocks whose values come back null are read again in halves; the same items", async () => {
+    const host = await formHost(many(3), undefined, { readCellLimit: 40 });
+    const { read, report } = await validate(host);
+    expect(report.items).toEqual((await expectedReport(many(3))).items);
+    expect(read.notes).toEqual([]);
+    expect(host.stats.syncs).toBeGreaterThan(2);
+  });
+
+  test("a row that still comes back null is left out and named", async () => {
+    const host = await formHost(many(3), undefined, { readCellLimit: 2 });
+    const { read } = await validate(host);
+    expect(read.notes.map((n) => n.ja)).toEqual([expect.stringMatching(/^シート「取組項目」の A\d+:[A-Z]+\d+, .* は Excel から読み取れなかった/)]);
+  });
+});
+
 describe("round trips", () => {
   test.each([
     [19, "one" as const],
