@@ -40,6 +40,8 @@ export interface Strings {
   rollUpStatus: (status: FileStatus) => string;
   rollUpDone: (sheets: string[], summarised: number, total: number) => string;
   errorTitle: string;
+  /** Title over what the add-in could not read or write in full (the adapter's notes). */
+  notesTitle: string;
   doneTitle: string;
   dismiss: string;
   hostError: (code: string, message: string) => string;
@@ -83,6 +85,7 @@ const ja: Strings = {
     `${sheets.map((s) => `「${s}」`).join("")}シートを作成しました（${total} ファイル中 ${summarised} ファイルを集計）。` +
     (summarised < total ? "読み込めなかったファイルは、上の一覧と「ファイル別集計」に理由があります。" : ""),
   errorTitle: "エラー",
+  notesTitle: "ご注意ください",
   doneTitle: "完了",
   dismiss: "閉じる",
   hostError: (_code, message) => message,
@@ -126,6 +129,7 @@ const en: Strings = {
     `Created the sheets ${sheets.map((s) => `「${s}」`).join("")} (${summarised} of ${total} files summarized).` +
     (summarised < total ? " The files that could not be read are listed above and in ファイル別集計, with the reason." : ""),
   errorTitle: "Error",
+  notesTitle: "Please note",
   doneTitle: "Done",
   dismiss: "Dismiss",
   hostError: (code, message) => HOST_MESSAGES[code]?.en ?? `Excel reported an error: ${message}`,
