@@ -312,10 +312,10 @@ export function textLiteralsOf(formula: string): string[] {
 /**
  * The formula with each reference replaced as `change` says: a new reference (its $ signs kept), the same one, or
  * null for one that no longer exists (written #REF!, as Excel does when the cells are deleted). What is not a
- * reference is kept character for character.
+ * reference is kept character for character; functions the evaluator does not know are fine here.
  */
 export function mapReferences(formula: string, change: (ref: Reference) => Reference | null): string {
-  parseFormula(formula); // refuse what the evaluator does not know before rewriting it
+  if (!formula.startsWith("=")) throw new FormulaError(`A formula starts with "=": ${formula}`);
   const refs = tokenize(formula.slice(1)).flatMap((t) => (t.t === "ref" ? [t] : []));
   let out = "=";
   let at = 1;
@@ -383,6 +383,8 @@ export interface FormulaContext {
    * cell's own formula.
    */
   cell(sheet: string, row: number, col: number): CellValue;
+  /** A range's values, rows of columns, when the caller can give them faster than cell by cell. */
+  range?(sheet: string, ref: Omit<Reference, "kind" | "sheet">): CellValue[][];
 }
 
 /**
@@ -454,7 +456,8 @@ function dims(v: Value): [number, number] {
 /** Element (r, c) of a value broadcast to a larger shape: a single row or column repeats; beyond that, #N/A. */
 function at(v: Value, r: number, c: number): Scalar {
   if (!isGrid(v)) return v;
-  const [rows, cols] = dims(v);
+  const rows = v.length;
+  const cols = v[0]?.length ?? 0;
   const rr = rows === 1 ? 0 : r;
   const cc = cols === 1 ? 0 : c;
   return rr < rows && cc < cols ? v[rr][cc] : ERRORS.na;
@@ -463,9 +466,24 @@ function at(v: Value, r: number, c: number): Scalar {
 /** Applies a scalar function element by element when any argument is an array (Excel's array evaluation). */
 function lift(args: Value[], f: (...xs: Scalar[]) => Scalar): Value {
   if (!args.some(isGrid)) return f(...(args as Scalar[]));
-  const rows = Math.max(...args.map((a) => dims(a)[0]));
-  const cols = Math.max(...args.map((a) => dims(a)[1]));
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(...args.map((a) => at(a, r, c)))));
+  let rows = 1;
+  let cols = 1;
+  for (const a of args) {
+    const [r, c] = dims(a);
+    rows = Math.max(rows, r);
+    cols = Math.max(cols, c);
+  }
+  const out: Grid = new Array(rows);
+  const xs: Scalar[] = new Array(args.length);
+  for (let r = 0; r < rows; r++) {
+    const row: Scalar[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      for (let i = 0; i < args.length; i++) xs[i] = at(args[i], r, c);
+      row[c] = f(...xs);
+    }
+    out[r] = row;
+  }
+  return out;
 }
 
 function flatten(v: Value): Scalar[] {
@@ -709,6 +727,7 @@ export function evaluateFormula(formula: string | FormulaNode, context: FormulaC
         return node.rows;
       case "ref": {
         const sheet = node.sheet ?? context.sheet;
+        if (context.range && (node.top !== node.bottom || node.left !== node.right)) return context.range(sheet, node);
         const rows: Grid = [];
         for (let r = node.top; r <= node.bottom; r++) {
           const row: Scalar[] = [];

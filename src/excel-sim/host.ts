@@ -8,13 +8,18 @@
  *   5,000,000 cells or of whole rows/columns give null; more than 512 merged areas fail getMergedAreasOrNullObject.
  * - Batches are not atomic: a failing command rejects the sync and the commands before it stay applied.
  * - Strings written through `values` are read as Excel reads them (entry.ts).
+ * - Formulas are calculated (recalc.ts, with the evaluator of formula.ts) before any cell value is read after a
+ *   change, as Excel's automatic calculation would have them; what the evaluator does not know keeps its value
+ *   and is reported by calculate(), never made up.
  * What the documentation leaves open is an option, so that the add-in is tested both ways (tools/excel-probe
  * finds out which way a real Excel goes).
  */
 import { EXCEL_API, ExcelMember, jsonBytes, LIMITS, PAYLOAD, versionAtLeast } from "../excel/office-api";
 import { a1, CellRange, parseRange } from "../template/grid";
 import { readEntry } from "./entry";
-import { cellKey, cellPosition, hasContent, MAX_COLUMNS, newSheet, SimCell, SimSheet, SimWorkbook } from "./workbook";
+import { shiftRows } from "./formula";
+import { recalculate, Unevaluated } from "./recalc";
+import { cellKey, cellPosition, hasContent, MAX_COLUMNS, newSheet, SimCell, SimChart, SimPageLayout, SimSheet, SimTable, SimWorkbook } from "./workbook";
 
 export class SimOfficeError extends Error {
   override readonly name = "RichApi.Error";
@@ -81,6 +86,8 @@ export interface SyncPayload {
 
 interface HostState {
   workbook: SimWorkbook;
+  /** Cells changed since the last calculation; what the last calculation could not evaluate. */
+  calc: { dirty: boolean; unevaluated: Unevaluated[] };
   options: HostOptions;
   apiSets: Record<string, string>;
   stats: { runs: number; syncs: number; loads: number; payloads: SyncPayload[] };
@@ -152,6 +159,7 @@ class Context {
     const tx: Tx = {
       mutate: (apply, revert) => {
         apply();
+        host.calc.dirty = true;
         if (host.options.atomicBatches) undo.push(revert);
       },
       stage: (commit) => commits.push(commit),
@@ -170,6 +178,15 @@ class Context {
     }
     for (const commit of commits) commit();
   }
+}
+
+/** Recalculates the workbook when a cell changed since the last time; returns the formulas it could not evaluate. */
+function calculate(host: HostState): Unevaluated[] {
+  if (host.calc.dirty) {
+    host.calc.dirty = false;
+    host.calc.unevaluated = recalculate(host.workbook);
+  }
+  return host.calc.unevaluated;
 }
 
 function notLoaded(name: string): SimOfficeError {
@@ -475,6 +492,16 @@ class WorksheetProxy extends Proxy<SimSheet> {
     return new TableCollectionProxy(this.ctx, () => this.target());
   }
 
+  get charts(): ChartCollectionProxy {
+    this.navigate("charts");
+    return new ChartCollectionProxy(this.ctx, () => this.target());
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    this.navigate("pageLayout");
+    return new PageLayoutProxy(this.ctx, () => this.resolveOrNull());
+  }
+
   get freezePanes(): { freezeRows: (count: number) => void } {
     this.navigate("freezePanes");
     return {
@@ -769,6 +796,7 @@ class RangeProxy extends Proxy<RangeRef> {
     const cellProperty = CELL_PROPERTIES[name];
     if (cellProperty) {
       if (ref.unbounded) return null;
+      calculate(this.ctx.host);
       const limit = this.ctx.host.options.readCellLimit ?? LIMITS.readCells;
       if (cellsOf(ref) > limit) {
         if (this.ctx.host.options.oversizedReads === "error") {
@@ -809,6 +837,52 @@ class RangeProxy extends Proxy<RangeRef> {
       },
       args,
     );
+  }
+
+  /** The range as the sync under way resolves it, for another object's command (a chart's data). */
+  hostTarget(): RangeRef {
+    return this.target();
+  }
+
+  /**
+   * Inserts cells, shifting the others down: whole rows only here ("5:6"). Excel moves the cells, merged areas and
+   * tables below, and adjusts every formula of the workbook that refers to them (shiftRows); links
+   * (hyperlinks) keep their addresses, as Excel's do.
+   */
+  insert(shift: string): RangeProxy {
+    let inserted: RangeRef | null = null;
+    this.command(
+      "insert",
+      (ref, tx) => {
+        if (ref.sheet.protected) throw new SimOfficeError("AccessDenied", `The sheet '${ref.sheet.name}' is protected.`);
+        if (shift !== "Down" || ref.left !== 0 || ref.right !== MAX_COLUMNS - 1) {
+          throw new SimOfficeError("InvalidArgument", "The in-memory host inserts whole rows (shift Down) only.");
+        }
+        const count = ref.bottom - ref.top + 1;
+        const sheet = ref.sheet;
+        const before = { cells: sheet.cells, merges: sheet.merges, tables: sheet.tables.map((t) => ({ ...t })) };
+        const formulas = this.ctx.host.workbook.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula !== undefined).map((cell) => ({ cell, sheet: s.name, formula: cell.formula! })));
+        tx.mutate(
+          () => {
+            insertRows(sheet, ref.top, count);
+            for (const { cell, sheet: on, formula } of formulas) {
+              try {
+                cell.formula = shiftRows(formula, on, sheet.name, ref.top, count);
+              } catch {
+                // A formula the evaluator cannot read keeps its text; calculate() reports it.
+              }
+            }
+            inserted = { sheet, top: ref.top, bottom: ref.bottom, left: 0, right: MAX_COLUMNS - 1, unbounded: true };
+          },
+          () => {
+            Object.assign(sheet, before);
+            for (const { cell, formula } of formulas) cell.formula = formula;
+          },
+        );
+      },
+      [shift],
+    );
+    return new RangeProxy(this.ctx, () => inserted);
   }
 
   select(): void {
@@ -1005,6 +1079,11 @@ class RangeFormat {
   autofitColumns(): void {
     if (this.ctx.gate("RangeFormat.autofitColumns")) this.write("format", () => undefined);
   }
+
+  /** Excel measures the text; the host cannot, and keeps the rows as they are. */
+  autofitRows(): void {
+    if (this.ctx.gate("RangeFormat.autofitRows")) this.write("format", () => undefined);
+  }
 }
 
 /** An object whose property assignments queue commands (format.font.bold = true); reaching it is gated. */
@@ -1045,21 +1124,51 @@ class RangeAreasProxy extends Proxy<RangeRef[]> {
 }
 
 class TableCollectionProxy {
+  private loadedItems: TableProxy[] | undefined;
+
   constructor(
     private readonly ctx: Context,
     private readonly sheet: () => SimSheet,
   ) {}
 
+  get items(): TableProxy[] {
+    if (!this.loadedItems) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  /** items/name and items/style, as Office.js loads a collection's items. */
+  load(props?: string | string[] | { select?: string | string[] }): this {
+    const names = (parseLoad(props) ?? ["items"]).flatMap((p) => (p === "items" ? ["name", "style"] : p.startsWith("items/") ? [p.slice("items/".length)] : []));
+    this.ctx.host.stats.loads++;
+    if (!["TableCollection.items", ...names.map((n) => `Table.${n}`)].every((m) => this.ctx.gate(m as ExcelMember))) return this;
+    this.ctx.push((tx) => {
+      const items = this.sheet().tables.map((table) => {
+        const proxy = new TableProxy(this.ctx, () => table);
+        const values = names.map((name) => [name, readTable(table, name)] as [string, unknown]);
+        tx.respond(PAYLOAD.objectBytes + jsonBytes(Object.fromEntries(values)));
+        proxy.preload(values);
+        return proxy;
+      });
+      tx.stage(() => (this.loadedItems = items));
+    }, names);
+    return this;
+  }
+
   add(address: string, hasHeaders: boolean): TableProxy {
-    let table: SimSheet["tables"][number] | null = null;
+    let table: SimTable | null = null;
     if (this.ctx.gate("TableCollection.add")) {
       this.ctx.push((tx) => {
         const sheet = this.sheet();
         if (sheet.protected) throw new SimOfficeError("AccessDenied", `The sheet '${sheet.name}' is protected.`);
-        const taken = new Set(this.ctx.host.workbook.sheets.flatMap((s) => s.tables.map((t) => t.name)));
+        const range = parseAddress(address);
+        const overlaps = sheet.tables.some((t) => {
+          const o = parseAddress(t.address);
+          return o.top <= range.bottom && o.bottom >= range.top && o.left <= range.right && o.right >= range.left;
+        });
+        if (overlaps) throw new SimOfficeError("InvalidArgument", "A table can't overlap another table.");
         let n = 1;
-        while (taken.has(`Table${n}`)) n++;
-        const created = { name: `Table${n}`, address: rangeAddress({ sheet, ...parseAddress(address) }), style: "TableStyleMedium2" };
+        while (tableNames(this.ctx.host.workbook).has(`table${n}`)) n++;
+        const created: SimTable = { name: `Table${n}`, address: rangeAddress({ sheet, ...range }), style: "TableStyleMedium2", showBandedRows: true, showFilterButton: true };
         tx.mutate(
           () => {
             sheet.tables.push(created);
@@ -1073,31 +1182,268 @@ class TableCollectionProxy {
   }
 }
 
-class TableProxy extends Proxy<SimSheet["tables"][number]> {
+/** Every table name of the workbook, in lower case (Excel's table names are unique without regard to case). */
+function tableNames(workbook: SimWorkbook): Set<string> {
+  return new Set(workbook.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+}
+
+function readTable(table: SimTable, name: string): unknown {
+  if (name === "name" || name === "style" || name === "showBandedRows" || name === "showFilterButton") return table[name];
+  throw new SimOfficeError("InvalidArgument", `Table has no property ${name}.`);
+}
+
+/**
+ * A table name as Excel takes it: a letter, underscore or backslash first, then letters, digits, periods and
+ * underscores; no more than 255 characters; not a cell reference ("A1", "R1C1"); unique in the workbook.
+ */
+function checkTableName(workbook: SimWorkbook, table: SimTable, name: string): void {
+  const valid = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) && name.length <= 255 && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*([RrCc]\d*)?$/.test(name);
+  if (!valid) throw new SimOfficeError("InvalidArgument", `'${name}' is not a valid table name.`);
+  if (name.toLowerCase() !== table.name.toLowerCase() && tableNames(workbook).has(name.toLowerCase())) {
+    throw new SimOfficeError("InvalidArgument", `A table named '${name}' already exists.`);
+  }
+}
+
+class TableProxy extends Proxy<SimTable> {
   protected readonly kind = "Table";
-  protected readonly scalars = ["name", "style"] as const;
+  protected readonly scalars = ["name", "style", "showBandedRows", "showFilterButton"] as const;
   get name(): string {
     return this.value("name");
   }
   set name(name: string) {
     this.command("name", (table, tx) => {
-      const before = table.name;
-      tx.mutate(() => (table.name = name), () => (table.name = before));
+      checkTableName(this.ctx.host.workbook, table, name);
+      this.set(table, "name", name, tx);
     }, name);
   }
   get style(): string {
     return this.value("style");
   }
   set style(style: string) {
-    this.command("style", (table, tx) => {
-      const before = table.style;
-      tx.mutate(() => (table.style = style), () => (table.style = before));
-    }, style);
+    this.command("style", (table, tx) => this.set(table, "style", style, tx), style);
   }
-  protected read(table: SimSheet["tables"][number], name: string): unknown {
-    if (name === "name") return table.name;
-    if (name === "style") return table.style;
-    throw new SimOfficeError("InvalidArgument", `Table has no property ${name}.`);
+  get showBandedRows(): boolean {
+    return this.value("showBandedRows");
+  }
+  set showBandedRows(show: boolean) {
+    this.command("showBandedRows", (table, tx) => this.set(table, "showBandedRows", show, tx), show);
+  }
+  get showFilterButton(): boolean {
+    return this.value("showFilterButton");
+  }
+  set showFilterButton(show: boolean) {
+    this.command("showFilterButton", (table, tx) => this.set(table, "showFilterButton", show, tx), show);
+  }
+  private set<K extends keyof SimTable>(table: SimTable, key: K, value: SimTable[K], tx: Tx): void {
+    const before = table[key];
+    tx.mutate(() => (table[key] = value), () => (table[key] = before));
+  }
+  protected read(table: SimTable, name: string): unknown {
+    return readTable(table, name);
+  }
+}
+
+/** Moves a sheet's cells, merged areas and tables at or below `top` down by `count` rows. */
+function insertRows(sheet: SimSheet, top: number, count: number): void {
+  const cells = new Map<number, SimCell>();
+  for (const [key, cell] of sheet.cells) {
+    const { row, col } = cellPosition(key);
+    cells.set(row >= top ? cellKey(row + count, col) : key, cell);
+  }
+  sheet.cells = cells;
+  const move = (r: number) => (r >= top ? r + count : r);
+  sheet.merges = sheet.merges.map((m) => ({ ...m, top: move(m.top), bottom: move(m.bottom) }));
+  sheet.tables = sheet.tables.map((t) => {
+    const range = parseAddress(t.address);
+    return { ...t, address: rangeAddress({ sheet, ...range, top: move(range.top), bottom: move(range.bottom) }) };
+  });
+}
+
+/** The chart types the host draws (Excel.ChartType); others are refused rather than drawn wrong. */
+const CHART_TYPES = new Set(["BarStacked100", "BarStacked", "BarClustered", "ColumnStacked100", "ColumnStacked", "ColumnClustered"]);
+
+class ChartCollectionProxy {
+  constructor(
+    private readonly ctx: Context,
+    private readonly sheet: () => SimSheet,
+  ) {}
+
+  add(type: string, sourceData: RangeProxy, seriesBy: "Auto" | "Rows" | "Columns" = "Auto"): ChartProxy {
+    let chart: SimChart | null = null;
+    if (this.ctx.gate("ChartCollection.add")) {
+      this.ctx.push((tx) => {
+        const sheet = this.sheet();
+        if (sheet.protected) throw new SimOfficeError("AccessDenied", `The sheet '${sheet.name}' is protected.`);
+        if (!CHART_TYPES.has(type)) throw new SimOfficeError("InvalidArgument", `Chart type '${type}' is not modelled by the in-memory host.`);
+        const source = sourceData.hostTarget();
+        const taken = new Set(this.ctx.host.workbook.sheets.flatMap((s) => s.charts.map((c) => c.name)));
+        let n = 1;
+        while (taken.has(`Chart ${n}`)) n++;
+        const created: SimChart = { name: `Chart ${n}`, type, source: rangeAddress(source), seriesBy, title: "", position: null };
+        tx.mutate(
+          () => {
+            sheet.charts.push(created);
+            chart = created;
+          },
+          () => sheet.charts.splice(sheet.charts.indexOf(created), 1),
+        );
+      }, [type, seriesBy]);
+    }
+    return new ChartProxy(this.ctx, () => chart);
+  }
+}
+
+class ChartProxy extends Proxy<SimChart> {
+  protected readonly kind = "Chart";
+  protected readonly scalars = ["name"] as const;
+  get name(): string {
+    return this.value("name");
+  }
+  set name(name: string) {
+    this.command("name", (chart, tx) => setField(chart, "name", name, tx), name);
+  }
+  get title(): ChartTitleProxy {
+    this.navigate("title");
+    return new ChartTitleProxy(this.ctx, () => this.resolveOrNull());
+  }
+  /** Places the chart over the cells from `startCell` to `endCell` (A1 addresses of its own sheet). */
+  setPosition(startCell: string, endCell?: string): void {
+    this.command(
+      "setPosition",
+      (chart, tx) => {
+        const start = parseAddress(startCell);
+        const end = parseAddress(endCell ?? startCell);
+        if (end.top < start.top || end.left < start.left) throw new SimOfficeError("InvalidArgument", "The end cell is above or left of the start cell.");
+        setField(chart, "position", { start: a1(start.top, start.left), end: a1(end.bottom, end.right) }, tx);
+      },
+      [startCell, endCell],
+    );
+  }
+  protected read(chart: SimChart, name: string): unknown {
+    if (name === "name") return chart.name;
+    throw new SimOfficeError("InvalidArgument", `Chart has no property ${name}.`);
+  }
+}
+
+class ChartTitleProxy extends Proxy<SimChart> {
+  protected readonly kind = "ChartTitle";
+  protected readonly scalars = ["text"] as const;
+  get text(): string {
+    return this.value("text");
+  }
+  set text(text: string) {
+    this.command("text", (chart, tx) => setField(chart, "title", text, tx), text);
+  }
+  protected read(chart: SimChart, name: string): unknown {
+    if (name === "text") return chart.title;
+    throw new SimOfficeError("InvalidArgument", `ChartTitle has no property ${name}.`);
+  }
+}
+
+function setField<T extends object, K extends keyof T>(target: T, key: K, value: T[K], tx: Tx): void {
+  const before = target[key];
+  tx.mutate(() => (target[key] = value), () => (target[key] = before));
+}
+
+const PAPER_SIZES = new Set(["A3", "A4", "A5", "B4", "B5", "Letter", "Legal", "Tabloid"]);
+
+/** Worksheet.pageLayout (ExcelApi 1.9): printing, checked as Excel checks it. */
+class PageLayoutProxy extends Proxy<SimSheet> {
+  protected readonly kind = "PageLayout";
+  protected readonly scalars = ["orientation", "paperSize", "zoom"] as const;
+  get orientation(): string {
+    return this.value("orientation");
+  }
+  set orientation(orientation: string) {
+    this.layout("orientation", orientation, () => orientation === "Portrait" || orientation === "Landscape");
+  }
+  get paperSize(): string {
+    return this.value("paperSize");
+  }
+  set paperSize(paperSize: string) {
+    this.layout("paperSize", paperSize, () => PAPER_SIZES.has(paperSize));
+  }
+  get zoom(): SimPageLayout["zoom"] {
+    return this.value("zoom");
+  }
+  /** "The PageLayoutZoomOptions object must be set as a JSON object (use x.zoom = {...} instead of x.zoom.scale = ...)." */
+  set zoom(zoom: SimPageLayout["zoom"]) {
+    const pages = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
+    this.layout("zoom", zoom && { ...zoom }, () =>
+      Boolean(zoom) && pages(zoom!.horizontalFitToPages) && pages(zoom!.verticalFitToPages) && (zoom!.scale === undefined || (zoom!.scale >= 10 && zoom!.scale <= 400)),
+    );
+  }
+  /** Whole rows of this sheet: "$6:$6". */
+  setPrintTitleRows(rows: string): void {
+    this.layout("setPrintTitleRows", rows, () => /^(?:.+!)?\$?\d+:\$?\d+$/.test(rows), "printTitleRows");
+  }
+  setPrintArea(area: string): void {
+    this.layout("setPrintArea", area, () => {
+      parseAddress(area);
+      return true;
+    }, "printArea");
+  }
+  get headersFooters(): { defaultForAllPages: HeaderFooterProxy } {
+    this.navigate("headersFooters");
+    const ctx = this.ctx;
+    const sheet = () => this.resolveOrNull();
+    return {
+      get defaultForAllPages() {
+        if (ctx.gate("HeaderFooterGroup.defaultForAllPages")) ctx.cost();
+        return new HeaderFooterProxy(ctx, sheet);
+      },
+    };
+  }
+  private layout<K extends keyof SimPageLayout>(member: string, value: SimPageLayout[K], valid: () => boolean, key = member as K): void {
+    this.command(
+      member,
+      (sheet, tx) => {
+        if (!valid()) throw new SimOfficeError("InvalidArgument", `PageLayout.${member}: ${JSON.stringify(value)} is not valid.`);
+        const before = sheet.pageLayout;
+        tx.mutate(() => (sheet.pageLayout = { ...before, [key]: value }), () => (sheet.pageLayout = before));
+      },
+      value,
+    );
+  }
+  protected read(sheet: SimSheet, name: string): unknown {
+    const layout = sheet.pageLayout;
+    if (name === "orientation") return layout.orientation ?? "Portrait";
+    if (name === "paperSize") return layout.paperSize ?? "Letter";
+    if (name === "zoom") return layout.zoom ?? { scale: 100 };
+    throw new SimOfficeError("InvalidArgument", `PageLayout has no property ${name}.`);
+  }
+}
+
+class HeaderFooterProxy extends Proxy<SimSheet> {
+  protected readonly kind = "HeaderFooter";
+  protected readonly scalars = ["leftFooter", "centerFooter", "rightFooter"] as const;
+  set leftFooter(text: string) {
+    this.footer("leftFooter", "left", text);
+  }
+  set centerFooter(text: string) {
+    this.footer("centerFooter", "center", text);
+  }
+  set rightFooter(text: string) {
+    this.footer("rightFooter", "right", text);
+  }
+  /** Excel keeps at most 255 characters in a header or footer section. */
+  private footer(member: string, part: "left" | "center" | "right", text: string): void {
+    this.command(
+      member,
+      (sheet, tx) => {
+        if (text.length > 255) throw new SimOfficeError("InvalidArgument", "A header or footer section holds at most 255 characters.");
+        const before = sheet.pageLayout;
+        tx.mutate(() => (sheet.pageLayout = { ...before, footer: { ...before.footer, [part]: text } }), () => (sheet.pageLayout = before));
+      },
+      text,
+    );
+  }
+  protected read(sheet: SimSheet, name: string): unknown {
+    const footer = sheet.pageLayout.footer ?? {};
+    if (name === "leftFooter") return footer.left ?? "";
+    if (name === "centerFooter") return footer.center ?? "";
+    if (name === "rightFooter") return footer.right ?? "";
+    throw new SimOfficeError("InvalidArgument", `HeaderFooter has no property ${name}.`);
   }
 }
 
@@ -1108,6 +1454,7 @@ export function createExcelHost(workbook: SimWorkbook, options: HostOptions = {}
   const apiSets = options.apiSets ?? { ExcelApi: "1.17" };
   const state: HostState = {
     workbook,
+    calc: { dirty: false, unevaluated: [] },
     options,
     apiSets,
     stats: { runs: 0, syncs: 0, loads: 0, payloads: [] },
@@ -1155,6 +1502,11 @@ export function createExcelHost(workbook: SimWorkbook, options: HostOptions = {}
     workbook,
     selection: () => state.selection,
     activeSheet: () => state.active,
+    /**
+     * Brings formula results up to date (Excel's automatic calculation; reads through the API do it themselves),
+     * for code that looks at `workbook` directly. Returns the formulas the evaluator could not calculate.
+     */
+    calculate: () => calculate(state),
     /** Called after every Excel.run, e.g. to redraw a grid view. */
     subscribe(listener: () => void): () => void {
       listeners.add(listener);

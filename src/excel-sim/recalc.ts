@@ -4,7 +4,7 @@
  * cached value) and is reported, so that the host can refuse it where it must rather than pretend.
  */
 import type { CellValue } from "../template/grid";
-import { evaluateFormula, FormulaError, FormulaNode, parseFormula } from "./formula";
+import { evaluateFormula, FormulaContext, FormulaError, FormulaNode, parseFormula } from "./formula";
 import { cellKey, cellPosition, SimCell, SimWorkbook } from "./workbook";
 
 export interface Unevaluated {
@@ -43,19 +43,35 @@ export function recalculate(workbook: SimWorkbook): Unevaluated[] {
     return cell.error ? { error: cell.error } : cell.value;
   };
 
+  const cellOf = (name: string, row: number, col: number): CellValue => {
+    const sheet = sheets.get(name.toLowerCase());
+    if (!sheet) return { error: "#REF!" };
+    const target = sheet.cells.get(cellKey(row, col));
+    return target?.formula !== undefined && !done.has(target) && !evaluating.has(target) ? evaluate(sheet.name, target) : valueOf(target);
+  };
+  // A range is read once per recalculation (the judgement tables are read by every row): its cells' values are final
+  // when read, formulas among them evaluated first.
+  const ranges = new Map<string, CellValue[][]>();
+  const rangeOf: FormulaContext["range"] = (name, ref) => {
+    const id = `${name.toLowerCase()}!${ref.top},${ref.left},${ref.bottom},${ref.right}`;
+    let values = ranges.get(id);
+    if (!values) {
+      values = [];
+      for (let r = ref.top; r <= ref.bottom; r++) {
+        const row: CellValue[] = [];
+        for (let c = ref.left; c <= ref.right; c++) row.push(cellOf(name, r, c));
+        values.push(row);
+      }
+      ranges.set(id, values);
+    }
+    return values;
+  };
+
   const evaluate = (sheetName: string, cell: SimCell): CellValue => {
     if (done.has(cell)) return done.get(cell)!;
     evaluating.add(cell);
     try {
-      const value = evaluateFormula(parse(cell.formula!), {
-        sheet: sheetName,
-        cell: (name, row, col) => {
-          const sheet = sheets.get(name.toLowerCase());
-          if (!sheet) return { error: "#REF!" };
-          const target = sheet.cells.get(cellKey(row, col));
-          return target?.formula !== undefined && !done.has(target) && !evaluating.has(target) ? evaluate(sheet.name, target) : valueOf(target);
-        },
-      });
+      const value = evaluateFormula(parse(cell.formula!), { sheet: sheetName, cell: cellOf, range: rangeOf });
       done.set(cell, value);
       return value;
     } finally {

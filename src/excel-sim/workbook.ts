@@ -37,6 +37,35 @@ export interface SimTable {
   /** "Sheet!A1:D20". */
   address: string;
   style: string;
+  /** Excel's defaults for a new table: banded rows and filter buttons on. */
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+}
+
+/** A chart of a sheet's own cells. */
+export interface SimChart {
+  name: string;
+  /** Excel.ChartType, e.g. "BarStacked100". */
+  type: string;
+  /** The data, "Sheet!A1:D6". */
+  source: string;
+  seriesBy: "Auto" | "Rows" | "Columns";
+  title: string;
+  /** The cells it covers, top-left and bottom-right ("J28", "L40"); null until placed. */
+  position: { start: string; end: string } | null;
+}
+
+/** Printing, as Worksheet.pageLayout sets it (ExcelApi 1.9); absent: Excel's defaults. */
+export interface SimPageLayout {
+  orientation?: "Portrait" | "Landscape";
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Rows repeated on every page: "$6:$6". */
+  printTitleRows?: string;
+  /** "A1:N40". */
+  printArea?: string;
+  /** The default header/footer for all pages, in Excel's codes (&A, &P, &N). */
+  footer?: { left?: string; center?: string; right?: string };
 }
 
 export interface SimSheet {
@@ -50,6 +79,8 @@ export interface SimSheet {
   /** Column index → width in points; absent = the standard width. */
   columnWidths: Map<number, number>;
   frozenRows: number;
+  charts: SimChart[];
+  pageLayout: SimPageLayout;
 }
 
 export interface SimWorkbook {
@@ -72,7 +103,7 @@ export function cellPosition(key: number): { row: number; col: number } {
 }
 
 export function newSheet(name: string): SimSheet {
-  return { name, visibility: "Visible", protected: false, cells: new Map(), merges: [], tables: [], columnWidths: new Map(), frozenRows: 0 };
+  return { name, visibility: "Visible", protected: false, cells: new Map(), merges: [], tables: [], columnWidths: new Map(), frozenRows: 0, charts: [], pageLayout: {} };
 }
 
 /** A cell that counts for the used range: a value, a formula or an error (formatting alone does not). */
@@ -102,6 +133,8 @@ export function snapshot(workbook: SimWorkbook) {
       merges: sheet.merges.map((m) => ({ ...m })),
       tables: sheet.tables.map((t) => ({ ...t })),
       columnWidths: [...sheet.columnWidths].sort(([a], [b]) => a - b),
+      charts: sheet.charts.map((c) => ({ ...c, position: c.position && { ...c.position } })),
+      pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as SimPageLayout,
     })),
   };
 }

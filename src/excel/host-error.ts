@@ -94,6 +94,10 @@ export const NOTES = {
     ja: "この Excel（ExcelApi 1.7 より前）はセルにリンクを設定できないため、各取組項目へのリンクは付けていません。",
     en: "This Excel (before ExcelApi 1.7) cannot set links in cells, so the links to each item were left out.",
   }),
+  printUnsupported: (): Note => ({
+    ja: "この Excel（ExcelApi 1.9 より前）は印刷の設定を変更できないため、集計シートの印刷設定（A4 横・1 ページ幅・見出し行）は付けていません。",
+    en: "This Excel (before ExcelApi 1.9) cannot change print settings, so the summary sheets print with Excel's defaults.",
+  }),
   textsChanged: (cells: string[]): Note => ({
     ja: `Excel が ${list(cells)} の文字列を別の値に変えたため、元の文字列と異なります。`,
     en: `Excel changed the text written to ${listEn(cells)}; it differs from the source.`,

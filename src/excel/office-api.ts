@@ -41,7 +41,9 @@ export const EXCEL_API = {
   "Worksheet.visibility": "1.1",
   "Worksheet.protection": "1.2",
   "Worksheet.tables": "1.1",
+  "Worksheet.charts": "1.1",
   "Worksheet.freezePanes": "1.7",
+  "Worksheet.pageLayout": "1.9",
   "Worksheet.activate": "1.1",
   "Worksheet.delete": "1.1",
   "Worksheet.getCell": "1.1",
@@ -74,11 +76,13 @@ export const EXCEL_API = {
   "Range.getResizedRange": "1.2",
   "Range.getSpecialCellsOrNullObject": "1.9",
   "Range.getUsedRangeOrNullObject": "1.4",
+  "Range.insert": "1.1",
   "Range.merge": "1.2",
   "Range.select": "1.1",
   "RangeAreas.address": "1.9",
   "RangeAreas.areaCount": "1.9",
   "RangeFormat.autofitColumns": "1.2",
+  "RangeFormat.autofitRows": "1.2",
   "RangeFormat.columnWidth": "1.2",
   "RangeFormat.fill": "1.1",
   "RangeFormat.font": "1.1",
@@ -90,8 +94,29 @@ export const EXCEL_API = {
   "RangeFont.size": "1.1",
 
   "TableCollection.add": "1.1",
+  "TableCollection.items": "1.1",
   "Table.name": "1.1",
   "Table.style": "1.1",
+  "Table.showBandedRows": "1.3",
+  "Table.showFilterButton": "1.3",
+
+  "ChartCollection.add": "1.1",
+  "Chart.name": "1.1",
+  "Chart.title": "1.1",
+  "Chart.setPosition": "1.1",
+  "ChartTitle.text": "1.1",
+
+  // "[API set: ExcelApi 1.9]" for PageLayout and every member of it, HeaderFooterGroup and HeaderFooter.
+  "PageLayout.orientation": "1.9",
+  "PageLayout.paperSize": "1.9",
+  "PageLayout.zoom": "1.9",
+  "PageLayout.headersFooters": "1.9",
+  "PageLayout.setPrintArea": "1.9",
+  "PageLayout.setPrintTitleRows": "1.9",
+  "HeaderFooterGroup.defaultForAllPages": "1.9",
+  "HeaderFooter.leftFooter": "1.9",
+  "HeaderFooter.centerFooter": "1.9",
+  "HeaderFooter.rightFooter": "1.9",
 } as const;
 
 export type ExcelMember = keyof typeof EXCEL_API;

@@ -1,14 +1,14 @@
 import { checkWorkbook } from "../check";
 import type { Phase } from "../model";
 import { computeSummary } from "../summary/compute";
-import { layoutSummary } from "../summary/layout";
-import { freeSheetName, isGeneratedSheet, MARKER_CELL } from "../summary/sheet-writes";
+import { FileSummary, layoutAggregate, layoutSummary } from "../summary/layout";
+import { freeSheetName, isGeneratedSheet, MARKER_CELL, SheetWrites } from "../summary/sheet-writes";
 import { a1 } from "../template/grid";
 import { HostError, Note, NOTES, toHostError } from "./host-error";
 import { OfficeApi, supports } from "./office-api";
 import { rangeA1 } from "./read-plan";
 import { assertSupported, readGrids } from "./read-workbook";
-import { planGrid, SheetWrite, writeSheets, WriteProgress } from "./write-sheet";
+import { planGrid, SheetWrite, WriteFeatures, writeSheets, WriteProgress } from "./write-sheet";
 
 export interface SummarizeResult {
   /** The 集計 sheet written (「集計 (2)」 when a user's own sheet is called 集計). */
@@ -18,7 +18,42 @@ export interface SummarizeResult {
   notes: Note[];
 }
 
+export interface RollUpResult {
+  /** The sheets written: 全体集計, ファイル別集計 (or 「… (2)」). */
+  sheets: string[];
+  notes: Note[];
+}
+
 const UNCHANGED = "ブックは変更していません。";
+
+/** What the writer must know of each sheet of the open workbook. */
+interface SheetState {
+  name: string;
+  id: string;
+  ours: boolean;
+  protected: boolean;
+  tables: string[];
+}
+
+/** What each sheet's read queues beside the cells: the marker cell, protection, id and table names. */
+function queueSheetState(ws: Excel.Worksheet) {
+  return {
+    marker: ws.getRange(a1(MARKER_CELL.row, MARKER_CELL.col)).load("values"),
+    protection: ws.protection.load("protected"),
+    id: ws.load("id"),
+    tables: ws.tables.load("items/name"),
+  };
+}
+
+function sheetState(name: string, extra: ReturnType<typeof queueSheetState>): SheetState {
+  return {
+    name,
+    id: extra.id.id,
+    ours: isGeneratedSheet(extra.marker.values[0][0]),
+    protected: extra.protection.protected,
+    tables: extra.tables.items.map((t) => t.name),
+  };
+}
 
 /**
  * Writes 集計 and 検証結果 into the open workbook and shows 集計: the read of {@link readGrids}, then the writes in
@@ -28,44 +63,108 @@ const UNCHANGED = "ブックは変更していません。";
  */
 export async function summarizeOpenWorkbook(api: OfficeApi, options: { phase?: Phase; now?: Date } = {}): Promise<SummarizeResult> {
   assertSupported(api);
-  const links = supports(api, "Range.hyperlink");
   const workbookProtection = supports(api, "Workbook.protection", "WorkbookProtection.protected");
+  return writeIntoOpenWorkbook(api, async (context) => {
+    const { grid, sheets, extra: protection, notes } = await readGrids(api, context, {
+      // Below ExcelApi 1.7 the workbook's protection cannot be asked: the first write is refused instead.
+      workbook: (workbook) => (workbookProtection ? workbook.protection.load("protected") : null),
+      sheet: queueSheetState,
+    });
+    const report = checkWorkbook(grid, { phase: options.phase });
+    const summary = computeSummary(grid.name, report, options.now ?? new Date(), { grid });
+    return {
+      states: sheets.map((s) => sheetState(s.name, s.extra)),
+      workbookProtected: Boolean(protection?.protected),
+      notes,
+      layout: (sheetName) => layoutSummary(summary, { sheetName }),
+      result: (names, more) => ({ sheet: names[0], items: report.items.length, notes: [...notes, ...more] }),
+    };
+  });
+}
+
+/**
+ * 「複数のブックを集計」: writes 全体集計 and ファイル別集計 of the workbooks already read (values only) into the open
+ * workbook, replacing only hyoka's own sheets: two syncs to list the sheets, one more to write.
+ */
+export async function writeRollUp(api: OfficeApi, files: FileSummary[], now: Date): Promise<RollUpResult> {
+  assertSupported(api);
+  const workbookProtection = supports(api, "Workbook.protection", "WorkbookProtection.protected");
+  return writeIntoOpenWorkbook(api, async (context) => {
+    const listing = context.workbook.worksheets.load("items/name");
+    const protection = workbookProtection ? context.workbook.protection.load("protected") : null;
+    await context.sync();
+    const extras = listing.items.map((ws) => ({ name: ws.name, extra: queueSheetState(ws) }));
+    await context.sync();
+    return {
+      states: extras.map((s) => sheetState(s.name, s.extra)),
+      workbookProtected: Boolean(protection?.protected),
+      notes: [],
+      layout: () => layoutAggregate(files, now),
+      result: (names, more) => ({ sheets: names, notes: more }),
+    };
+  });
+}
+
+/** What a caller has read before the write, and how it lays out and reports its sheets. */
+interface Prepared<R> {
+  states: SheetState[];
+  workbookProtected: boolean;
+  notes: Note[];
+  /** The sheets, given the name each will have ("集計 (2)" when a user's sheet is called 集計). */
+  layout: (sheetName: (base: string) => string) => SheetWrites[];
+  result: (names: string[], notes: Note[]) => R;
+}
+
+/**
+ * The write both commands share: refuses a protected workbook or a protected sheet of ours before writing, names
+ * the sheets and their tables so that no user's sheet or table is touched, writes in as few syncs as the payload
+ * allows, and after a failure says what the workbook holds now.
+ */
+async function writeIntoOpenWorkbook<R>(api: OfficeApi, prepare: (context: Excel.RequestContext) => Promise<Prepared<R>>): Promise<R> {
+  const features: WriteFeatures = {
+    links: supports(api, "Range.hyperlink"),
+    freeze: supports(api, "Worksheet.freezePanes", "WorksheetFreezePanes.freezeRows"),
+    tableLook: supports(api, "Table.showBandedRows", "Table.showFilterButton"),
+    pageLayout: supports(api, "Worksheet.pageLayout", "PageLayout.setPrintTitleRows", "HeaderFooter.centerFooter"),
+  };
   let writing: { writes: SheetWrite[]; progress: WriteProgress } | null = null;
   try {
     return await api.Excel.run(async (context) => {
-      const { grid, sheets, extra: protection, notes } = await readGrids(api, context, {
-        // Below ExcelApi 1.7 the workbook's protection cannot be asked: the first write is refused instead.
-        workbook: (workbook) => (workbookProtection ? workbook.protection.load("protected") : null),
-        sheet: (ws) => ({
-          marker: ws.getRange(a1(MARKER_CELL.row, MARKER_CELL.col)).load("values"),
-          protection: ws.protection.load("protected"),
-          id: ws.load("id"),
-        }),
-      });
-      if (protection?.protected) {
+      const { states, workbookProtected, layout, result } = await prepare(context);
+      if (workbookProtected) {
         throw new HostError(`ブックの構成が保護されているため、集計シートを追加できません。ブックの保護を解除してから、もう一度お試しください。${UNCHANGED}`, "AccessDenied");
       }
-
-      const report = checkWorkbook(grid, { phase: options.phase });
-      const plans = layoutSummary(computeSummary(grid.name, report, options.now ?? new Date()));
-      const ours = new Set(sheets.filter((s) => isGeneratedSheet(s.extra.marker.values[0][0])).map((s) => s.name));
-      const locked = sheets.find((s) => ours.has(s.name) && s.extra.protection.protected);
+      const ours = new Set(states.filter((s) => s.ours).map((s) => s.name));
+      const locked = states.find((s) => s.ours && s.protected);
       if (locked) {
         throw new HostError(`以前に作成した「${locked.name}」シートが保護されているため、置き換えられません。シートの保護を解除してから、もう一度お試しください。${UNCHANGED}`, "AccessDenied");
       }
-      const taken = new Set(sheets.map((s) => s.name).filter((name) => !ours.has(name)));
-      const ids = new Map(sheets.map((s) => [s.name, s.extra.id.id]));
-      const writes = plans.map((plan) => {
-        const name = freeSheetName(plan.name, (n) => taken.has(n));
-        return { name, plan, replaces: ours.has(name) ? (ids.get(name) ?? null) : null };
-      });
-      writing = { writes, progress: { done: new Set() } };
-      const changed = await writeSheets(context, writes, { links }, writing.progress);
-      return {
-        sheet: writes[0].name,
-        items: report.items.length,
-        notes: [...notes, ...(links ? [] : [NOTES.linksUnsupported()]), ...(changed.length ? [NOTES.textsChanged(changed.map((c) => `${c.sheet}!${a1(c.row, c.col)}`))] : [])],
+      const taken = new Set(states.map((s) => s.name).filter((name) => !ours.has(name)));
+      const sheets = layout((base) => freeSheetName(base, (n) => taken.has(n)));
+      // Table names are unique in a workbook: a user's table keeps its name, ours get a free one.
+      const tablesTaken = new Set(states.filter((s) => !ours.has(s.name)).flatMap((s) => s.tables.map((t) => t.toLowerCase())));
+      const tableName = (base: string) => {
+        const name = freeSheetName(base, (n) => tablesTaken.has(n.toLowerCase())).replace(/ \((\d+)\)$/, "_$1");
+        tablesTaken.add(name.toLowerCase());
+        return name;
       };
+      const ids = new Map(states.map((s) => [s.name, s.id]));
+      const writes = sheets.map((sheet): SheetWrite => ({
+        name: sheet.name,
+        sheet,
+        replaces: ours.has(sheet.name) ? (ids.get(sheet.name) ?? null) : null,
+        tableNames: sheet.tables.map((t) => tableName(t.name)),
+      }));
+      writing = { writes, progress: { done: new Set() } };
+      const changed = await writeSheets(context, writes, features, writing.progress);
+      return result(
+        writes.map((w) => w.name),
+        [
+          ...(features.links ? [] : [NOTES.linksUnsupported()]),
+          ...(features.pageLayout ? [] : [NOTES.printUnsupported()]),
+          ...(changed.length ? [NOTES.textsChanged(changed.map((c) => `${c.sheet}!${a1(c.row, c.col)}`))] : []),
+        ],
+      );
     });
   } catch (error) {
     if (!writing) throw toHostError(error);
@@ -90,7 +189,7 @@ async function afterFailedWrite(api: OfficeApi, error: HostError, { writes, prog
       const checks = writes.map((write) => {
         const ws = now.get(write.name);
         const isNew = ws !== undefined && ws.id !== write.replaces;
-        const { values } = planGrid(write.plan);
+        const { values } = planGrid(write.sheet);
         const cells = values.length * (values[0]?.length ?? 0);
         const range =
           isNew && !progress.done.has(write.name) && cells <= READ_BACK_CELLS
@@ -101,7 +200,7 @@ async function afterFailedWrite(api: OfficeApi, error: HostError, { writes, prog
       await context.sync();
       const lines: string[] = [];
       for (const { write, ws, isNew, values, range } of checks) {
-        const complete = progress.done.has(write.name) || (range !== null && sameValues(values, range.values));
+        const complete = progress.done.has(write.name) || (range !== null && sameValues(values, range.values, write.sheet));
         if (isNew) lines.push(complete ? `「${write.name}」シートは作成されました。` : `「${write.name}」シートは途中まで書き込まれています。`);
         else if (ws && write.replaces) lines.push(`以前の「${write.name}」シートはそのまま残っています。`);
         else lines.push(`「${write.name}」シートは作成されていません${write.replaces ? "（以前の同名のシートは削除されました）" : ""}。`);
@@ -115,6 +214,10 @@ async function afterFailedWrite(api: OfficeApi, error: HostError, { writes, prog
   return new HostError(`${error.message} ${state}`, error.code);
 }
 
-function sameValues(wanted: (string | number)[][], got: unknown[][]): boolean {
-  return wanted.every((row, r) => row.every((value, c) => got[r]?.[c] === value || (value === "" && got[r]?.[c] == null)));
+/** Whether the cells read back are those written (a formula's cell shows its result: only its presence counts). */
+function sameValues(wanted: (string | number)[][], got: unknown[][], sheet: SheetWrites): boolean {
+  const formulas = new Set(sheet.cells.filter((c) => c.formula).map((c) => `${c.row},${c.col}`));
+  return wanted.every((row, r) =>
+    row.every((value, c) => (formulas.has(`${r},${c}`) ? got[r]?.[c] != null : got[r]?.[c] === value || (value === "" && got[r]?.[c] == null))),
+  );
 }

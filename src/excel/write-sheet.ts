@@ -1,26 +1,53 @@
-import { a1 } from "../template/grid";
-import { charactersToPoints, linkTarget, NUMBER_FORMATS, SheetWrites, STYLE_LOOKS, StyleLook } from "../summary/sheet-writes";
+import { a1, CellRange } from "../template/grid";
+import { charactersToPoints, ChartWrite, linkTarget, NUMBER_FORMATS, PrintSetup, SheetWrites, STYLE_LOOKS, StyleLook } from "../summary/sheet-writes";
 import { jsonBytes, PAYLOAD } from "./office-api";
 import { rangeA1, rowBlocks } from "./read-plan";
 
-/** A planned sheet and the sheet of ours it replaces (by id), if any. */
+/** A planned sheet, the sheet of ours it replaces (by id), if any, and the names its tables get in this workbook. */
 export interface SheetWrite {
   name: string;
-  plan: SheetWrites;
+  sheet: SheetWrites;
   replaces: string | null;
+  tableNames: string[];
 }
 
-/** The values a sheet's plan puts in A1:…, row by row ("" for an empty cell), and the number formats. */
-export function planGrid(plan: SheetWrites): { values: (string | number)[][]; formats: string[][] } {
-  const rows = Math.max(0, ...plan.cells.map((c) => c.row)) + 1;
-  const cols = Math.max(plan.columnWidths.length, ...plan.cells.map((c) => c.col + 1));
+/** What this Excel offers beyond ExcelApi 1.4 (each checked at run time, see README). */
+export interface WriteFeatures {
+  links: boolean;
+  freeze: boolean;
+  tableLook: boolean;
+  pageLayout: boolean;
+}
+
+/**
+ * The values a sheet puts in A1:…, row by row ("" for an empty cell), and the number formats. A formula cell gets
+ * "" here: its formula follows in the same sync, and its cached text ("=…" a source cell holds) must never be
+ * entered through `values`, where Excel would read it as a formula.
+ */
+export function planGrid(sheet: SheetWrites): { values: (string | number)[][]; formats: string[][] } {
+  const rows = sheet.cells.reduce((n, c) => Math.max(n, c.row), 0) + 1;
+  const cols = sheet.cells.reduce((n, c) => Math.max(n, c.col + 1), sheet.columnWidths.length);
   const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
   const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));
-  for (const cell of plan.cells) {
-    values[cell.row][cell.col] = cell.value ?? "";
+  for (const cell of sheet.cells) {
+    values[cell.row][cell.col] = cell.formula ? "" : (cell.value ?? "");
     formats[cell.row][cell.col] = NUMBER_FORMATS[cell.format];
   }
   return { values, formats };
+}
+
+/** The formula cells of rows `top`..`bottom`, as runs down a column: one `formulas` write each. */
+function formulaRuns(sheet: SheetWrites, top: number, bottom: number): { range: CellRange; formulas: string[][] }[] {
+  const cells = sheet.cells.filter((c) => c.formula && c.row >= top && c.row <= bottom).sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: { range: CellRange; formulas: string[][] }[] = [];
+  for (const cell of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.range.left === cell.col && last.range.bottom === cell.row - 1) {
+      last.range.bottom = cell.row;
+      last.formulas.push([cell.formula!]);
+    } else runs.push({ range: { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col }, formulas: [[cell.formula!]] });
+  }
+  return runs;
 }
 
 /** A cell whose value Excel did not keep as written. */
@@ -63,7 +90,7 @@ const action = PAYLOAD.actionBytes;
 export async function writeSheets(
   context: Excel.RequestContext,
   writes: SheetWrite[],
-  options: { links: boolean },
+  options: WriteFeatures,
   progress: WriteProgress,
 ): Promise<Changed[]> {
   const worksheets = new Map<string, Excel.Worksheet>();
@@ -100,9 +127,9 @@ export async function writeSheets(
 
 function sheetSteps(
   context: Excel.RequestContext,
-  { name, plan, replaces }: SheetWrite,
+  { name, sheet: plan, replaces, tableNames }: SheetWrite,
   worksheets: Map<string, Excel.Worksheet>,
-  options: { links: boolean },
+  options: WriteFeatures,
 ): Step[] {
   const ws = () => worksheets.get(name)!;
   const { values, formats } = planGrid(plan);
@@ -123,15 +150,18 @@ function sheetSteps(
     const blockValues = values.slice(block.top, block.bottom + 1);
     const blockFormats = formats.slice(block.top, block.bottom + 1);
     const bytes = jsonBytes(blockValues);
+    const runs = formulaRuns(plan, block.top, block.bottom);
     steps.push({
       sheet: name,
-      request: 4 * action + jsonBytes(blockFormats) + bytes + 40,
+      request: 4 * action + jsonBytes(blockFormats) + bytes + 40 + runs.reduce((n, run) => n + 3 * action + jsonBytes(run.formulas), 0),
       response: PAYLOAD.objectBytes + bytes,
       queue: () => {
         const range = ws().getRange(rangeA1(block));
         range.numberFormat = blockFormats;
         range.values = blockValues;
         range.load("values");
+        // The formulas after the values (and after the General format of their cells): never entered as text.
+        for (const run of runs) ws().getRange(rangeA1(run.range)).formulas = run.formulas;
         // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- writeSheets calls the check after the sync
         return () => compare(name, ws(), block.top, blockValues, range.values, blockFormats);
       },
@@ -147,13 +177,26 @@ function sheetSteps(
     queue: () => {
       plan.columnWidths.forEach((width, col) => (ws().getRange(a1(0, col)).format.columnWidth = charactersToPoints(width)));
       for (const cell of styled) styleRange(ws().getRange(a1(cell.row, cell.col)), STYLE_LOOKS[cell.style!]);
-      for (const table of plan.tables) {
-        const address = rangeA1(table);
-        ws().getRange(address).format.wrapText = true;
-        ws().tables.add(address, true).style = "TableStyleMedium7";
-      }
+      plan.tables.forEach((table, i) => {
+        const range = ws().getRange(rangeA1(table));
+        range.format.wrapText = true;
+        const added = ws().tables.add(rangeA1(table), true);
+        added.name = tableNames[i];
+        added.style = table.style;
+        if (options.tableLook) {
+          added.showBandedRows = table.bandedRows;
+          added.showFilterButton = table.filterButtons;
+        }
+        // Excel measures the wrapped text; a file gets the layout's estimate instead (rowHeights).
+        range.format.autofitRows();
+      });
+      if (options.freeze && plan.freezeRows) ws().freezePanes.freezeRows(plan.freezeRows);
     },
   });
+  if (options.pageLayout) steps.push({ sheet: name, request: 12 * action, response: 0, queue: () => queuePrint(ws(), plan.print) });
+  for (const chart of plan.charts) {
+    steps.push({ sheet: name, request: 6 * action + jsonBytes(chart.title), response: 0, queue: () => queueChart(ws(), chart) });
+  }
   // Links after the tables, as before: a link is a cell's format and value, and a table keeps them.
   const linkBytes = (cell: (typeof links)[number]) => 3 * action + jsonBytes(linkTarget(cell.link!)) + jsonBytes(cell.value);
   for (let i = 0; i < links.length; ) {
@@ -175,6 +218,28 @@ function sheetSteps(
     });
   }
   return steps;
+}
+
+/** A4, landscape, one page wide, the title rows on every page, what prints, the footer (ExcelApi 1.9). */
+function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = print.paper;
+  // Width only: "zoom = { horizontalFitToPages: 1 }" is Excel's 「横 1 ページ」 with the height automatic.
+  layout.zoom = { horizontalFitToPages: print.fitToPagesWide };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+  if (print.area) layout.setPrintArea(rangeA1(print.area));
+  const footer = layout.headersFooters.defaultForAllPages;
+  footer.leftFooter = print.footer.left;
+  footer.centerFooter = print.footer.center;
+  footer.rightFooter = print.footer.right;
+}
+
+/** One of Excel's own charts over the sheet's cells, placed over the cells the layout gives it. */
+function queueChart(ws: Excel.Worksheet, chart: ChartWrite): void {
+  const added = ws.charts.add("BarStacked100", ws.getRange(rangeA1(chart.data)), chart.seriesBy === "rows" ? "Rows" : "Columns");
+  added.title.text = chart.title;
+  added.setPosition(a1(chart.anchor.top, chart.anchor.left), a1(chart.anchor.bottom, chart.anchor.right));
 }
 
 function styleRange(range: Excel.Range, look: StyleLook): void {
