@@ -52,12 +52,15 @@ test("every URL is on https://localhost:3000 and every icon exists in assets/", 
   for (const icon of icons) expect(existsSync(path.join(ROOT, icon))).toBe(true);
 });
 
-test("the Home tab has 検証 (task pane) and 集計 (function) with English overrides", () => {
+test("the Home tab has 検証 (task pane), 集計 (function) and 複数のブックを集計 (its own task pane) with English overrides", () => {
   expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
   expect(manifest).toMatch(/<bt:String id="Validate.Label" DefaultValue="検証">\s*<bt:Override Locale="en-US" Value="Validate"\/>/);
   expect(manifest).toMatch(/<bt:String id="Summarize.Label" DefaultValue="集計">\s*<bt:Override Locale="en-US" Value="Summary"\/>/);
   expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">/);
   expect(manifest).toMatch(/<FunctionName>summarize<\/FunctionName>/);
+  expect(manifest).toMatch(/<bt:String id="RollUp.Label" DefaultValue="複数のブックを集計">\s*<bt:Override Locale="en-US" Value="Summarize Workbooks"\/>/);
+  expect(manifest).toMatch(/<TaskpaneId>HyokaRollUp<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.RollUp.Url"\/>/);
+  expect(manifest).toMatch(/<bt:Url id="Taskpane.RollUp.Url" DefaultValue="https:\/\/localhost:3000\/taskpane.html\?view=rollup"\/>/);
 });
 
 describe("ADDIN_PUBLIC_URL: the manifest the build writes for deployment", () => {
