@@ -587,3 +587,83 @@ function asides(norm: string): boolean[] | null {
   }
   return blanked;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The values a result text states
+
+/** A value with its unit as a text states it: 「91.5%」, 「1,350万円」, 「8.1%減」, 「▲3.2%」. */
+export interface StatedValue {
+  value: number;
+  /** The canonical unit (万円 → 円). */
+  unit: string;
+  /** 以上/以下 after the value; 減/増 after it (also 「の削減」) or ▲/△ before it. Null: a plain value. */
+  comparator: Exclude<Comparator, "eq" | "zero"> | null;
+  /** The value as written, its unit and comparator word included. */
+  written: string;
+  /** The words that lead to the value: NFKC, from the end of the value before it (or the sentence's start). */
+  label: string;
+  /** NFKC, the sentence the value stands in, asides left out. */
+  sentence: string;
+  /** The fiscal years the label names, baselines (「25年度比」) left out, as Gregorian start years. */
+  years: number[];
+}
+
+const SENTENCE_END = /[。\n\r○●◎◇◆■□▼▽▶►•・]/u;
+const DIRECTION_AFTER = new RegExp(String.raw`^\s?の?\s?(${alternation(Object.keys(COMPARATOR_WORDS))})`, "u");
+const MINUS_BEFORE = /(?:[▲△−-]|マイナス)\s?$/u;
+
+/**
+ * Every value with a unit the text states outside asides (「(目標 91.2%)」 and 「(平成30年度 2件)」 say nothing about
+ * the result), in order. Never throws: an unreadable text states nothing.
+ */
+export function statedValues(text: string): StatedValue[] {
+  if (typeof text !== "string" || text === "") return [];
+  try {
+    const source = stripTags(text);
+    const folded = fold(source, false);
+    const mask = masked(folded.text, asides(folded.text));
+    const values: StatedValue[] = [];
+    let sentenceStart = 0;
+    let previousEnd = 0;
+    for (const m of mask.matchAll(MEASURE)) {
+      const value = amount(m[1]);
+      let start = m.index ?? 0;
+      let end = start + m[0].length;
+      for (let i = previousEnd; i < start; i++) if (SENTENCE_END.test(mask[i])) sentenceStart = i + 1;
+      const labelStart = Math.max(sentenceStart, previousEnd);
+      let comparator = m[3] ? COMPARATOR_WORDS[m[3]] ?? null : null;
+      const after = m[3] ? null : DIRECTION_AFTER.exec(mask.slice(end, end + 8));
+      const afterComparator = after ? COMPARATOR_WORDS[after[1]] : null;
+      if (after && (afterComparator === "decrease" || afterComparator === "increase")) {
+        comparator = afterComparator;
+        end += after[0].length;
+      }
+      const minus = comparator === null ? MINUS_BEFORE.exec(mask.slice(labelStart, start)) : null;
+      const label = mask.slice(labelStart, minus ? start - minus[0].length : start);
+      if (minus) {
+        comparator = "decrease";
+        start -= minus[0].length;
+      }
+      previousEnd = end;
+      if (value === null) continue;
+      values.push({
+        value,
+        unit: UNITS[m[2]] ?? m[2],
+        comparator: comparator === "eq" || comparator === "zero" ? null : comparator,
+        written: source.slice(sourceOffset(folded, start), sourceOffset(folded, end)).trim(),
+        label,
+        sentence: mask.slice(sentenceStart, sentenceEnd(mask, end)),
+        years: yearsIn(label),
+      });
+    }
+    return values;
+  } catch {
+    return [];
+  }
+}
+
+function sentenceEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !SENTENCE_END.test(text[i])) i++;
+  return i;
+}

@@ -67,6 +67,7 @@ function everyCode(): { items: Item[]; phase: Phase }[] {
         makeItem({ no: 4, midyear: { implementation: "ii", achievement: 1, remark: null }, final: { result: null, achievement: 2 } }),
         makeItem({ no: 5, midyear: { achievement: null }, final: { achievement: null }, sources: { "midyear.achievement": invalid } }),
         makeItem({ no: 6, plan: { policy: null }, sources: { "plan.policy": source("#REF!", { error: "#REF!" }) } }),
+        makeItem({ no: 7, plan: { policy: "(目標) 区民の割合 63%", thisYear: "(目標) 区民の割合 63%" }, final: { result: "区民の割合は58%" } }),
       ],
     },
   ];
