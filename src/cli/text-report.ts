@@ -1,13 +1,13 @@
-import { countBySeverity, Finding, PHASE_LABELS, SEVERITY_LABELS } from "../model";
+import { countBlocking, Finding, PHASE_LABELS, SEVERITY_LABELS } from "../model";
 import type { CheckReport } from "../check";
 
 /** A readable Japanese report of one workbook, findings grouped by item. */
 export function textReport(file: string, report: CheckReport): string {
-  const counts = countBySeverity(report.findings);
+  const { blocking, warnings } = countBlocking(report.findings);
   const phase = `${PHASE_LABELS[report.phase].ja}${report.phaseSource === "inferred" ? "（記入内容から判定）" : ""}`;
   const lines = [
     `■ ${file}`,
-    `  フェーズ: ${phase}　取組項目: ${report.items.length} 件　エラー: ${counts.fatal + counts.error} 件　警告: ${counts.warning} 件`,
+    `  フェーズ: ${phase}　取組項目: ${report.items.length} 件　エラー: ${blocking} 件　警告: ${warnings} 件`,
   ];
   if (report.findings.length === 0) {
     lines.push("  問題は見つかりませんでした。");

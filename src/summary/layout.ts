@@ -1,4 +1,4 @@
-import { FIELD_LABELS, PHASE_LABELS, SEVERITY_LABELS } from "../model";
+import { countBlocking, FIELD_LABELS, PHASE_LABELS, SEVERITY_LABELS } from "../model";
 import type { ItemRow, Summary, Tally } from "./compute";
 import { integer, markerText, percent, SheetBuilder, SheetWrites, text } from "./sheet-writes";
 
@@ -66,8 +66,8 @@ function summarySheet(summary: Summary): SheetWrites {
 
 function findingsSheet(summary: Summary): SheetWrites {
   const sheet = new SheetBuilder(FINDINGS_SHEET, [6, 8, 24, 30, 14, 8, 80]);
-  const errors = summary.findings.filter((f) => f.severity !== "warning").length;
-  header(sheet, "検証結果", [...workbookMeta(summary), ["エラー / 警告", `${errors} 件 / ${summary.findings.length - errors} 件`]]);
+  const { blocking, warnings } = countBlocking(summary.findings);
+  header(sheet, "検証結果", [...workbookMeta(summary), ["エラー / 警告", `${blocking} 件 / ${warnings} 件`]]);
   sheet.table(
     ["番号", "重要度", "コード", "項目", "シート", "セル", "メッセージ"],
     summary.findings.map((f) => [
@@ -124,14 +124,14 @@ export function layoutAggregate(files: FileSummary[], generatedAt: Date): SheetW
     ],
     files.map(({ file, summary, error }) => {
       if (!summary) return [text(file), text(`読み込めません: ${error ?? ""}`)];
-      const errors = summary.findings.filter((f) => f.severity !== "warning").length;
+      const { blocking, warnings } = countBlocking(summary.findings);
       return [
         text(file),
         text(error ? `要確認: ${error}` : "OK"),
         text(PHASE_LABELS[summary.phase].ja),
         integer(summary.items),
-        integer(errors),
-        integer(summary.findings.length - errors),
+        integer(blocking),
+        integer(warnings),
         ...summary.ratings.flatMap((r) => r.tallies.map((t) => integer(t.count))),
         integer(summary.starred.count),
         integer(summary.withErrors.count),
