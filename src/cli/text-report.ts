@@ -1,4 +1,4 @@
-import { countBlocking, Finding, PHASE_LABELS, SEVERITY_LABELS } from "../model";
+import { countBlocking, Finding, itemHeading, PHASE_LABELS, SEVERITY_LABELS, WHOLE_WORKBOOK } from "../model";
 import type { CheckReport } from "../check";
 
 /** A readable Japanese report of one workbook, findings grouped by item. */
@@ -13,12 +13,12 @@ export function textReport(file: string, report: CheckReport): string {
     lines.push("  問題は見つかりませんでした。");
     return lines.join("\n");
   }
-  const titles = new Map(report.items.map((item) => [item.no, item.title ? `【${item.title}】` : ""]));
+  const titles = new Map(report.items.map((item) => [item.no, item.title]));
   let group: number | null | undefined;
   for (const finding of report.findings) {
     if (finding.item !== group) {
       group = finding.item;
-      lines.push(group === null ? "  ブック全体" : `  取組項目 ${group}${titles.get(group) ?? ""}`);
+      lines.push(`  ${group === null ? WHOLE_WORKBOOK.ja : itemHeading(group, titles.get(group) ?? null, "ja")}`);
     }
     lines.push(`    [${SEVERITY_LABELS[finding.severity].ja}] ${where(finding)}${finding.code}`, `      ${finding.message}`);
   }
