@@ -61,8 +61,8 @@ const LEVELS: Record<RatingField, RatingValue[]> = {
   "midyear.achievement": [1, 2, NOT_APPLICABLE],
   "final.achievement": [1, 2, NOT_APPLICABLE],
 };
-export const UNRATED = "未入力";
-export const UNREADABLE = "要確認（不正な値）";
+const UNRATED = "未入力";
+const UNREADABLE = "要確認（不正な値）";
 
 /** The roll-up of one checked workbook. Pure. */
 export function computeSummary(workbook: string, report: CheckReport, generatedAt: Date): Summary {
@@ -129,7 +129,7 @@ const COMPARATOR_TEXT: Record<NonNullable<Target["comparator"]>, string> = {
 };
 
 /** 「91.2%（2019年度）」; a target that is not numeric shows its own words. */
-export function formatTarget(target: Target): string {
+function formatTarget(target: Target): string {
   const year = target.year ? `（${target.year}年度）` : "";
   if (target.value === null) return `${target.text}${year && !target.text.includes("年度") ? year : ""}`;
   const comparator = target.comparator ? COMPARATOR_TEXT[target.comparator] : "";

@@ -20,10 +20,10 @@ const ITEM_COLUMNS: Column[] = [
   { header: "目標", width: 28, cell: (r) => text(r.targets) },
 ];
 
-export const SUMMARY_SHEET = "集計";
+const SUMMARY_SHEET = "集計";
 export const FINDINGS_SHEET = "検証結果";
-export const OVERALL_SHEET = "全体集計";
-export const PER_FILE_SHEET = "ファイル別集計";
+const OVERALL_SHEET = "全体集計";
+const PER_FILE_SHEET = "ファイル別集計";
 
 
 /** The 集計 and 検証結果 sheets of one workbook. */

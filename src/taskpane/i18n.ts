@@ -27,8 +27,6 @@ export interface Strings {
   summarizing: string;
   summarized: (sheet: string, items: number) => string;
   errorTitle: string;
-  doneTitle: string;
-  dismiss: string;
   hostError: (code: string, message: string) => string;
 }
 
@@ -55,8 +53,6 @@ const ja: Strings = {
   summarizing: "集計しています…",
   summarized: (sheet) => `「${sheet}」シートを作成しました`,
   errorTitle: "エラー",
-  doneTitle: "完了",
-  dismiss: "閉じる",
   hostError: (_code, message) => message,
 };
 
@@ -83,8 +79,6 @@ const en: Strings = {
   summarizing: "Summarizing…",
   summarized: (sheet) => `Created the sheet 「${sheet}」`,
   errorTitle: "Error",
-  doneTitle: "Done",
-  dismiss: "Dismiss",
   hostError: (code, message) => HOST_MESSAGES[code]?.en ?? `Excel reported an error: ${message}`,
 };
 
