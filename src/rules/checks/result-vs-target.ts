@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CellRef, formatRating, phasesFrom, Target } from "../../model";
-import { StatedValue, statedValues } from "../../template/targets";
+import { StatedValue, statedValues, TargetWords } from "../../template/targets";
 import { defineRule, FIELD_PARAMS } from "../define";
 
 /**
@@ -32,7 +32,7 @@ export const resultVsTarget = defineRule({
   },
   description:
     "final: 自己評価 ① while the value the result states misses a numeric (目標) target, or ② while it meets the only target (same unit, one candidate value, this year)",
-  check({ items, form }, report) {
+  check({ items, form, profile }, report) {
     for (const item of items) {
       const rating = item.final.achievement;
       const resultSource = item.sources["final.result"];
@@ -40,7 +40,7 @@ export const resultVsTarget = defineRule({
       if (!item.targets.some((t) => t.value !== null)) continue;
       const goals = goalsOf(item.targets, form.fiscalYear);
       if (!goals.some((goal) => goal.comparable)) continue;
-      const stated = statedValues(item.final.result);
+      const stated = statedValues(item.final.result, profile);
       if (stated.length === 0) continue;
       const verdicts = goals.map((goal) => (goal.comparable ? verdict(goal.target, stated, form.fiscalYear) : null));
       // ① says every target was met: each one missed contradicts it. ② says one was not: only a lone target met does.
@@ -52,7 +52,7 @@ export const resultVsTarget = defineRule({
           result: v.stated.written,
           resultValue: v.stated.value,
           resultCell: place(resultSource),
-          target: writtenTarget(v.target),
+          target: writtenTarget(v.target, profile),
           targetValue: v.target.value!,
           targetCell: place(item.sources[v.target.field] ?? item),
         });
@@ -131,8 +131,8 @@ function contentWords(text: string): string[] {
 }
 
 /** The target's value as its phrase writes it (「1,200万円」, 「25%以上」, 「7.2%減」). */
-function writtenTarget(target: Target): string {
-  const own = statedValues(target.text).filter((s) => s.value === target.value && s.unit === target.unit);
+function writtenTarget(target: Target, words: TargetWords): string {
+  const own = statedValues(target.text, words).filter((s) => s.value === target.value && s.unit === target.unit);
   return own.length ? own[own.length - 1].written : `${target.value}${target.unit}`;
 }
 
