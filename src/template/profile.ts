@@ -55,7 +55,6 @@ const TargetComparators = z.object({
    */
   inPhrase: z.object({ zero: Words, gte: Words, lte: Words, decrease: Words, increase: Words }),
 });
-export type TargetComparators = z.infer<typeof TargetComparators>;
 
 /** Every field but the title, which is read from its 【】 and has no label. */
 const LabelledFieldName = FieldName.exclude(["title"]);
