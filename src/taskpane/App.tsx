@@ -12,7 +12,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { OfficeApi } from "../excel/read-workbook";
+import type { OfficeApi } from "../excel/office-api";
 import { FindingList } from "./FindingList";
 import { Locale, localeOf, STRINGS } from "./i18n";
 import { PhasePicker } from "./PhasePicker";
@@ -65,7 +65,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const headingId = React.useId();
   const summarizeHintId = React.useId();
 
-  const { phase, choosePhase, inferred, reading, busy, report, notice, current, validate, summarize, goTo } = useChecker(api, t);
+  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo } = useChecker(api, t);
 
   return (
     <FluentProvider theme={theme} className={styles.provider} lang={locale}>
@@ -107,6 +107,16 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
           {notice?.intent === "success" && (
             <MessageBar intent="success">
               <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {notes.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.notesTitle}</MessageBarTitle>
+                {notes.map((note) => (
+                  <div key={note.ja}>{note[locale]}</div>
+                ))}
+              </MessageBarBody>
             </MessageBar>
           )}
           {report && (

@@ -27,6 +27,8 @@ export interface Strings {
   summarizing: string;
   summarized: (sheet: string, items: number) => string;
   errorTitle: string;
+  /** Title over what the add-in could not read or write in full (the adapter's notes). */
+  notesTitle: string;
   hostError: (code: string, message: string) => string;
 }
 
@@ -53,6 +55,7 @@ const ja: Strings = {
   summarizing: "集計しています…",
   summarized: (sheet) => `「${sheet}」シートを作成しました`,
   errorTitle: "エラー",
+  notesTitle: "ご注意ください",
   hostError: (_code, message) => message,
 };
 
@@ -79,6 +82,7 @@ const en: Strings = {
   summarizing: "Summarizing…",
   summarized: (sheet) => `Created the sheet 「${sheet}」`,
   errorTitle: "Error",
+  notesTitle: "Please note",
   hostError: (code, message) => HOST_MESSAGES[code]?.en ?? `Excel reported an error: ${message}`,
 };
 

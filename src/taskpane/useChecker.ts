@@ -1,7 +1,8 @@
 import * as React from "react";
 import { checkWorkbook, CheckReport } from "../check";
-import { toHostError } from "../excel/host-error";
-import { OfficeApi, readOpenWorkbook } from "../excel/read-workbook";
+import { Note, toHostError } from "../excel/host-error";
+import type { OfficeApi } from "../excel/office-api";
+import { readOpenWorkbook } from "../excel/read-workbook";
 import { selectCell } from "../excel/select-cell";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 import type { Finding, Phase } from "../model";
@@ -21,6 +22,8 @@ export interface Checker {
   busy: Busy;
   report: CheckReport | null;
   notice: Notice;
+  /** What the last validate or 集計 could not read or write in full (the adapter's notes). */
+  notes: Note[];
   /** Index in `report.findings` of the finding whose cell was last selected. */
   current: number | null;
   validate: () => Promise<void>;
@@ -36,6 +39,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
   const [busy, setBusy] = React.useState<Busy>(null);
   const [report, setReport] = React.useState<CheckReport | null>(null);
   const [notice, setNotice] = React.useState<Notice>(null);
+  const [notes, setNotes] = React.useState<Note[]>([]);
   const [current, setCurrent] = React.useState<number | null>(null);
   const picked = React.useRef(false);
 
@@ -74,10 +78,12 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     if (busy) return;
     setBusy("validate");
     setNotice(null);
+    setNotes([]);
     setReport(null);
     setCurrent(null);
     try {
       const grid = await readOpenWorkbook(api);
+      setNotes(grid.notes);
       setReport(checkWorkbook(grid, { phase }));
     } catch (error) {
       fail(error);
@@ -90,8 +96,10 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     if (busy) return;
     setBusy("summarize");
     setNotice(null);
+    setNotes([]);
     try {
       const result = await summarizeOpenWorkbook(api, { phase });
+      setNotes(result.notes);
       setNotice({ intent: "success", text: t.summarized(result.sheet, result.items) });
     } catch (error) {
       fail(error);
@@ -111,5 +119,5 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     }
   };
 
-  return { phase, choosePhase, inferred, reading, busy, report, notice, current, validate, summarize, goTo };
+  return { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo };
 }
