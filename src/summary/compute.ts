@@ -1,7 +1,7 @@
 import type { CheckReport } from "../check";
 import {
   CellRef,
-  countBySeverity,
+  countBlocking,
   fieldValue,
   Finding,
   formatRating,
@@ -12,7 +12,6 @@ import {
   RATING_FIELDS,
   RatingField,
   RatingValue,
-  Severity,
   Target,
 } from "../model";
 import { CellValue, cellText, parseA1, WorkbookGrid } from "../template/grid";
@@ -115,9 +114,9 @@ export interface SummaryOptions {
 export function computeSummary(workbook: string, report: CheckReport, generatedAt: Date, options: SummaryOptions = {}): Summary {
   const { items, findings } = report;
   const profile = options.profile ?? resolveProfile();
-  const bySeverity = groupFindings(findings);
+  const byItem = countsByItem(findings);
   const cells = options.grid ? gridLookup(options.grid) : null;
-  const rows = items.map((item) => itemRow(item, bySeverity.get(item.no), cells));
+  const rows = items.map((item) => itemRow(item, byItem.get(item.no), cells));
   const forms = [...new Set(rows.map((r) => r.form))];
   return {
     workbook,
@@ -162,7 +161,7 @@ function formOf(item: Item): string {
   return typeof form === "string" ? form : "";
 }
 
-function itemRow(item: Item, counts: Record<Severity, number> | undefined, cells: GridLookup | null): ItemRow {
+function itemRow(item: Item, counts: ReturnType<typeof countBlocking> | undefined, cells: GridLookup | null): ItemRow {
   const linked = (field: RatingField | TextField): LinkedSource | null => {
     const source = item.sources[field];
     if (!source || !cells) return null;
@@ -183,8 +182,8 @@ function itemRow(item: Item, counts: Record<Severity, number> | undefined, cells
     starred: item.starred,
     ratings: { "midyear.implementation": rating("midyear.implementation"), "midyear.achievement": rating("midyear.achievement"), "final.achievement": rating("final.achievement") },
     texts: { "midyear.remark": text("midyear.remark"), "final.result": text("final.result"), "final.remark": text("final.remark") },
-    errors: (counts?.error ?? 0) + (counts?.fatal ?? 0),
-    warnings: counts?.warning ?? 0,
+    errors: counts?.blocking ?? 0,
+    warnings: counts?.warnings ?? 0,
     targets: item.targets.map(formatTarget).join("\n"),
     link: { sheet: item.sheet, cell: item.cell },
     ...(cells ? { heading: cells({ sheet: item.sheet, cell: item.cell }) ?? null } : {}),
@@ -205,10 +204,10 @@ function gridLookup(grid: WorkbookGrid): GridLookup {
   };
 }
 
-function groupFindings(findings: Finding[]): Map<number, Record<Severity, number>> {
+function countsByItem(findings: Finding[]): Map<number, ReturnType<typeof countBlocking>> {
   const byItem = new Map<number, Finding[]>();
   for (const f of findings) if (f.item !== null) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
-  return new Map([...byItem].map(([no, list]) => [no, countBySeverity(list)]));
+  return new Map([...byItem].map(([no, list]) => [no, countBlocking(list)]));
 }
 
 const COMPARATOR_TEXT: Record<NonNullable<Target["comparator"]>, string> = {
@@ -223,7 +222,7 @@ const COMPARATOR_TEXT: Record<NonNullable<Target["comparator"]>, string> = {
 const JA_NUMBER = new Intl.NumberFormat("ja-JP");
 
 /** 「91.2%（2019年度）」; a target that is not numeric shows its own words. */
-export function formatTarget(target: Target): string {
+function formatTarget(target: Target): string {
   const year = target.year ? `（${target.year}年度）` : "";
   if (target.value === null) return `${target.text}${year && !target.text.includes("年度") ? year : ""}`;
   const comparator = target.comparator ? COMPARATOR_TEXT[target.comparator] : "";

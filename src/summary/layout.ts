@@ -1,4 +1,4 @@
-import { CellRef, FIELD_LABELS, PHASE_LABELS, PHASES, Phase, RATING_FIELDS, RatingField, SEVERITY_LABELS } from "../model";
+import { CellRef, countBlocking, FIELD_LABELS, PHASE_LABELS, PHASES, Phase, RATING_FIELDS, RatingField, SEVERITY_LABELS } from "../model";
 import { a1, cellText, CellRange, CellValue } from "../template/grid";
 import type { TemplateProfile } from "../template/profile";
 import { normalize } from "../template/text";
@@ -401,12 +401,12 @@ function currentTexts(rows: ItemRow[], fields: RatingField[]): string[] {
 function findingsSheet(summary: Summary, name: string): SheetWrites {
   const sheet = new SheetBuilder(name);
   const made = formatDateTime(summary.generatedAt);
-  const errors = summary.findings.filter((f) => f.severity !== "warning").length;
+  const { blocking: errors, warnings } = countBlocking(summary.findings);
   const phase = PHASE_LABELS[summary.phase].ja;
   header(
     sheet,
     "検証結果",
-    `ブック: ${summary.workbook}　フェーズ: ${phase}　作成: ${made}　取組項目: ${summary.items} 件　エラー: ${errors} 件　警告: ${summary.findings.length - errors} 件`,
+    `ブック: ${summary.workbook}　フェーズ: ${phase}　作成: ${made}　取組項目: ${summary.items} 件　エラー: ${errors} 件　警告: ${warnings} 件`,
     text(`この表は作成時（${phase}の検証、${made}）の結果です。入力を直したら、もう一度 検証・集計 してください。`, "note"),
   );
   const table = sheet.table(
@@ -488,14 +488,14 @@ export function layoutAggregate(files: FileSummary[], generatedAt: Date): SheetW
     ],
     files.map(({ file, summary, error }) => {
       if (!summary) return [text(file), text(`読み込めません: ${error ?? ""}`)];
-      const errors = summary.findings.filter((f) => f.severity !== "warning").length;
+      const { blocking: errors, warnings } = countBlocking(summary.findings);
       return [
         text(file),
         text(error ? `要確認: ${error}` : "OK"),
         text(PHASE_LABELS[summary.phase].ja),
         integer(summary.items),
         integer(errors),
-        integer(summary.findings.length - errors),
+        integer(warnings),
         integer(summary.starred),
         integer(summary.withErrors),
         ...summary.total.columns.flatMap((c) => BUCKETS.map((b) => integer(c.cells[b].count))),
