@@ -21,6 +21,8 @@ const POINTS_TO_PX = 4 / 3;
 
 /** What the grid view draws: the visible sheets, the active one and its selection. */
 export function gridModelOf(host: PreviewHost): GridModel {
+  // Formula results as Excel shows them: the host calculates when asked (reads through the API do it themselves).
+  host.calculate();
   const sheets = host.workbook.sheets.filter((s) => s.visibility === "Visible").map(gridSheet);
   const active = host.activeSheet() ?? sheets[0]?.name ?? null;
   const selection = host.selection();

@@ -1,5 +1,5 @@
 import { CellRef, countBlocking, FIELD_LABELS, PHASE_LABELS, PHASES, Phase, RATING_FIELDS, RatingField, SEVERITY_LABELS } from "../model";
-import { a1, cellText, CellRange, CellValue } from "../template/grid";
+import { a1, cellText, CellRange, CellValue, WorkbookGrid } from "../template/grid";
 import type { TemplateProfile } from "../template/profile";
 import { normalize } from "../template/text";
 import { Bucket, BUCKETS, crossTab, CrossTab, headlineRating, ItemRow, RATING_COLUMN_LABELS, Summary, TEXT_FIELDS, TextField } from "./compute";
@@ -17,12 +17,28 @@ import {
   sumFormula,
 } from "./formulas";
 import { EMPTY_LABEL, extendedJudgement, Judgement } from "./judgement";
-import { CellContent, ColumnSpec, formula, integer, markerText, percent, SheetBuilder, SheetWrites, standardFooter, text } from "./sheet-writes";
+import {
+  CellContent,
+  ColumnSpec,
+  formula,
+  integer,
+  isGeneratedSheet,
+  MARKER_CELL,
+  markerText,
+  percent,
+  SheetBuilder,
+  SheetWrites,
+  standardFooter,
+  text,
+} from "./sheet-writes";
 
 export const SUMMARY_SHEET = "集計";
 export const FINDINGS_SHEET = "検証結果";
 export const OVERALL_SHEET = "全体集計";
 export const PER_FILE_SHEET = "ファイル別集計";
+
+/** The item table's column that says whether an item's cells still look like the item. */
+const RELINK_HEADER = "連動";
 
 const TEXT_COLUMN_LABELS: Record<TextField, string> = {
   "midyear.remark": "中間 課題と改善策",
@@ -80,7 +96,7 @@ function itemColumns(group: { header: string; value: (row: ItemRow) => string } 
     { header: "エラー", spec: {}, cell: (r) => integer(r.errors), role: "narrow" },
     { header: "警告", spec: {}, cell: (r) => integer(r.warnings), role: "narrow" },
   );
-  if (live) columns.push({ header: "連動", spec: {}, cell: (r) => live().relink(r), role: "relink" });
+  if (live) columns.push({ header: RELINK_HEADER, spec: {}, cell: (r) => live().relink(r), role: "relink" });
   columns.push(
     ...TEXT_FIELDS.map((field): ItemColumn => ({ header: TEXT_COLUMN_LABELS[field], spec: { min: WRAP.text, max: WRAP.text }, cell: (r) => textCell(r, field, live) })),
     { header: "目標", spec: { min: WRAP.targets, max: WRAP.targets }, cell: (r) => text(r.targets) },
@@ -393,6 +409,24 @@ function liveTables(sheet: SheetBuilder, summary: Summary, headerRow: number, le
 /** The rating cells' texts as they are now (the judgement gains a row for any rare spelling among them). */
 function currentTexts(rows: ItemRow[], fields: RatingField[]): string[] {
   return rows.flatMap((r) => fields.flatMap((f) => (r.ratings[f].source ? [cellText(r.ratings[f].source.value)] : [])));
+}
+
+/**
+ * The 集計 sheets of ours (marker in A2) whose 連動 column now shows 要再作成 (the form was restructured since they
+ * were made), with how many items do: what the task pane offers to rebuild. Read from the workbook's values, so
+ * it works on any 集計 hyoka wrote, whoever opened the workbook since.
+ */
+export function staleSummaries(grid: WorkbookGrid): { sheet: string; items: number }[] {
+  return grid.sheets.flatMap((sheet) => {
+    const at = (row: number, col: number) => sheet.values[row - sheet.top]?.[col - sheet.left] ?? null;
+    if (!isGeneratedSheet(at(MARKER_CELL.row, MARKER_CELL.col))) return [];
+    let header: { row: number; col: number } | null = null;
+    sheet.values.forEach((line, r) => line.forEach((v, c) => (header ??= v === RELINK_HEADER ? { row: sheet.top + r, col: sheet.left + c } : null)));
+    if (!header) return [];
+    const { row, col } = header;
+    const items = sheet.values.slice(row - sheet.top + 1).filter((line) => line[col - sheet.left] === RELINK_LABEL).length;
+    return items ? [{ sheet: sheet.name, items }] : [];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------

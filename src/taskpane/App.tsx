@@ -4,6 +4,7 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -70,7 +71,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const headingId = React.useId();
   const summarizeHintId = React.useId();
 
-  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo } = useChecker(api, t);
+  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, stale, validate, summarize, goTo } = useChecker(api, t);
   const [rollUpOpen, setRollUpOpen] = React.useState(startWithRollUp && Boolean(rollUp));
 
   return (
@@ -103,6 +104,18 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
         </div>
 
         {rollUp && rollUpOpen && <RollUpPanel t={t} run={rollUp} disabled={busy !== null} />}
+
+        {stale.length > 0 && !busy && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.staleTitle}</MessageBarTitle>
+              {stale.map((s) => t.staleSummary(s.sheet, s.items)).join(" ")}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void summarize()}>{t.rebuild}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
 
         {notice?.intent === "error" && (
           <div role="alert">

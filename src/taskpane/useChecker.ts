@@ -5,6 +5,7 @@ import type { OfficeApi } from "../excel/office-api";
 import { readOpenWorkbook } from "../excel/read-workbook";
 import { selectCell } from "../excel/select-cell";
 import { summarizeOpenWorkbook } from "../excel/summarize";
+import { staleSummaries } from "../summary/layout";
 import type { Finding, Phase } from "../model";
 import type { Strings } from "./i18n";
 
@@ -26,6 +27,8 @@ export interface Checker {
   notes: Note[];
   /** Index in `report.findings` of the finding whose cell was last selected. */
   current: number | null;
+  /** Our 集計 sheets whose links no longer find their items (the form changed): offered for rebuilding. */
+  stale: { sheet: string; items: number }[];
   validate: () => Promise<void>;
   summarize: () => Promise<void>;
   goTo: (finding: Finding, index: number) => Promise<void>;
@@ -41,6 +44,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
   const [notice, setNotice] = React.useState<Notice>(null);
   const [notes, setNotes] = React.useState<Note[]>([]);
   const [current, setCurrent] = React.useState<number | null>(null);
+  const [stale, setStale] = React.useState<{ sheet: string; items: number }[]>([]);
   const picked = React.useRef(false);
 
   const fail = React.useCallback(
@@ -60,6 +64,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
         if (!live) return;
         const inferredPhase = checkWorkbook(grid).phase;
         setInferred(inferredPhase);
+        setStale(staleSummaries(grid));
         if (!picked.current) setPhase(inferredPhase);
       })
       .catch((error: unknown) => live && fail(error))
@@ -85,6 +90,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
       const grid = await readOpenWorkbook(api);
       setNotes(grid.notes);
       setReport(checkWorkbook(grid, { phase }));
+      setStale(staleSummaries(grid));
     } catch (error) {
       fail(error);
     } finally {
@@ -100,6 +106,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     try {
       const result = await summarizeOpenWorkbook(api, { phase });
       setNotes(result.notes);
+      setStale([]);
       setNotice({ intent: "success", text: t.summarized(result.sheet, result.items) });
     } catch (error) {
       fail(error);
@@ -119,5 +126,5 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     }
   };
 
-  return { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo };
+  return { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, stale, validate, summarize, goTo };
 }
