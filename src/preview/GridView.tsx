@@ -17,6 +17,17 @@ export interface GridCell {
   link?: { sheet: string; cell: string };
 }
 
+/** A 100% stacked bar chart over cells of the sheet (what the host's charts hold). */
+export interface GridChart {
+  title: string;
+  kind: string;
+  /** The cells it covers, top-left and bottom-right ("J28", "L40"). */
+  start: string;
+  end: string;
+  categories: string[];
+  series: { name: string; values: number[] }[];
+}
+
 export interface GridSheet {
   name: string;
   /** Number of rows and columns to draw (0-based cells 0..rows-1, 0..cols-1). */
@@ -27,6 +38,9 @@ export interface GridSheet {
   /** Column widths and row heights in CSS pixels, where the workbook sets them. */
   colWidths?: readonly (number | undefined)[];
   rowHeights?: readonly (number | undefined)[];
+  /** Rows frozen at the top (Excel's freeze panes): they stay in view while the rest scrolls. */
+  frozenRows?: number;
+  charts?: readonly GridChart[];
 }
 
 export interface GridModel {
@@ -59,7 +73,9 @@ const useStyles = makeStyles({
     color: "#000000",
   },
   corner: { position: "sticky", top: 0, left: 0, zIndex: 3 },
-  colHeader: { position: "sticky", top: 0, zIndex: 2 },
+  colHeader: {},
+  /** The column letters and the frozen rows stay at the top, as Excel's frozen panes do. */
+  frozen: { position: "sticky", top: 0, zIndex: 2 },
   rowHeader: { position: "sticky", left: 0, zIndex: 1, width: "40px", minWidth: "40px" },
   header: {
     backgroundColor: "#f3f2f1",
@@ -119,6 +135,8 @@ const useStyles = makeStyles({
     ...shorthands.borderBottom("3px", "solid", "#107c41"),
   },
   empty: { padding: "16px", color: "#605e5c" },
+  sheet: { position: "relative" },
+  chart: { position: "absolute", margin: 0, backgroundColor: "#ffffff", ...shorthands.border("1px", "solid", "#bfbfbf"), zIndex: 1 },
   link: { color: "#0563c1", textDecorationLine: "underline", ":focus-visible": { ...shorthands.outline("2px", "solid", tokens.colorStrokeFocus2) } },
 });
 
@@ -231,17 +249,72 @@ function SheetTable({
   const cols = Array.from({ length: sheet.cols }, (_, c) => c);
   const rows = Array.from({ length: sheet.rows }, (_, r) => r);
   const widths = cols.map((c) => sheet.colWidths?.[c] ?? DEFAULT_COL_WIDTH);
+  const frozen = rows.slice(0, sheet.frozenRows ?? 0);
 
+  const row = (r: number) => (
+    <tr key={r} style={{ height: Math.max(MIN_ROW_HEIGHT, sheet.rowHeights?.[r] ?? MIN_ROW_HEIGHT) }} data-row={r + 1}>
+      <th
+        scope="row"
+        className={mergeClasses(styles.header, styles.rowHeader, !!selection && r >= selection.top && r <= selection.bottom && styles.headerCurrent)}
+      >
+        {r + 1}
+      </th>
+      {cols.map((c) => {
+        const key = `${r},${c}`;
+        if (covered.has(key)) return null;
+        const merge = anchors.get(key);
+        const cell = sheet.cell(r, c);
+        const selected = inSelection(r, c);
+        return (
+          <td
+            key={c}
+            data-address={a1(r, c)}
+            data-selected={selected ? "true" : undefined}
+            rowSpan={merge ? merge.bottom - merge.top + 1 : undefined}
+            colSpan={merge ? merge.right - merge.left + 1 : undefined}
+            className={mergeClasses(styles.cell, cell?.wrap && styles.wrap, selected && styles.selected)}
+            style={cellStyle(cell)}
+          >
+            {cell?.link ? (
+              <a
+                href={`#${encodeURIComponent(cell.link.sheet)}!${cell.link.cell}`}
+                className={styles.link}
+                data-link={`${cell.link.sheet}!${cell.link.cell}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onNavigate?.(cell.link!.sheet, cell.link!.cell);
+                }}
+              >
+                {cell.text}
+              </a>
+            ) : (
+              cell?.text
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+
+  const width = ROW_HEADER_WIDTH + widths.reduce((a, b) => a + b, 0);
   return (
+    <div className={styles.sheet} style={{ width }}>
+      {table(width)}
+      {sheet.charts?.length ? <ChartLayer charts={sheet.charts} sheet={sheet.name} /> : null}
+    </div>
+  );
+
+  function table(width: number) {
+    return (
     // A fixed layout needs the table's own width; then long unwrapped text is clipped, never widening a column.
-    <table className={styles.table} data-sheet={sheet.name} style={{ width: ROW_HEADER_WIDTH + widths.reduce((a, b) => a + b, 0) }}>
+    <table className={styles.table} data-sheet={sheet.name} style={{ width }}>
       <colgroup>
         <col style={{ width: ROW_HEADER_WIDTH }} />
         {widths.map((width, c) => (
           <col key={c} style={{ width }} />
         ))}
       </colgroup>
-      <thead>
+      <thead className={styles.frozen}>
         <tr>
           <td className={mergeClasses(styles.header, styles.corner)} />
           {cols.map((c) => (
@@ -254,54 +327,84 @@ function SheetTable({
             </th>
           ))}
         </tr>
+        {frozen.map(row)}
       </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r} style={{ height: Math.max(MIN_ROW_HEIGHT, sheet.rowHeights?.[r] ?? MIN_ROW_HEIGHT) }}>
-            <th
-              scope="row"
-              className={mergeClasses(styles.header, styles.rowHeader, !!selection && r >= selection.top && r <= selection.bottom && styles.headerCurrent)}
-            >
-              {r + 1}
-            </th>
-            {cols.map((c) => {
-              const key = `${r},${c}`;
-              if (covered.has(key)) return null;
-              const merge = anchors.get(key);
-              const cell = sheet.cell(r, c);
-              const selected = inSelection(r, c);
-              return (
-                <td
-                  key={c}
-                  data-address={a1(r, c)}
-                  data-selected={selected ? "true" : undefined}
-                  rowSpan={merge ? merge.bottom - merge.top + 1 : undefined}
-                  colSpan={merge ? merge.right - merge.left + 1 : undefined}
-                  className={mergeClasses(styles.cell, cell?.wrap && styles.wrap, selected && styles.selected)}
-                  style={cellStyle(cell)}
-                >
-                  {cell?.link ? (
-                    <a
-                      href={`#${encodeURIComponent(cell.link.sheet)}!${cell.link.cell}`}
-                      className={styles.link}
-                      data-link={`${cell.link.sheet}!${cell.link.cell}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        onNavigate?.(cell.link!.sheet, cell.link!.cell);
-                      }}
-                    >
-                      {cell.text}
-                    </a>
-                  ) : (
-                    cell?.text
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
+      <tbody>{rows.slice(frozen.length).map(row)}</tbody>
     </table>
+    );
+  }
+}
+
+/** Office's default chart colours, series by series. */
+const SERIES_COLORS = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47"];
+
+/**
+ * The sheet's charts over the cells they cover, as Excel places them: each a 100% stacked bar chart (one bar per
+ * category, split by series), with its title and a legend; an image to screen readers, named by its title.
+ */
+function ChartLayer({ charts, sheet }: { charts: readonly GridChart[]; sheet: string }) {
+  const styles = useStyles();
+  const layer = React.useRef<HTMLDivElement>(null);
+  const [boxes, setBoxes] = React.useState<({ left: number; top: number; width: number; height: number } | null)[]>([]);
+  React.useLayoutEffect(() => {
+    const table = layer.current?.parentElement?.querySelector("table");
+    if (!table) return;
+    const place = (address: string) => table.querySelector<HTMLElement>(`td[data-address="${address}"]`);
+    setBoxes(
+      charts.map((chart) => {
+        const [start, end] = [place(chart.start), place(chart.end)];
+        if (!start || !end) return null;
+        return { left: start.offsetLeft, top: start.offsetTop, width: end.offsetLeft + end.offsetWidth - start.offsetLeft, height: end.offsetTop + end.offsetHeight - start.offsetTop };
+      }),
+    );
+  }, [charts, sheet]);
+  return (
+    <div ref={layer}>
+      {charts.map((chart, i) => (boxes[i] ? <BarChart key={i} chart={chart} box={boxes[i]!} className={styles.chart} /> : null))}
+    </div>
+  );
+}
+
+function BarChart({ chart, box, className }: { chart: GridChart; box: { left: number; top: number; width: number; height: number }; className: string }) {
+  const { width, height } = box;
+  const [titleHeight, legendHeight, labelWidth, pad] = [24, 22, Math.min(140, width * 0.3), 8];
+  const plot = { left: labelWidth + pad, top: titleHeight, width: Math.max(10, width - labelWidth - 3 * pad), height: Math.max(10, height - titleHeight - legendHeight - pad) };
+  const band = plot.height / Math.max(1, chart.categories.length);
+  const totals = chart.categories.map((_, c) => chart.series.reduce((sum, s) => sum + Math.max(0, s.values[c] ?? 0), 0));
+  return (
+    <figure className={className} style={{ left: box.left, top: box.top, width, height }} data-chart={chart.title}>
+      <svg width={width} height={height} role="img" aria-label={chart.title}>
+        <title>{chart.title}</title>
+        <text x={width / 2} y={16} textAnchor="middle" fontSize="13" fontWeight="bold">
+          {chart.title}
+        </text>
+        {chart.categories.map((category, c) => {
+          let x = plot.left;
+          const y = plot.top + c * band + band * 0.15;
+          return (
+            <g key={c}>
+              <text x={plot.left - 4} y={y + band * 0.35} textAnchor="end" dominantBaseline="middle" fontSize="11">
+                {category}
+              </text>
+              {chart.series.map((s, i) => {
+                const w = totals[c] ? (Math.max(0, s.values[c] ?? 0) / totals[c]) * plot.width : 0;
+                const rect = <rect key={i} x={x} y={y} width={w} height={band * 0.7} fill={SERIES_COLORS[i % SERIES_COLORS.length]} data-series={s.name} data-value={s.values[c]} />;
+                x += w;
+                return rect;
+              })}
+            </g>
+          );
+        })}
+        {chart.series.map((s, i) => (
+          <g key={i} transform={`translate(${plot.left + (i * plot.width) / Math.max(1, chart.series.length)},${height - legendHeight + 6})`}>
+            <rect width={10} height={10} fill={SERIES_COLORS[i % SERIES_COLORS.length]} />
+            <text x={14} y={9} fontSize="11">
+              {s.name || "（空欄）"}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
   );
 }
 

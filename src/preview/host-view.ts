@@ -1,8 +1,9 @@
 import { createExcelHost, ExcelHost } from "../excel-sim/host";
 import { loadSimWorkbook } from "../excel-sim/from-xlsx";
-import { getCell, sortedCells, SimCell, SimSheet } from "../excel-sim/workbook";
+import { getCell, SimChart, sortedCells, SimCell, SimSheet } from "../excel-sim/workbook";
+import { parseRange } from "../template/grid";
 import { parseLinkTarget } from "../summary/sheet-writes";
-import type { GridCell, GridModel, GridSheet } from "./GridView";
+import type { GridCell, GridChart, GridModel, GridSheet } from "./GridView";
 
 /** The in-memory host and the workbook it holds (the host changes that workbook in place). */
 export type PreviewHost = ExcelHost;
@@ -62,7 +63,30 @@ function gridSheet(sheet: SimSheet): GridSheet {
     cols,
     merges,
     colWidths,
+    frozenRows: Math.min(sheet.frozenRows, rows),
+    charts: sheet.charts.flatMap((chart) => (chart.position ? [gridChart(sheet, chart)] : [])),
     cell: (row, col) => gridCell(getCell(sheet, row, col)),
+  };
+}
+
+/** A chart's series and categories, read from its data range as Excel reads them (names in the first row and column). */
+function gridChart(sheet: SimSheet, chart: SimChart): GridChart {
+  const range = parseRange(chart.source);
+  const at = (row: number, col: number) => getCell(sheet, row, col);
+  const label = (row: number, col: number) => String(at(row, col)?.value ?? "");
+  const number = (row: number, col: number) => (typeof at(row, col)?.value === "number" ? (at(row, col)!.value as number) : 0);
+  const rows = Array.from({ length: range.bottom - range.top }, (_, i) => range.top + 1 + i);
+  const cols = Array.from({ length: range.right - range.left }, (_, i) => range.left + 1 + i);
+  const byRows = chart.seriesBy !== "Columns";
+  return {
+    title: chart.title,
+    kind: chart.type,
+    start: chart.position!.start,
+    end: chart.position!.end,
+    categories: byRows ? cols.map((c) => label(range.top, c)) : rows.map((r) => label(r, range.left)),
+    series: byRows
+      ? rows.map((r) => ({ name: label(r, range.left), values: cols.map((c) => number(r, c)) }))
+      : cols.map((c) => ({ name: label(range.top, c), values: rows.map((r) => number(r, c)) })),
   };
 }
 

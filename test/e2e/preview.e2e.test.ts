@@ -111,6 +111,18 @@ describe("browser preview (dist/preview.html in Debian's Chromium)", () => {
     await page.screenshot({ path: path.join(RESULTS, "preview-summary.png"), fullPage: false });
   });
 
+  test("集計 in the grid: the header rows stay frozen, the chart is drawn over its cells", async () => {
+    await page.locator('[role="tab"]', { hasText: /^集計$/ }).click();
+    const table = page.locator("table[data-sheet]");
+    // Rows 1–6 (title … the item table's header) are frozen: they are the grid's sticky head.
+    expect(await table.locator("thead tr[data-row]").count()).toBe(6);
+    const chart = page.locator('figure[data-chart="判定の内訳"]');
+    await chart.scrollIntoViewIfNeeded();
+    expect(await chart.locator("rect[data-series]").count()).toBe(15); // 3 ratings × 5 buckets
+    expect(await chart.getByRole("img", { name: "判定の内訳" }).count()).toBe(1);
+    await page.screenshot({ path: path.join(RESULTS, "preview-chart.png"), fullPage: false });
+  });
+
   test("a 移動 link of 集計 shows the item's heading cell on its sheet", async () => {
     await page.locator('[role="tab"]', { hasText: /^集計$/ }).click();
     await page.locator("table[data-sheet]").getByRole("link", { name: "取組項目3へ" }).click();
