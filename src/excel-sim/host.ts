@@ -11,12 +11,18 @@
  * What the documentation leaves open is an option, so that the add-in is tested both ways (tools/excel-probe
  * finds out which way a real Excel goes).
  */
-import { ExcelMember, jsonBytes, LIMITS, PAYLOAD, versionAtLeast } from "../excel/office-api";
+import { EXCEL_API, ExcelMember, jsonBytes, LIMITS, PAYLOAD, versionAtLeast } from "../excel/office-api";
 import type { CellRange } from "../template/grid";
-import { readEntry } from "./entry";
-import { ClientResult, Context, HostOptions, HostState, notLoaded, parseLoad, Proxy, setters, SimOfficeError, Tx } from "./proxy";
+import { readEntry, storeEntry } from "./entry";
+import { ConditionalFormatCollectionProxy } from "./conditional-format";
+import { ChangeEvents, changedEvent } from "./events";
+import { ClientResult, Context, HostOptions, HostState, notLoaded, parseLoad, Proxy, RunOptions, sessionId, setters, SimOfficeError, Tx } from "./proxy";
 import { cellsOf, MAX_ROWS, parseAddress, RangeRef, rangeAddress } from "./range-ref";
-import { cellKey, cellPosition, hasContent, MAX_COLUMNS, newSheet, SimCell, SimSheet, SimWorkbook } from "./workbook";
+import { SettingCollectionProxy } from "./settings";
+import { UndoHistory } from "./undo";
+import { typeIntoCell, undoLast } from "./user";
+import { DataValidationProxy } from "./validation";
+import { cellKey, cellPosition, displayValue, hasContent, MAX_COLUMNS, newSheet, SimCell, SimSheet, SimWorkbook, valueType } from "./workbook";
 
 export { SimOfficeError } from "./proxy";
 export type { HostOptions, SyncPayload } from "./proxy";
@@ -34,6 +40,11 @@ class WorkbookProxy extends Proxy<SimWorkbook> {
   get protection(): ProtectionProxy {
     this.navigate("protection");
     return new ProtectionProxy(this.ctx, "WorkbookProtection", () => ({ protected: this.ctx.host.workbook.protected }));
+  }
+
+  get settings(): SettingCollectionProxy {
+    this.navigate("settings");
+    return new SettingCollectionProxy(this.ctx);
   }
 
   get name(): string {
@@ -130,6 +141,10 @@ class WorksheetCollectionProxy {
     return result;
   }
 
+  get onChanged() {
+    return changedEvent(this.ctx, "WorksheetCollection.onChanged", () => null);
+  }
+
   getActiveWorksheet(): WorksheetProxy {
     this.ctx.gate("WorksheetCollection.getActiveWorksheet");
     return new WorksheetProxy(this.ctx, () => findSheet(this.ctx, this.ctx.host.active ?? "") ?? this.ctx.host.workbook.sheets[0]);
@@ -177,7 +192,7 @@ function readSheet(workbook: SimWorkbook, sheet: SimSheet, name: string): unknow
     case "position":
       return workbook.sheets.indexOf(sheet);
     case "id":
-      return `{sheet-${workbook.sheets.indexOf(sheet)}}`;
+      return sessionId(sheet, "sheet");
     default:
       throw new SimOfficeError("InvalidArgument", `Worksheet has no property ${name}.`);
   }
@@ -195,6 +210,10 @@ class WorksheetProxy extends Proxy<SimSheet> {
     });
   }
 
+  get onChanged() {
+    return changedEvent(this.ctx, "Worksheet.onChanged", () => this.target());
+  }
+
   get tables(): TableCollectionProxy {
     this.navigate("tables");
     return new TableCollectionProxy(this.ctx, () => this.target());
@@ -205,9 +224,10 @@ class WorksheetProxy extends Proxy<SimSheet> {
     return {
       freezeRows: (count) => {
         if (!this.ctx.gate("WorksheetFreezePanes.freezeRows")) return;
-        this.ctx.push(() => {
+        this.ctx.push((tx) => {
           const sheet = this.target();
-          sheet.frozenRows = count;
+          const before = sheet.frozenRows;
+          tx.mutate(() => (sheet.frozenRows = count), () => (sheet.frozenRows = before));
         }, [count]);
       },
     };
@@ -285,12 +305,13 @@ class WorksheetProxy extends Proxy<SimSheet> {
   activate(): void {
     this.command("activate", (sheet, tx) => {
       const before = this.ctx.host.active;
-      tx.mutate(() => (this.ctx.host.active = sheet.name), () => (this.ctx.host.active = before));
+      tx.mutate(() => (this.ctx.host.active = sheet.name), () => (this.ctx.host.active = before), "view");
     });
   }
 
   delete(): void {
     this.command("delete", (sheet, tx) => {
+      tx.notUndoable("Worksheet.delete");
       const { workbook } = this.ctx.host;
       if (workbook.protected) throw new SimOfficeError("AccessDenied", "The workbook is protected.");
       if (workbook.sheets.filter((s) => s.visibility === "Visible").length === 1 && sheet.visibility === "Visible") {
@@ -341,20 +362,6 @@ function usedRange(sheet: SimSheet, within: CellRange, valuesOnly: boolean): Ran
   return bottom < 0 ? null : { sheet, top, left, bottom, right };
 }
 
-function displayValue(cell: SimCell | undefined): string | number | boolean {
-  if (!cell) return "";
-  if (cell.error) return cell.error;
-  return cell.value ?? "";
-}
-
-function valueType(cell: SimCell | undefined): string {
-  if (!cell || !hasContent(cell)) return "Empty";
-  if (cell.error) return "Error";
-  if (typeof cell.value === "number") return "Double";
-  if (typeof cell.value === "boolean") return "Boolean";
-  return "String";
-}
-
 const CELL_PROPERTIES: Record<string, (cell: SimCell | undefined) => unknown> = {
   values: displayValue,
   valueTypes: valueType,
@@ -372,6 +379,16 @@ class RangeProxy extends Proxy<RangeRef> {
   get format(): RangeFormat {
     this.navigate("format");
     return new RangeFormat(this.ctx, (name, run, args) => this.write(name, run, args));
+  }
+
+  get dataValidation(): DataValidationProxy {
+    this.navigate("dataValidation");
+    return new DataValidationProxy(this.ctx, () => this.resolveOrNull(), (name, run, args) => this.write(name, run, args));
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.navigate("conditionalFormats");
+    return new ConditionalFormatCollectionProxy(this.ctx, () => this.resolveOrNull(), (name, run, args) => this.write(name, run, args));
   }
 
   get address(): string {
@@ -431,20 +448,12 @@ class RangeProxy extends Proxy<RangeRef> {
     this.write(
       name,
       (ref, tx) =>
-        eachCell(ref, input, tx, (cell, value) => {
-          const format = options.textFormatInBatch === false && tx.formatBefore.has(cell) ? tx.formatBefore.get(cell) : cell.numberFormat;
-          const entry = readEntry(value, format, { apostropheInTextCells: options.apostropheInTextCells ?? "literal" });
-          delete cell.formula;
-          delete cell.error;
-          delete cell.quotePrefix;
-          cell.value = null;
-          if (entry.kind === "value") {
-            cell.value = entry.value;
-            if (entry.quotePrefix) cell.quotePrefix = true;
-            if (entry.numberFormat && (format ?? "General") === "General") cell.numberFormat = entry.numberFormat;
-          } else if (entry.kind === "formula") cell.formula = entry.formula;
-          else if (entry.kind === "error") cell.error = entry.error;
-        }),
+        changingValues(ref, tx, () =>
+          eachCell(ref, input, tx, (cell, value) => {
+            const format = options.textFormatInBatch === false && tx.formatBefore.has(cell) ? tx.formatBefore.get(cell) : cell.numberFormat;
+            storeEntry(cell, readEntry(value, format, { apostropheInTextCells: options.apostropheInTextCells ?? "literal" }), format);
+          }),
+        ),
       input,
     );
   }
@@ -504,6 +513,7 @@ class RangeProxy extends Proxy<RangeRef> {
           this.ctx.host.active = ref.sheet.name;
         },
         () => Object.assign(this.ctx.host, before),
+        "view",
       );
     });
   }
@@ -607,7 +617,9 @@ class RangeProxy extends Proxy<RangeRef> {
 
   clear(): void {
     this.write("clear", (ref, tx) =>
-      eachCell(ref, null, tx, (cell) => Object.assign(cell, { value: null, formula: undefined, error: undefined, quotePrefix: undefined }), false),
+      changingValues(ref, tx, () =>
+        eachCell(ref, null, tx, (cell) => Object.assign(cell, { value: null, formula: undefined, error: undefined, quotePrefix: undefined }), false),
+      ),
     );
   }
 
@@ -618,6 +630,19 @@ class RangeProxy extends Proxy<RangeRef> {
       return ref && shift(ref);
     });
   }
+}
+
+/** Runs a write of values and tells onChanged about it, with the value before and after when it is one cell. */
+function changingValues(ref: RangeRef, tx: Tx, write: () => void): void {
+  const single = ref.top === ref.bottom && ref.left === ref.right;
+  const at = () => ref.sheet.cells.get(cellKey(ref.top, ref.left));
+  const before = single ? { value: displayValue(at()), type: valueType(at()) } : null;
+  write();
+  tx.changed({
+    sheet: ref.sheet,
+    range: { top: ref.top, left: ref.left, bottom: ref.bottom, right: ref.right },
+    ...(before && { detail: { valueBefore: before.value, valueAfter: displayValue(at()), valueTypeBefore: before.type, valueTypeAfter: valueType(at()) } }),
+  });
 }
 
 /** Applies `set` to every cell of the range: a matrix of the range's size, or one value for all. */
@@ -781,19 +806,30 @@ export function createExcelHost(workbook: SimWorkbook, options: HostOptions = {}
     stats: { runs: 0, syncs: 0, loads: 0, payloads: [] },
     selection: null,
     active: workbook.sheets.find((s) => s.visibility === "Visible")?.name ?? null,
+    undo: new UndoHistory(() => versionAtLeast(apiSets.ExcelApi ?? "0", EXCEL_API["RunOptions.mergeUndoGroup"])),
+    events: new ChangeEvents(
+      () => apiSets.ExcelApi ?? "0",
+      (sheet) => sessionId(sheet, "sheet"),
+    ),
   };
   const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
 
+  type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
   const Excel = {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    /** Excel.run(batch) or Excel.run(options, batch). */
+    async run<T>(first: RunOptions | Batch<T>, second?: Batch<T>): Promise<T> {
+      const [options, batch] = typeof first === "function" ? [{}, first] : [first, second!];
       state.stats.runs++;
-      const context = new Context(state, (ctx) => new WorkbookProxy(ctx));
+      const context = new Context(state, (ctx) => new WorkbookProxy(ctx), options);
       try {
         const result = await batch(context as unknown as Excel.RequestContext);
         if (context.pending) await context.sync();
         return result;
       } finally {
-        for (const listener of listeners) listener();
+        changed();
       }
     },
   };
@@ -823,6 +859,28 @@ export function createExcelHost(workbook: SimWorkbook, options: HostOptions = {}
     workbook,
     selection: () => state.selection,
     activeSheet: () => state.active,
+    /** The user types into a cell and presses Enter (see user.ts). */
+    typeInto(sheet: string, address: string, text: string) {
+      const result = typeIntoCell(state, sheet, address, text);
+      changed();
+      return result;
+    },
+    /** The user presses Ctrl+Z; false when there is nothing to undo. */
+    undo(): boolean {
+      const done = undoLast(state);
+      changed();
+      return done;
+    },
+    /** Steps Ctrl+Z can take back. */
+    undoDepth: () => state.undo.depth,
+    /** The user clicks a cell. */
+    selectCell(sheet: string, address: string): void {
+      state.selection = { sheet, address };
+      state.active = sheet;
+      changed();
+    },
+    /** onChanged handlers registered now, and a promise of every event so far handled. */
+    events: { count: () => state.events.count, settled: () => state.events.settled() },
     /** Called after every Excel.run, e.g. to redraw a grid view. */
     subscribe(listener: () => void): () => void {
       listeners.add(listener);

@@ -4,6 +4,8 @@
  * requirement sets), and the small helpers every modelled object uses.
  */
 import { EXCEL_API, ExcelMember, jsonBytes, LIMITS, PAYLOAD, versionAtLeast } from "../excel/office-api";
+import type { CellChange, ChangeEvents } from "./events";
+import type { UndoHistory, UndoStep } from "./undo";
 import type { SimCell, SimWorkbook } from "./workbook";
 
 export class SimOfficeError extends Error {
@@ -48,10 +50,16 @@ export interface HostOptions {
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
 }
 
-
 export interface Tx {
-  /** Apply a change now; `undo` puts it back if a later command fails and the host plays atomic batches. */
-  mutate(apply: () => void, undo: () => void): void;
+  /**
+   * Apply a change now; `undo` puts it back when the user undoes it, or when a later command fails and the host
+   * plays atomic batches. A "view" change (selection, active sheet, event handlers) is not undone by Ctrl+Z.
+   */
+  mutate(apply: () => void, undo: () => void, kind?: "view"): void;
+  /** Cell values changed: onChanged reports them after the sync. */
+  changed(change: CellChange): void;
+  /** A command Excel cannot undo (UndoNotSupported inside an undo group; otherwise it clears the undo stack). */
+  notUndoable(member: string): void;
   /** Make loaded values visible once the whole sync succeeded. */
   stage(commit: () => void): void;
   /** Count bytes of the response. */
@@ -75,6 +83,14 @@ export interface HostState {
   stats: { runs: number; syncs: number; loads: number; payloads: SyncPayload[] };
   selection: { sheet: string; address: string } | null;
   active: string | null;
+  undo: UndoHistory;
+  events: ChangeEvents;
+}
+
+/** Excel.run's options (RunOptions); mergeUndoGroup holds from ExcelApi 1.20 (undo.ts). */
+export interface RunOptions {
+  mergeUndoGroup?: boolean;
+  delayForCellEdit?: boolean;
 }
 
 export class Context {
@@ -83,11 +99,20 @@ export class Context {
   /** context.workbook: the model's root object, made for this context. */
   readonly workbook: object;
 
+  /** The undo record this Excel.run's syncs go into, when it merges them into one. */
+  private group: UndoStep | null = null;
+
   constructor(
     readonly host: HostState,
     workbook: (context: Context) => object,
+    private readonly options: RunOptions = {},
   ) {
     this.workbook = workbook(this);
+  }
+
+  /** Whether this run's syncs make one undo record (asked with mergeUndoGroup, on a host with undo support). */
+  private get grouped(): boolean {
+    return Boolean(this.options.mergeUndoGroup) && versionAtLeast(this.host.apiSets.ExcelApi ?? "0", EXCEL_API["RunOptions.mergeUndoGroup"]);
   }
 
   get pending(): boolean {
@@ -140,28 +165,52 @@ export class Context {
     if (payload.request > LIMITS.payloadBytes) {
       throw new SimOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     }
-    const undo: (() => void)[] = [];
+    const rollback: (() => void)[] = [];
+    const step: UndoStep = { reverts: [], changes: [] };
     const commits: (() => void)[] = [];
+    /** The command under way cannot be undone: its changes go on no undo record. */
+    let undoable = true;
     const tx: Tx = {
-      mutate: (apply, revert) => {
+      mutate: (apply, revert, kind) => {
         apply();
-        if (host.options.atomicBatches) undo.push(revert);
+        if (host.options.atomicBatches) rollback.push(revert);
+        if (kind !== "view" && undoable) step.reverts.push(revert);
+      },
+      changed: (change) => step.changes.push(change),
+      notUndoable: (member) => {
+        if (this.grouped) throw new SimOfficeError("UndoNotSupported", `${member} does not support undo, so it cannot be part of an undo group.`);
+        host.undo.clear();
+        this.group = null;
+        step.reverts.length = 0;
+        undoable = false;
       },
       stage: (commit) => commits.push(commit),
       respond: (bytes) => (payload.response += bytes),
       formatBefore: new Map(),
     };
     try {
-      for (const command of commands) command(tx);
+      for (const command of commands) {
+        undoable = true;
+        command(tx);
+      }
     } catch (error) {
-      for (const revert of undo.reverse()) revert();
+      if (host.options.atomicBatches) {
+        for (const revert of rollback.reverse()) revert();
+      } else this.applied(step);
       throw error;
     }
+    this.applied(step);
     // The commands ran; only their answer is too large to come back.
     if (payload.response > LIMITS.payloadBytes) {
       throw new SimOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     }
     for (const commit of commits) commit();
+  }
+
+  /** What a sync changed goes on the undo stack, and its value changes to the onChanged handlers. */
+  private applied(step: UndoStep): void {
+    this.group = this.host.undo.pushApi(step, this.grouped ? this.group : null);
+    this.host.events.emit(step.changes, "ThisLocalAddin");
   }
 }
 
@@ -303,4 +352,17 @@ export function setters<T extends Record<string, (value: unknown) => void>>(ctx:
     });
   }
   return target;
+}
+
+const sessionIds = new WeakMap<object, string>();
+let lastSessionId = 0;
+
+/**
+ * An id an object keeps while the workbook is open, like Excel's worksheet and conditional format ids; a workbook
+ * saved and opened again (persist.ts) has new objects and so new ids.
+ */
+export function sessionId(object: object, kind: string): string {
+  let id = sessionIds.get(object);
+  if (!id) sessionIds.set(object, (id = `{${kind}-${++lastSessionId}}`));
+  return id;
 }
