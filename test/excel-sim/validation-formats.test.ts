@@ -1,4 +1,4 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- some tests read too early on purpose */
+/* eslint-disable office-addins/load-object-before-read -- the rule takes navigation (range.dataValidation) and ClientResult.value for unloaded reads */
 import { createExcelHost, HostOptions } from "../../src/excel-sim/host";
 import { reopenWorkbook, saveWorkbook } from "../../src/excel-sim/persist";
 import { cellKey, newSheet, SimWorkbook, snapshot } from "../../src/excel-sim/workbook";
@@ -77,6 +77,7 @@ describe("Range.dataValidation (ExcelApi 1.8)", () => {
       const h = host();
       const failure = h.Excel.run(async (context) => {
         attempt(context.workbook.worksheets.getItem("Sheet1").getRange("B2"));
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one host and one batch per attempt
         await context.sync();
       });
       await expect(failure).rejects.toMatchObject({ code: "InvalidArgument" });
