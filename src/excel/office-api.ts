@@ -6,7 +6,10 @@
 
 /** The parts of Office.js the port uses, so tests and the preview can hand in the in-memory host. */
 export interface OfficeApi {
-  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  Excel: {
+    run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  };
   Office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } };
 }
 
