@@ -1,6 +1,6 @@
 import { setInputRules } from "../../src/excel/input-rules";
 import { cellKey, cellPosition, snapshot, SimWorkbook } from "../../src/excel-sim/workbook";
-import { a1, parseA1 } from "../../src/template/grid";
+import { a1, parseRange } from "../../src/template/grid";
 import { checkWorkbook } from "../../src/check";
 import { RATING_FIELDS } from "../../src/model";
 import { formHost, sampleHost } from "../support/hosts";
@@ -41,7 +41,7 @@ describe("入力規則を設定", () => {
     const item1 = checkWorkbook(await sampleGrid()).items[0];
     const at = (field: (typeof RATING_FIELDS)[number]) => {
       const { sheet, cell } = item1.sources[field]!;
-      const { row, col } = parseA1(cell);
+      const { top: row, left: col } = parseRange(cell);
       return host.workbook.sheets.find((s) => s.name === sheet)!.validations!.get(cellKey(row, col))!;
     };
     expect(at("midyear.implementation").rule).toEqual({ list: { source: "(i),(ii),対象外", inCellDropDown: true } });
@@ -74,7 +74,7 @@ describe("入力規則を設定", () => {
     const host = await formHost([formItem(1), formItem(2)]);
     const item2 = checkWorkbook(await gridOf([formItem(1), formItem(2)])).items[1];
     const { sheet, cell } = item2.sources["midyear.achievement"]!;
-    const { row, col } = parseA1(cell);
+    const { top: row, left: col } = parseRange(cell);
     const own = {
       type: "List",
       rule: { list: { source: "はい,いいえ", inCellDropDown: true } },
