@@ -20,6 +20,8 @@ const MARKS_PER_SYNC = 2_000;
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 
 export interface HighlightResult {
+  /** What is now kept in the workbook's settings. */
+  record: HighlightRecord;
   errors: number;
   warnings: number;
   /** Marks of an earlier 強調表示 taken away first. */
@@ -81,6 +83,7 @@ export async function highlightFindings(api: OfficeApi, result: { phase: Phase; 
       if (!writable.length) await context.sync();
       const skipped = new Set([...marks.filter((m) => found.protectedSheets.has(m.sheet)).map((m) => m.sheet), ...found.lockedMarks]);
       return {
+        record,
         errors,
         warnings: record.warnings,
         removed: found.ours.length,

@@ -66,7 +66,7 @@ describe("検証", () => {
     const [missing] = within(item1).getAllByRole("button");
     expect(missing.textContent).toContain("エラー");
     expect(missing.textContent).toContain("取組項目1の「目標の達成見込み」が未入力です。");
-    expect(missing.textContent).toMatch(/取組項目!C\d+$/);
+    expect(missing.textContent).toMatch(/取組項目!C\d+ へ移動$/);
     const item2 = screen.getByRole("list", { name: "取組項目 2【取組2】" });
     expect(within(item2).getByRole("button").textContent).toContain("「課題と改善策」の記入が必須です");
   });
