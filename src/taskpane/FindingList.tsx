@@ -110,16 +110,22 @@ export function FindingList({ findings, items, locale, t, s, current, onSelect }
   const groups = groupFindings(visible, items, t);
   const visibleKeys = visible.map((e) => e.key).join("\n");
 
+  // Which entry has focus, seen before this render changes the list (while the pane itself has focus: a user
+  // typing in the sheet must not have focus pulled into the pane).
+  const list = listRef.current;
+  if (list) {
+    const doc = list.ownerDocument;
+    const active = doc.activeElement as HTMLElement | null;
+    const buttons = [...list.querySelectorAll<HTMLElement>("button[data-key]")];
+    focused.current = doc.hasFocus() && active?.dataset.key && list.contains(active) ? { key: active.dataset.key, position: buttons.indexOf(active) } : null;
+  }
   // The focused entry went away in a re-check: focus its neighbour, so that the keyboard user stays in the list.
-  // Only while the pane has focus: a user typing in the sheet must not have focus pulled into the pane.
   React.useLayoutEffect(() => {
     const was = focused.current;
-    const list = listRef.current;
-    if (!was || !list) return;
-    const buttons = [...list.querySelectorAll<HTMLElement>("button[data-key]")];
+    const current = listRef.current;
+    if (!was || !current) return;
+    const buttons = [...current.querySelectorAll<HTMLElement>("button[data-key]")];
     if (buttons.some((b) => b.dataset.key === was.key)) return;
-    const doc = list.ownerDocument;
-    if (!doc.hasFocus() || (doc.activeElement && doc.activeElement !== doc.body)) return;
     focused.current = null;
     buttons[Math.min(was.position, buttons.length - 1)]?.focus();
   }, [visibleKeys]);
@@ -130,13 +136,7 @@ export function FindingList({ findings, items, locale, t, s, current, onSelect }
   if (item !== "all" && !itemOptions.some((o) => o.value === item)) itemOptions.push({ value: item, label: item === "workbook" ? s.workbookWide(0) : s.filterItemOption(Number(item.slice(5)), null, 0) });
 
   return (
-    <div
-      ref={listRef}
-      onFocus={(event) => {
-        const key = (event.target as HTMLElement).dataset?.key;
-        if (key) focused.current = { key, position: [...listRef.current!.querySelectorAll("button[data-key]")].indexOf(event.target as Element) };
-      }}
-    >
+    <div ref={listRef}>
       {filtering && (
         <div className={styles.filters} role="group" aria-label={s.filterSeverity + " / " + s.filterItem}>
           <div className={styles.filter}>
