@@ -64,10 +64,10 @@ export async function summarizeOpenWorkbook(api: OfficeApi, options: { phase?: P
         return { name, plan, replaces: ours.has(name) ? (ids.get(name) ?? null) : null };
       });
       writing = { writes, progress: { done: new Set() } };
-      // Goes with the first write: what the pane compares its own result with, also after a reopen.
+      // What the pane compares its own result with, also after a reopen: written with the last write, so that a
+      // 集計 refused or failed half-way leaves none.
       const stamp = stampOf(report, now);
-      context.workbook.settings.add(SUMMARY_SETTING, stamp);
-      const changed = await writeSheets(context, writes, { links }, writing.progress);
+      const changed = await writeSheets(context, writes, { links, last: () => context.workbook.settings.add(SUMMARY_SETTING, stamp) }, writing.progress);
       return {
         sheet: writes[0].name,
         items: report.items.length,
