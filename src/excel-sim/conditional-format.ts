@@ -5,8 +5,8 @@
  * Ids are session ids (proxy.ts): a workbook saved and opened again gives its formats new ones, so an add-in
  * cannot keep them in the file to find its formats later.
  */
-import { ExcelMember, jsonBytes, PAYLOAD } from "../excel/office-api";
-import { ClientResult, Context, notLoaded, parseLoad, Proxy, sessionId, setters, SimOfficeError, Tx } from "./proxy";
+import { ExcelMember, PAYLOAD } from "../excel/office-api";
+import { ClientResult, CollectionProxy, Context, Proxy, sessionId, setters, SimOfficeError, Tx } from "./proxy";
 import type { RangeRef } from "./range-ref";
 import type { SimConditionalFormat, SimSheet } from "./workbook";
 
@@ -31,52 +31,39 @@ function intersects(format: SimConditionalFormat, ref: RangeRef): boolean {
   return r.top <= ref.bottom && r.bottom >= ref.top && r.left <= ref.right && r.right >= ref.left;
 }
 
-export class ConditionalFormatCollectionProxy {
-  private loadedItems: ConditionalFormatProxy[] | undefined;
+export class ConditionalFormatCollectionProxy extends CollectionProxy<Located, ConditionalFormatProxy> {
+  protected readonly kind = "ConditionalFormatCollection";
+  protected readonly itemKind = "ConditionalFormat";
+  protected readonly itemScalars = SCALARS;
 
   constructor(
-    private readonly ctx: Context,
+    ctx: Context,
     private readonly range: () => RangeRef | null,
     private readonly write: Writer,
-  ) {}
-
-  get items(): ConditionalFormatProxy[] {
-    if (!this.loadedItems) throw notLoaded("items");
-    return this.loadedItems;
+  ) {
+    super(ctx);
   }
 
   /** The sheet's formats that intersect the range, in priority order (at the time of the sync). */
-  private current(): Located[] {
+  protected entries(): Located[] {
     const ref = this.range();
     if (!ref) throw new SimOfficeError("ItemNotFound", "The range doesn't exist.");
     return formatsOf(ref.sheet)
       .filter((format) => intersects(format, ref))
       .map((format) => ({ sheet: ref.sheet, format }));
   }
-
-  load(props?: string | string[] | { select?: string | string[] }): this {
-    const names = (parseLoad(props) ?? ["items"]).flatMap((p) => (p === "items" ? [...SCALARS] : p.startsWith("items/") ? [p.slice("items/".length)] : []));
-    this.ctx.host.stats.loads++;
-    const members = ["ConditionalFormatCollection.items", ...names.map((n) => `ConditionalFormat.${n}`)] as ExcelMember[];
-    if (!members.every((m) => this.ctx.gate(m))) return this;
-    this.ctx.push((tx) => {
-      const items = this.current().map((located) => {
-        const proxy = new ConditionalFormatProxy(this.ctx, () => located);
-        const values = names.map((name) => [name, readFormat(located, name)] as [string, unknown]);
-        tx.respond(PAYLOAD.objectBytes + jsonBytes(Object.fromEntries(values)));
-        proxy.preload(values);
-        return proxy;
-      });
-      tx.stage(() => (this.loadedItems = items));
-    }, names);
-    return this;
+  protected itemOf(located: Located): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, () => located);
+  }
+  protected readItem(located: Located, name: string): unknown {
+    return readFormat(located, name);
   }
 
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
     if (!this.ctx.gate("ConditionalFormatCollection.getCount")) return result;
     this.ctx.push((tx) => {
-      const count = this.current().length;
+      const count = this.entries().length;
       tx.respond(PAYLOAD.objectBytes);
       tx.stage(() => result.set(count));
     });
@@ -87,7 +74,7 @@ export class ConditionalFormatCollectionProxy {
     this.ctx.gate("ConditionalFormatCollection.getItemAt");
     this.ctx.cost([index]);
     return new ConditionalFormatProxy(this.ctx, () => {
-      const found = this.current()[index];
+      const found = this.entries()[index];
       if (!found) throw new SimOfficeError("ItemNotFound", `No conditional format at index ${index}.`);
       return found;
     });

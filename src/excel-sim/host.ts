@@ -11,12 +11,12 @@
  * What the documentation leaves open is an option, so that the add-in is tested both ways (tools/excel-probe
  * finds out which way a real Excel goes).
  */
-import { EXCEL_API, ExcelMember, jsonBytes, LIMITS, PAYLOAD, versionAtLeast } from "../excel/office-api";
+import { EXCEL_API, ExcelMember, LIMITS, PAYLOAD, versionAtLeast } from "../excel/office-api";
 import type { CellRange } from "../template/grid";
 import { readEntry, storeEntry } from "./entry";
 import { ConditionalFormatCollectionProxy } from "./conditional-format";
 import { ChangeEvents, changedEvent } from "./events";
-import { ClientResult, Context, HostOptions, HostState, notLoaded, parseLoad, Proxy, RunOptions, sessionId, setters, SimOfficeError, Tx } from "./proxy";
+import { ClientResult, CollectionProxy, Context, HostOptions, HostState, Proxy, RunOptions, sessionId, setters, SimOfficeError, Tx } from "./proxy";
 import { cellsOf, MAX_ROWS, parseAddress, RangeRef, rangeAddress } from "./range-ref";
 import { SettingCollectionProxy } from "./settings";
 import { UndoHistory } from "./undo";
@@ -81,34 +81,19 @@ function visibleOnlyFilter(visibleOnly: boolean | undefined): (sheet: SimSheet) 
   return (sheet) => !visibleOnly || sheet.visibility === "Visible";
 }
 
-class WorksheetCollectionProxy {
-  private loadedItems: WorksheetProxy[] | undefined;
+class WorksheetCollectionProxy extends CollectionProxy<SimSheet, WorksheetProxy> {
+  protected readonly kind = "WorksheetCollection";
+  protected readonly itemKind = "Worksheet";
+  protected readonly itemScalars = SHEET_SCALARS;
 
-  constructor(private readonly ctx: Context) {}
-
-  get items(): WorksheetProxy[] {
-    if (!this.loadedItems) throw notLoaded("items");
-    return this.loadedItems;
+  protected entries(): SimSheet[] {
+    return [...this.ctx.host.workbook.sheets];
   }
-
-  load(props?: string | string[] | { select?: string | string[] }): this {
-    const names = (parseLoad(props) ?? ["items"]).flatMap((p) =>
-      p === "items" ? [...SHEET_SCALARS] : p.startsWith("items/") ? [p.slice("items/".length)] : [],
-    );
-    this.ctx.host.stats.loads++;
-    if (![`WorksheetCollection.items`, ...names.map((n) => `Worksheet.${n}`)].every((m) => this.ctx.gate(m as ExcelMember))) return this;
-    this.ctx.push((tx) => {
-      const sheets = [...this.ctx.host.workbook.sheets];
-      const items = sheets.map((sheet) => {
-        const proxy = new WorksheetProxy(this.ctx, sheetResolver(this.ctx, sheet));
-        const values = names.map((name) => [name, readSheet(this.ctx.host.workbook, sheet, name)] as [string, unknown]);
-        tx.respond(PAYLOAD.objectBytes + jsonBytes(Object.fromEntries(values)));
-        proxy.preload(values);
-        return proxy;
-      });
-      tx.stage(() => (this.loadedItems = items));
-    }, names);
-    return this;
+  protected itemOf(sheet: SimSheet): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, sheetResolver(this.ctx, sheet));
+  }
+  protected readItem(sheet: SimSheet, name: string): unknown {
+    return readSheet(this.ctx.host.workbook, sheet, name);
   }
 
   getItem(name: string): WorksheetProxy {

@@ -366,3 +366,46 @@ export function sessionId(object: object, kind: string): string {
   if (!id) sessionIds.set(object, (id = `{${kind}-${++lastSessionId}}`));
   return id;
 }
+
+/**
+ * A collection: `items` readable after load("items" | "items/a,items/b") and the sync; each item comes with the
+ * values loaded for it. Subclasses say what the entries are at sync time and how to read one.
+ */
+export abstract class CollectionProxy<E, P extends { preload(values: [string, unknown][]): void }> {
+  private loadedItems: P[] | undefined;
+  /** The collection's and its items' class names in EXCEL_API ("WorksheetCollection", "Worksheet"). */
+  protected abstract readonly kind: string;
+  protected abstract readonly itemKind: string;
+  /** What load("items") loads of each item. */
+  protected abstract readonly itemScalars: readonly string[];
+
+  constructor(protected readonly ctx: Context) {}
+
+  get items(): P[] {
+    if (!this.loadedItems) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  /** The entries as the sync finds them. */
+  protected abstract entries(): E[];
+  protected abstract itemOf(entry: E): P;
+  protected abstract readItem(entry: E, name: string): unknown;
+
+  load(props?: string | string[] | { select?: string | string[] }): this {
+    const names = (parseLoad(props) ?? ["items"]).flatMap((p) => (p === "items" ? [...this.itemScalars] : p.startsWith("items/") ? [p.slice("items/".length)] : []));
+    this.ctx.host.stats.loads++;
+    const members = [`${this.kind}.items`, ...names.map((n) => `${this.itemKind}.${n}`)] as ExcelMember[];
+    if (!members.every((m) => this.ctx.gate(m))) return this;
+    this.ctx.push((tx) => {
+      const items = this.entries().map((entry) => {
+        const proxy = this.itemOf(entry);
+        const values = names.map((name) => [name, this.readItem(entry, name)] as [string, unknown]);
+        tx.respond(PAYLOAD.objectBytes + jsonBytes(Object.fromEntries(values)));
+        proxy.preload(values);
+        return proxy;
+      });
+      tx.stage(() => (this.loadedItems = items));
+    }, names);
+    return this;
+  }
+}

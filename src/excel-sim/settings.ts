@@ -3,8 +3,8 @@
  * part of the workbook", saved with it (persist.ts keeps them). Values are stored as JSON, as Office does, so what
  * comes back is a copy: a value JSON cannot hold (undefined, a function) is refused.
  */
-import { jsonBytes, PAYLOAD } from "../excel/office-api";
-import { ClientResult, Context, notLoaded, parseLoad, Proxy, SimOfficeError } from "./proxy";
+import { PAYLOAD } from "../excel/office-api";
+import { ClientResult, CollectionProxy, Context, Proxy, SimOfficeError } from "./proxy";
 import type { SimWorkbook } from "./workbook";
 
 interface Entry {
@@ -15,31 +15,19 @@ function settingsOf(workbook: SimWorkbook): Map<string, string> {
   return (workbook.settings ??= new Map());
 }
 
-export class SettingCollectionProxy {
-  private loadedItems: SettingProxy[] | undefined;
+export class SettingCollectionProxy extends CollectionProxy<Entry, SettingProxy> {
+  protected readonly kind = "SettingCollection";
+  protected readonly itemKind = "Setting";
+  protected readonly itemScalars = ["key", "value"];
 
-  constructor(private readonly ctx: Context) {}
-
-  get items(): SettingProxy[] {
-    if (!this.loadedItems) throw notLoaded("items");
-    return this.loadedItems;
+  protected entries(): Entry[] {
+    return [...settingsOf(this.ctx.host.workbook).keys()].map((key) => ({ key }));
   }
-
-  load(props?: string | string[] | { select?: string | string[] }): this {
-    const names = (parseLoad(props) ?? ["items"]).flatMap((p) => (p === "items" ? ["key", "value"] : p.startsWith("items/") ? [p.slice("items/".length)] : []));
-    this.ctx.host.stats.loads++;
-    if (!this.ctx.gate("SettingCollection.items")) return this;
-    this.ctx.push((tx) => {
-      const items = [...settingsOf(this.ctx.host.workbook).keys()].map((key) => {
-        const proxy = new SettingProxy(this.ctx, () => ({ key }));
-        const values = names.map((name) => [name, readSetting(this.ctx.host.workbook, key, name)] as [string, unknown]);
-        tx.respond(PAYLOAD.objectBytes + jsonBytes(Object.fromEntries(values)));
-        proxy.preload(values);
-        return proxy;
-      });
-      tx.stage(() => (this.loadedItems = items));
-    }, names);
-    return this;
+  protected itemOf(entry: Entry): SettingProxy {
+    return new SettingProxy(this.ctx, () => entry);
+  }
+  protected readItem(entry: Entry, name: string): unknown {
+    return readSetting(this.ctx.host.workbook, entry.key, name);
   }
 
   /** "Sets or adds the specified setting to the workbook." */

@@ -1,45 +1,24 @@
-import { existsSync, mkdirSync } from "fs";
 import * as path from "path";
-import { Browser, chromium, Page } from "playwright-core";
-import { serveStatic, StaticServer } from "./static-server";
-
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const RESULTS = path.join(ROOT, "test-results");
-const CHROMIUM = "/usr/bin/chromium";
+import type { Page } from "playwright-core";
+import { openPreview, RESULTS } from "./preview-page";
 
 /**
  * Help while typing (#13) in the offline preview, as a staff member would: set the input rules, highlight the
  * findings, fix a cell in the grid and see its finding go by itself, clear the highlight, undo.
  */
 describe("browser preview: input rules, highlight, live re-check, undo", () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(DIST, "preview.html"))) {
-      throw new Error("dist/preview.html is missing: run `npx webpack --mode production` (npm run build) first.");
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-    mkdirSync(RESULTS, { recursive: true });
-    server = await serveStatic(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "ja-JP" });
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await page.goto(`${server.origin}/preview.html`);
+    ({ page, pageErrors, close } = await openPreview());
     await page.getByText("自動判定: 中間振り返り（記入内容から判定）").waitFor();
   });
 
   afterAll(async () => {
     expect(pageErrors).toEqual([]);
-    await browser?.close();
-    await server?.close();
+    await close?.();
   });
 
   const counts = () => page.getByTestId("counts").textContent();

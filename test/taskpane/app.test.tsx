@@ -4,15 +4,12 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App } from "../../src/taskpane/App";
 import { cellKey } from "../../src/excel-sim/workbook";
 import { formItem } from "../support/workbooks";
+import { failOnUnhandledRejections } from "../support/rejections";
 import { hostOf } from "./host";
 
 type Host = Awaited<ReturnType<typeof hostOf>>;
 
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
-beforeAll(() => process.on("unhandledRejection", onRejection));
-afterAll(() => process.off("unhandledRejection", onRejection));
-afterEach(() => expect(rejections).toEqual([]));
+failOnUnhandledRejections();
 
 async function renderApp(host: Host) {
   const view = render(<App api={host} />);

@@ -3,16 +3,13 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { formItem } from "../support/workbooks";
+import { failOnUnhandledRejections } from "../support/rejections";
 import { hostOf } from "./host";
 import type { HostOptions } from "../../src/excel-sim/host";
 
 type Host = Awaited<ReturnType<typeof hostOf>>;
 
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
-beforeAll(() => process.on("unhandledRejection", onRejection));
-afterAll(() => process.off("unhandledRejection", onRejection));
-afterEach(() => expect(rejections).toEqual([]));
+failOnUnhandledRejections();
 
 async function renderApp(host: Host) {
   const view = render(<App api={host} />);
