@@ -3,6 +3,9 @@ import { cellKey, cellPosition, snapshot, SimWorkbook } from "../../src/excel-si
 import { a1, parseRange } from "../../src/template/grid";
 import { checkWorkbook } from "../../src/check";
 import { RATING_FIELDS } from "../../src/model";
+import { createExcelHost } from "../../src/excel-sim/host";
+import { loadSimWorkbook } from "../../src/excel-sim/from-xlsx";
+import { buildFormWorkbook } from "../../tools/form/builder";
 import { formHost, sampleHost } from "../support/hosts";
 import { formItem, gridOf, sampleGrid } from "../support/workbooks";
 
@@ -88,6 +91,25 @@ describe("入力規則を設定", () => {
     expect(result.ownRules).toEqual([{ sheet, cell, item: 2, field: "midyear.achievement" }]);
     expect(result.set).toBe(5);
     expect(ws.validations.get(cellKey(row, col))).toEqual(own);
+  });
+
+  test("a workbook from another tool with rules of its own (a list, a whole number) keeps them; the other cells get ours", async () => {
+    const items = [formItem(1), formItem(2)];
+    const wb = buildFormWorkbook(items);
+    const report = checkWorkbook(await gridOf(items));
+    const [a, b] = [report.items[0].sources["midyear.achievement"]!, report.items[1].sources["final.achievement"]!];
+    wb.getWorksheet(a.sheet)!.getCell(a.cell).dataValidation = { type: "list", allowBlank: true, formulae: ['"はい,いいえ"'], showErrorMessage: true, errorStyle: "stop" };
+    wb.getWorksheet(b.sheet)!.getCell(b.cell).dataValidation = { type: "whole", operator: "between", formulae: [1, 2] };
+    const host = createExcelHost(await loadSimWorkbook((await wb.xlsx.writeBuffer()) as ArrayBuffer, "other.xlsx"));
+    const before = snapshot(host.workbook).sheets[0].validations;
+    const result = await setInputRules(host);
+    expect(result.ownRules).toEqual([
+      { sheet: a.sheet, cell: a.cell, item: 1, field: "midyear.achievement" },
+      { sheet: b.sheet, cell: b.cell, item: 2, field: "final.achievement" },
+    ]);
+    expect(result.set).toBe(4);
+    const after = new Map(snapshot(host.workbook).sheets[0].validations as [number, unknown][]);
+    for (const [key, dv] of before as [number, unknown][]) expect(after.get(key)).toEqual(dv);
   });
 
   test("a protected sheet gets no rules and is named", async () => {
