@@ -199,6 +199,11 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
               </MessageBarActions>
             </MessageBar>
           )}
+          {tools.liveFailed && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{s.liveFailed}</MessageBarBody>
+            </MessageBar>
+          )}
           {tools.highlightOutdated && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>{s.highlightOutdated}</MessageBarBody>

@@ -25,6 +25,7 @@ export interface SheetStrings {
   undoUnavailable: string;
   rechecked: (errors: number, warnings: number, fixed: number, added: number) => string;
   liveOn: string;
+  liveFailed: string;
   liveUnavailable: string;
   staleTitle: string;
   stale: (phase: Phase, at: string, current: Phase, phaseDiffers: boolean) => string;
@@ -75,6 +76,7 @@ const ja: SheetStrings = {
   rechecked: (errors, warnings, fixed, added) =>
     `入力に合わせて再検証しました。エラー ${errors} 件 / 警告 ${warnings} 件${fixed ? `、${fixed} 件解消` : ""}${added ? `、${added} 件追加` : ""}。`,
   liveOn: "検証後は、評価のセルを書き換えるとその様式を自動で再検証します。",
+  liveFailed: "自動の再検証ができませんでした（シートの名前が変わったなど）。もう一度「検証」を押してください。",
   liveUnavailable: "この Excel（ExcelApi 1.7 より前）では入力中の自動再検証ができません。書き換えた後に「検証」を押してください。",
   staleTitle: "集計が最新ではありません",
   stale: (phase, at, current, phaseDiffers) =>
@@ -121,6 +123,7 @@ const en: SheetStrings = {
   rechecked: (errors, warnings, fixed, added) =>
     `Re-checked as you typed: ${errors} errors / ${warnings} warnings${fixed ? `, ${fixed} fixed` : ""}${added ? `, ${added} new` : ""}.`,
   liveOn: "After a validation, changing a rating cell re-checks its form by itself.",
+  liveFailed: "Could not re-check by itself (a sheet renamed?). Press Validate again.",
   liveUnavailable: "This Excel (before ExcelApi 1.7) cannot re-check while you type. Press Validate after your changes.",
   staleTitle: "The summary is out of date",
   stale: (phase, at, current, phaseDiffers) =>

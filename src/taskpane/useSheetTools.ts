@@ -20,6 +20,8 @@ export interface SheetTools {
   live: "on" | "unavailable" | null;
   /** The last re-check, said once to screen readers. */
   announcement: string;
+  /** The last re-check failed (a sheet renamed or deleted since 検証): the result shown may be out of date. */
+  liveFailed: boolean;
   /** The findings changed since the cells were coloured. */
   highlightOutdated: boolean;
   /** What 集計 was made for differs from the result shown. */
@@ -41,6 +43,7 @@ export function useSheetTools(api: OfficeApi, checker: Checker, locale: Locale):
   const undoable = undoableAtOnce(api);
   const [live, setLive] = React.useState<SheetTools["live"]>(null);
   const [announcement, setAnnouncement] = React.useState("");
+  const [liveFailed, setLiveFailed] = React.useState(false);
   const [highlightOutdated, setHighlightOutdated] = React.useState(false);
   const latest = React.useRef(checker);
   latest.current = checker;
@@ -49,6 +52,7 @@ export function useSheetTools(api: OfficeApi, checker: Checker, locale: Locale):
   React.useEffect(() => {
     const check = new LiveCheck(api, {
       onResult: ({ grid, report }) => {
+        setLiveFailed(false);
         const before = latest.current.report;
         latest.current.replaceReport(grid, report);
         const was = new Set((before?.findings ?? []).map(findingKey));
@@ -59,7 +63,11 @@ export function useSheetTools(api: OfficeApi, checker: Checker, locale: Locale):
         setAnnouncement(SHEET_STRINGS[locale].rechecked(errors, report.findings.length - errors, fixed, added));
         if ((fixed || added) && latest.current.kept.highlight) setHighlightOutdated(true);
       },
-      onError: () => undefined,
+      // A sheet renamed or deleted since the last 検証: said politely; the next 検証 starts afresh.
+      onError: () => {
+        setLiveFailed(true);
+        setAnnouncement(SHEET_STRINGS[locale].liveFailed);
+      },
     });
     liveCheck.current = check;
     check
@@ -75,6 +83,7 @@ export function useSheetTools(api: OfficeApi, checker: Checker, locale: Locale):
   React.useEffect(() => {
     if (checker.grid && checker.report) liveCheck.current?.setBase(checker.grid, checker.report);
   }, [checker.grid, checker.report]);
+  React.useEffect(() => setLiveFailed(false), [checker.grid]);
 
   /** Says what this Excel lacks instead of running; true when it has what the feature needs. */
   const able = (feature: Feature): boolean => {
@@ -129,5 +138,5 @@ export function useSheetTools(api: OfficeApi, checker: Checker, locale: Locale):
   const stale = checker.kept.summary && checker.report ? staleness(checker.kept.summary, checker.report as CheckReport) : null;
   const missing = (["inputRules", "highlight"] as const).map((f) => lacking(api, f)).filter((m): m is { ja: string; en: string } => m !== null);
 
-  return { setRules, highlight, clear, live, announcement, highlightOutdated, stale, undoable, missing };
+  return { setRules, highlight, clear, live, announcement, liveFailed, highlightOutdated, stale, undoable, missing };
 }

@@ -113,6 +113,16 @@ describe("live re-check", () => {
     expect(document.activeElement).toBe(within(screen.getByRole("list", { name: "取組項目 2【取組2】" })).getByRole("button"));
   });
 
+  test("a sheet renamed since 検証: the re-check cannot read it and the pane says to validate again", async () => {
+    const { host } = await validated();
+    const first = within(screen.getByRole("list", { name: "取組項目 1【取組1】" })).getByRole("button");
+    host.workbook.sheets[0].name = "改名";
+    act(() => void host.typeInto("改名", first.dataset.cell!, "①"));
+    await screen.findByText("自動の再検証ができませんでした（シートの名前が変わったなど）。もう一度「検証」を押してください。", { selector: "div:not([data-testid])" });
+    fireEvent.click(button("検証"));
+    await waitFor(() => expect(screen.queryByText(/自動の再検証ができませんでした/, { selector: "div:not([data-testid])" })).toBeNull());
+  });
+
   test("after a highlight, a changed result says the colours are from before", async () => {
     const { host } = await validated();
     fireEvent.click(button("強調表示"));
