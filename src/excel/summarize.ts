@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../check";
+import { SUMMARY_SETTING, stampOf, SummaryStamp } from "../entry/stamp";
 import type { Phase } from "../model";
 import { computeSummary } from "../summary/compute";
 import { FileSummary, layoutAggregate, layoutSummary } from "../summary/layout";
@@ -16,6 +17,8 @@ export interface SummarizeResult {
   items: number;
   /** What could not be read or written in full. */
   notes: Note[];
+  /** What 集計 was made for, as kept in the workbook (entry/stamp.ts). */
+  stamp: SummaryStamp;
 }
 
 export interface RollUpResult {
@@ -71,13 +74,18 @@ export async function summarizeOpenWorkbook(api: OfficeApi, options: { phase?: P
       sheet: queueSheetState,
     });
     const report = checkWorkbook(grid, { phase: options.phase });
-    const summary = computeSummary(grid.name, report, options.now ?? new Date(), { grid });
+    const now = options.now ?? new Date();
+    const summary = computeSummary(grid.name, report, now, { grid });
+    // What the pane compares its own result with, also after a reopen: written with the last write, so that a
+    // 集計 refused or failed half-way leaves none.
+    const stamp = stampOf(report, now);
     return {
       states: sheets.map((s) => sheetState(s.name, s.extra)),
       workbookProtected: Boolean(protection?.protected),
       notes,
       layout: (sheetName) => layoutSummary(summary, { sheetName }),
-      result: (names, more) => ({ sheet: names[0], items: report.items.length, notes: [...notes, ...more] }),
+      last: () => context.workbook.settings.add(SUMMARY_SETTING, stamp),
+      result: (names, more) => ({ sheet: names[0], items: report.items.length, notes: [...notes, ...more], stamp }),
     };
   });
 }
@@ -112,6 +120,8 @@ interface Prepared<R> {
   notes: Note[];
   /** The sheets, given the name each will have ("集計 (2)" when a user's sheet is called 集計). */
   layout: (sheetName: (base: string) => string) => SheetWrites[];
+  /** Queued with the last write (writeSheets' options.last). */
+  last?: () => void;
   result: (names: string[], notes: Note[]) => R;
 }
 
@@ -130,7 +140,7 @@ async function writeIntoOpenWorkbook<R>(api: OfficeApi, prepare: (context: Excel
   let writing: { writes: SheetWrite[]; progress: WriteProgress } | null = null;
   try {
     return await api.Excel.run(async (context) => {
-      const { states, workbookProtected, layout, result } = await prepare(context);
+      const { states, workbookProtected, layout, last, result } = await prepare(context);
       if (workbookProtected) {
         throw new HostError(`ブックの構成が保護されているため、集計シートを追加できません。ブックの保護を解除してから、もう一度お試しください。${UNCHANGED}`, "AccessDenied");
       }
@@ -156,7 +166,7 @@ async function writeIntoOpenWorkbook<R>(api: OfficeApi, prepare: (context: Excel
         tableNames: sheet.tables.map((t) => tableName(t.name)),
       }));
       writing = { writes, progress: { done: new Set() } };
-      const changed = await writeSheets(context, writes, features, writing.progress);
+      const changed = await writeSheets(context, writes, { ...features, last }, writing.progress);
       return result(
         writes.map((w) => w.name),
         [

@@ -17,6 +17,8 @@ export interface WriteFeatures {
   freeze: boolean;
   tableLook: boolean;
   pageLayout: boolean;
+  /** Queued last, with the sync that shows the first sheet: it runs only once everything before it did. */
+  last?: () => void;
 }
 
 /**
@@ -99,7 +101,10 @@ export async function writeSheets(
     sheet: writes[0].name,
     request: 2 * action,
     response: 0,
-    queue: () => worksheets.get(writes[0].name)!.activate(),
+    queue: () => {
+      worksheets.get(writes[0].name)!.activate();
+      options.last?.();
+    },
   });
 
   const changed: Changed[] = [];

@@ -1,12 +1,20 @@
 import * as React from "react";
-import { Badge, BadgeProps, makeStyles, mergeClasses, shorthands, Text, tokens } from "@fluentui/react-components";
-import type { Finding, Item, Severity } from "../model";
+import { Badge, BadgeProps, Label, makeStyles, mergeClasses, Select, shorthands, Text, tokens } from "@fluentui/react-components";
+import { Finding, isBlocking, Item, Severity } from "../model";
 import { messageIn } from "../rules";
 import type { Locale, Strings } from "./i18n";
+import type { SheetStrings } from "./sheet-strings";
 
 const BADGE_COLORS: Record<Severity, BadgeProps["color"]> = { fatal: "important", error: "danger", warning: "warning" };
 
+/** More findings than this and the list offers filters. */
+export const FILTER_ABOVE = 10;
+
 const useStyles = makeStyles({
+  hint: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, marginBottom: tokens.spacingVerticalXS },
+  filters: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS },
+  filter: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, flex: "1 1 140px", minWidth: 0 },
+  shown: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   group: { marginTop: tokens.spacingVerticalM },
   heading: {
     margin: `0 0 ${tokens.spacingVerticalXS}`,
@@ -17,7 +25,7 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   finding: {
     display: "grid",
-    gridTemplateColumns: "auto 1fr",
+    gridTemplateColumns: "auto 1fr auto",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: "start",
@@ -34,6 +42,7 @@ const useStyles = makeStyles({
   clickable: {
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, ...shorthands.borderColor(tokens.colorNeutralStroke1Hover) },
+    ":hover .hyoka-place": { textDecorationLine: "underline" },
     ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
     ":focus-visible": {
       ...shorthands.outline(tokens.strokeWidthThick, "solid", tokens.colorStrokeFocus2),
@@ -42,15 +51,9 @@ const useStyles = makeStyles({
   },
   current: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   message: { gridColumn: "2", wordBreak: "break-word" },
-  place: { gridColumn: "2", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  place: { gridColumn: "2", color: tokens.colorBrandForegroundLink, fontSize: tokens.fontSizeBase200 },
+  chevron: { gridColumn: "3", gridRow: "1 / span 2", alignSelf: "center", color: tokens.colorNeutralForeground3, display: "flex" },
+  empty: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface FindingListProps {
@@ -58,28 +61,114 @@ export interface FindingListProps {
   items: readonly Item[];
   locale: Locale;
   t: Strings;
-  /** Index in `findings` of the finding whose cell was last selected. */
-  current: number | null;
-  onSelect: (finding: Finding, index: number) => void;
+  s: SheetStrings;
+  /** The key (findingKey) of the finding whose cell was last selected. */
+  current: string | null;
+  onSelect: (finding: Finding) => void;
+}
+
+/** What identifies a finding across re-checks: the same problem in the same place keeps its key. */
+export function findingKey(finding: Finding): string {
+  return [finding.code, finding.sheet ?? "", finding.cell ?? "", finding.item ?? "", finding.field ?? ""].join("|");
+}
+
+type SeverityFilter = "all" | "errors" | "warnings";
+
+interface Entry {
+  key: string;
+  finding: Finding;
 }
 
 interface Group {
   key: string;
   heading: string;
-  entries: { finding: Finding; index: number }[];
+  entries: Entry[];
 }
 
-/** Findings grouped by item (取組項目 N【title】), workbook-wide ones first; each with a place goes to its cell. */
-export function FindingList({ findings, items, locale, t, current, onSelect }: FindingListProps) {
+/**
+ * Findings grouped by item (取組項目 N【title】), workbook-wide ones first; each with a place is a link to its cell
+ * (a button that looks and acts like one: pointer, chevron, Enter or Space). Above FILTER_ABOVE findings, filters
+ * by kind and by item. A re-check updates the list in place: an entry keeps its element (and so focus and
+ * scroll) while its finding remains; when the focused one goes, focus moves to its neighbour.
+ */
+export function FindingList({ findings, items, locale, t, s, current, onSelect }: FindingListProps) {
   const styles = useStyles();
   const hintId = React.useId();
-  const groups = React.useMemo(() => groupFindings(findings, items, t), [findings, items, t]);
+  const filterId = React.useId();
+  const [severity, setSeverity] = React.useState<SeverityFilter>("all");
+  const [item, setItem] = React.useState<string>("all");
+  const listRef = React.useRef<HTMLDivElement>(null);
+  const focused = React.useRef<{ key: string; position: number } | null>(null);
+
+  const entries = React.useMemo(() => keyed(findings), [findings]);
+  const filtering = findings.length > FILTER_ABOVE;
+  const visible = entries.filter(
+    ({ finding }) =>
+      !filtering ||
+      ((severity === "all" || (severity === "errors") === isBlocking(finding)) && (item === "all" || groupKey(finding) === item)),
+  );
+  const groups = groupFindings(visible, items, t);
+  const visibleKeys = visible.map((e) => e.key).join("\n");
+
+  // Which entry has focus, seen before this render changes the list (while the pane itself has focus: a user
+  // typing in the sheet must not have focus pulled into the pane).
+  const list = listRef.current;
+  if (list) {
+    const doc = list.ownerDocument;
+    const active = doc.activeElement as HTMLElement | null;
+    const buttons = [...list.querySelectorAll<HTMLElement>("button[data-key]")];
+    focused.current = doc.hasFocus() && active?.dataset.key && list.contains(active) ? { key: active.dataset.key, position: buttons.indexOf(active) } : null;
+  }
+  // The focused entry went away in a re-check: focus its neighbour, so that the keyboard user stays in the list.
+  React.useLayoutEffect(() => {
+    const was = focused.current;
+    const current = listRef.current;
+    if (!was || !current) return;
+    const buttons = [...current.querySelectorAll<HTMLElement>("button[data-key]")];
+    if (buttons.some((b) => b.dataset.key === was.key)) return;
+    focused.current = null;
+    buttons[Math.min(was.position, buttons.length - 1)]?.focus();
+  }, [visibleKeys]);
+
   if (findings.length === 0) return null;
+  const counts = { errors: findings.filter(isBlocking).length, warnings: findings.filter((f) => !isBlocking(f)).length };
+  const itemOptions = itemFilterOptions(findings, items, s);
+  if (item !== "all" && !itemOptions.some((o) => o.value === item)) itemOptions.push({ value: item, label: item === "workbook" ? s.workbookWide(0) : s.filterItemOption(Number(item.slice(5)), null, 0) });
+
   return (
-    <div>
-      <span id={hintId} className={styles.hidden}>
+    <div ref={listRef}>
+      {filtering && (
+        <div className={styles.filters} role="group" aria-label={s.filterSeverity + " / " + s.filterItem}>
+          <div className={styles.filter}>
+            <Label htmlFor={`${filterId}-severity`} size="small">
+              {s.filterSeverity}
+            </Label>
+            <Select id={`${filterId}-severity`} size="small" value={severity} onChange={(_, data) => setSeverity(data.value as SeverityFilter)}>
+              <option value="all">{s.filterAll}</option>
+              <option value="errors">{s.filterErrors(counts.errors)}</option>
+              <option value="warnings">{s.filterWarnings(counts.warnings)}</option>
+            </Select>
+          </div>
+          <div className={styles.filter}>
+            <Label htmlFor={`${filterId}-item`} size="small">
+              {s.filterItem}
+            </Label>
+            <Select id={`${filterId}-item`} size="small" value={item} onChange={(_, data) => setItem(data.value)}>
+              <option value="all">{s.filterAllItems}</option>
+              {itemOptions.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          {visible.length !== findings.length && <Text className={styles.shown}>{s.shown(visible.length, findings.length)}</Text>}
+        </div>
+      )}
+      <Text id={hintId} className={styles.hint}>
         {t.selectHint}
-      </span>
+      </Text>
+      {visible.length === 0 && <Text className={styles.empty}>{s.noneShown}</Text>}
       {groups.map((group) => {
         const headingId = `${hintId}-${group.key}`;
         return (
@@ -88,15 +177,17 @@ export function FindingList({ findings, items, locale, t, current, onSelect }: F
               {group.heading}
             </h3>
             <ul className={styles.list} aria-labelledby={headingId}>
-              {group.entries.map(({ finding, index }) => (
-                <li key={index}>
+              {group.entries.map(({ key, finding }) => (
+                <li key={key}>
                   <FindingEntry
+                    entryKey={key}
                     finding={finding}
                     locale={locale}
                     t={t}
+                    s={s}
                     hintId={hintId}
-                    isCurrent={current === index}
-                    onSelect={() => onSelect(finding, index)}
+                    isCurrent={current === findingKey(finding)}
+                    onSelect={() => onSelect(finding)}
                     styles={styles}
                   />
                 </li>
@@ -109,16 +200,26 @@ export function FindingList({ findings, items, locale, t, current, onSelect }: F
   );
 }
 
+function Chevron() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 function FindingEntry(props: {
+  entryKey: string;
   finding: Finding;
   locale: Locale;
   t: Strings;
+  s: SheetStrings;
   hintId: string;
   isCurrent: boolean;
   onSelect: () => void;
   styles: ReturnType<typeof useStyles>;
 }) {
-  const { finding, locale, t, hintId, isCurrent, onSelect, styles } = props;
+  const { entryKey, finding, locale, t, s, hintId, isCurrent, onSelect, styles } = props;
   const message = messageIn(finding, locale);
   const place = finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}` : null;
   const content = (
@@ -127,7 +228,7 @@ function FindingEntry(props: {
         {t.severity(finding.severity)}
       </Badge>
       <Text className={styles.message}>{message}</Text>
-      {place && <Text className={styles.place}>{place}</Text>}
+      {place && <Text className={mergeClasses(styles.place, "hyoka-place")}>{s.goToCell(place)}</Text>}
     </>
   );
   if (!place) {
@@ -143,27 +244,56 @@ function FindingEntry(props: {
       className={mergeClasses(styles.finding, styles.clickable, isCurrent && styles.current)}
       aria-describedby={hintId}
       aria-current={isCurrent ? "true" : undefined}
+      data-key={entryKey}
       data-code={finding.code}
       data-sheet={finding.sheet ?? undefined}
       data-cell={finding.cell ?? undefined}
       onClick={onSelect}
     >
       {content}
+      <span className={styles.chevron}>
+        <Chevron />
+      </span>
     </button>
   );
 }
 
-function groupFindings(findings: readonly Finding[], items: readonly Item[], t: Strings): Group[] {
+/** Keys for the findings; the same key twice (two findings of one code on one cell) gets a count. */
+function keyed(findings: readonly Finding[]): Entry[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const base = findingKey(finding);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { key: n ? `${base}#${n}` : base, finding };
+  });
+}
+
+function groupKey(finding: Finding): string {
+  return finding.item === null ? "workbook" : `item-${finding.item}`;
+}
+
+function itemFilterOptions(findings: readonly Finding[], items: readonly Item[], s: SheetStrings): { value: string; label: string }[] {
+  const titles = new Map(items.map((i) => [i.no, i.title]));
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(groupKey(finding), (counts.get(groupKey(finding)) ?? 0) + 1);
+  return [...counts].map(([value, n]) => ({
+    value,
+    label: value === "workbook" ? s.workbookWide(n) : s.filterItemOption(Number(value.slice(5)), titles.get(Number(value.slice(5))) ?? null, n),
+  }));
+}
+
+function groupFindings(entries: readonly Entry[], items: readonly Item[], t: Strings): Group[] {
   const titles = new Map(items.map((item) => [item.no, item.title]));
   const groups = new Map<string, Group>();
-  findings.forEach((finding, index) => {
-    const key = finding.item === null ? "workbook" : `item-${finding.item}`;
+  for (const entry of entries) {
+    const key = groupKey(entry.finding);
     let group = groups.get(key);
     if (!group) {
-      const heading = finding.item === null ? t.workbookGroup : t.itemHeading(finding.item, titles.get(finding.item) ?? null);
+      const heading = entry.finding.item === null ? t.workbookGroup : t.itemHeading(entry.finding.item, titles.get(entry.finding.item) ?? null);
       groups.set(key, (group = { key, heading, entries: [] }));
     }
-    group.entries.push({ finding, index });
-  });
+    group.entries.push(entry);
+  }
   return [...groups.values()];
 }

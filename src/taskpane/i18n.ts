@@ -27,8 +27,8 @@ export interface Strings {
   summarizeHint: string;
   summarizing: string;
   summarized: (sheet: string, items: number) => string;
-  staleTitle: string;
-  staleSummary: (sheet: string, items: number) => string;
+  relinkTitle: string;
+  relinkSummary: (sheet: string, items: number) => string;
   rebuild: string;
   rollUp: string;
   rollUpHeading: string;
@@ -70,8 +70,8 @@ const ja: Strings = {
   summarizeHint: "「集計」と「検証結果」のシートをブックに追加します。",
   summarizing: "集計しています…",
   summarized: (sheet) => `「${sheet}」シートを作成しました`,
-  staleTitle: "集計を作り直してください",
-  staleSummary: (sheet, items) => `「${sheet}」シートの ${items} 件の取組項目で、参照先のセルが取組項目の内容ではなくなっています（様式の行や列が変わったなど）。`,
+  relinkTitle: "集計を作り直してください",
+  relinkSummary: (sheet, items) => `「${sheet}」シートの ${items} 件の取組項目で、参照先のセルが取組項目の内容ではなくなっています（様式の行や列が変わったなど）。`,
   rebuild: "集計を作り直す",
   rollUp: "複数のブックを集計…",
   rollUpHeading: "複数のブックを集計",
@@ -115,8 +115,8 @@ const en: Strings = {
   summarizeHint: "Adds the sheets 集計 (summary) and 検証結果 (findings) to the workbook.",
   summarizing: "Summarizing…",
   summarized: (sheet) => `Created the sheet 「${sheet}」`,
-  staleTitle: "Rebuild the summary",
-  staleSummary: (sheet, items) => `On sheet 「${sheet}」, ${items} ${items === 1 ? "item's cells" : "items' cells"} no longer hold the item (the form's rows or columns changed).`,
+  relinkTitle: "Rebuild the summary",
+  relinkSummary: (sheet, items) => `On sheet 「${sheet}」, ${items} ${items === 1 ? "item's cells" : "items' cells"} no longer hold the item (the form's rows or columns changed).`,
   rebuild: "Rebuild the summary",
   rollUp: "Summarize several workbooks…",
   rollUpHeading: "Summarize several workbooks",

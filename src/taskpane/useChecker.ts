@@ -2,14 +2,18 @@ import * as React from "react";
 import { checkWorkbook, CheckReport } from "../check";
 import { Note, toHostError } from "../excel/host-error";
 import type { OfficeApi } from "../excel/office-api";
-import { readOpenWorkbook } from "../excel/read-workbook";
+import type { HighlightRecord } from "../entry/marks";
+import type { SummaryStamp } from "../entry/stamp";
+import { readWorkbookState } from "../excel/read-state";
 import { selectCell } from "../excel/select-cell";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 import { staleSummaries } from "../summary/layout";
 import type { Finding, Phase } from "../model";
+import type { WorkbookGrid } from "../template/grid";
+import { findingKey } from "./FindingList";
 import type { Strings } from "./i18n";
 
-export type Busy = "validate" | "summarize" | null;
+export type Busy = "validate" | "summarize" | "rules" | "highlight" | "clear" | null;
 export type Notice = { intent: "success" | "error"; text: string } | null;
 
 export interface Checker {
@@ -25,13 +29,24 @@ export interface Checker {
   notice: Notice;
   /** What the last validate or 集計 could not read or write in full (the adapter's notes). */
   notes: Note[];
-  /** Index in `report.findings` of the finding whose cell was last selected. */
-  current: number | null;
-  /** Our 集計 sheets whose links no longer find their items (the form changed): offered for rebuilding. */
-  stale: { sheet: string; items: number }[];
+  /** The key (findingKey) of the finding whose cell was last selected. */
+  current: string | null;
+  /** Our 集計 sheets whose links no longer find their items (the form was restructured): offered for rebuilding. */
+  relinks: { sheet: string; items: number }[];
   validate: () => Promise<void>;
   summarize: () => Promise<void>;
-  goTo: (finding: Finding, index: number) => Promise<void>;
+  goTo: (finding: Finding) => Promise<void>;
+  /** The grid the report was made from (for live re-check). */
+  grid: WorkbookGrid | null;
+  /** A re-check's result replaces the shown one in place. */
+  replaceReport: (grid: WorkbookGrid, report: CheckReport) => void;
+  /** What the add-in keeps in the workbook, as last read or written: what 集計 was made for, what is highlighted. */
+  kept: { summary: SummaryStamp | null; highlight: HighlightRecord | null };
+  setHighlight: (record: HighlightRecord | null) => void;
+  /** Runs an action that writes, with the spinner; its message and notes replace the last ones; a failure is shown. */
+  act: (kind: NonNullable<Busy>, run: () => Promise<{ text: string; notes?: Note[] }>) => Promise<void>;
+  /** Shows a notice of the pane's own (what this Excel lacks, before anything is done). */
+  notify: (notice: Notice) => void;
 }
 
 /** What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a notice. */
@@ -43,8 +58,10 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
   const [report, setReport] = React.useState<CheckReport | null>(null);
   const [notice, setNotice] = React.useState<Notice>(null);
   const [notes, setNotes] = React.useState<Note[]>([]);
-  const [current, setCurrent] = React.useState<number | null>(null);
-  const [stale, setStale] = React.useState<{ sheet: string; items: number }[]>([]);
+  const [current, setCurrent] = React.useState<string | null>(null);
+  const [grid, setGrid] = React.useState<WorkbookGrid | null>(null);
+  const [kept, setKept] = React.useState<Checker["kept"]>({ summary: null, highlight: null });
+  const [relinks, setRelinks] = React.useState<{ sheet: string; items: number }[]>([]);
   const picked = React.useRef(false);
 
   const fail = React.useCallback(
@@ -59,12 +76,13 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
   React.useEffect(() => {
     let live = true;
     setReading(true);
-    readOpenWorkbook(api)
-      .then((grid) => {
+    readWorkbookState(api)
+      .then((state) => {
         if (!live) return;
-        const inferredPhase = checkWorkbook(grid).phase;
+        setKept({ summary: state.summary, highlight: state.highlight });
+        setRelinks(staleSummaries(state));
+        const inferredPhase = checkWorkbook(state).phase;
         setInferred(inferredPhase);
-        setStale(staleSummaries(grid));
         if (!picked.current) setPhase(inferredPhase);
       })
       .catch((error: unknown) => live && fail(error))
@@ -87,10 +105,12 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     setReport(null);
     setCurrent(null);
     try {
-      const grid = await readOpenWorkbook(api);
-      setNotes(grid.notes);
-      setReport(checkWorkbook(grid, { phase }));
-      setStale(staleSummaries(grid));
+      const state = await readWorkbookState(api);
+      setNotes(state.notes);
+      setKept({ summary: state.summary, highlight: state.highlight });
+      setGrid(state);
+      setReport(checkWorkbook(state, { phase }));
+      setRelinks(staleSummaries(state));
     } catch (error) {
       fail(error);
     } finally {
@@ -106,7 +126,8 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     try {
       const result = await summarizeOpenWorkbook(api, { phase });
       setNotes(result.notes);
-      setStale([]);
+      setKept((k) => ({ ...k, summary: result.stamp }));
+      setRelinks([]);
       setNotice({ intent: "success", text: t.summarized(result.sheet, result.items) });
     } catch (error) {
       fail(error);
@@ -115,9 +136,9 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     }
   };
 
-  const goTo = async (finding: Finding, index: number) => {
+  const goTo = async (finding: Finding) => {
     if (!finding.sheet || !finding.cell) return;
-    setCurrent(index);
+    setCurrent(findingKey(finding));
     try {
       await selectCell(api, finding.sheet, finding.cell);
       setNotice((n) => (n?.intent === "error" ? null : n));
@@ -126,5 +147,47 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     }
   };
 
-  return { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, stale, validate, summarize, goTo };
+  const replaceReport = React.useCallback((next: WorkbookGrid, nextReport: CheckReport) => {
+    setGrid(next);
+    setReport(nextReport);
+  }, []);
+  const setHighlight = React.useCallback((record: HighlightRecord | null) => setKept((k) => ({ ...k, highlight: record })), []);
+
+  const act = async (kind: NonNullable<Busy>, run: () => Promise<{ text: string; notes?: Note[] }>) => {
+    if (busy) return;
+    setBusy(kind);
+    setNotice(null);
+    setNotes([]);
+    try {
+      const done = await run();
+      setNotes(done.notes ?? []);
+      setNotice({ intent: "success", text: done.text });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return {
+    phase,
+    choosePhase,
+    inferred,
+    reading,
+    busy,
+    report,
+    notice,
+    notes,
+    current,
+    relinks,
+    validate,
+    summarize,
+    goTo,
+    grid,
+    replaceReport,
+    kept,
+    setHighlight,
+    act,
+    notify: setNotice,
+  };
 }
