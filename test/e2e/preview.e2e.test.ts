@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { Browser, chromium, Page } from "playwright-core";
+import { checkWorkbook } from "../../src/check";
+import { computeSummary } from "../../src/summary/compute";
+import { layoutSummary } from "../../src/summary/layout";
+import { a1 } from "../../src/template/grid";
+import { sampleGrid } from "../support/workbooks";
 import { serveStatic, StaticServer } from "./static-server";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -129,6 +134,24 @@ describe("browser preview (dist/preview.html in Debian's Chromium)", () => {
     expect(await page.locator(`[role="tab"][aria-selected="true"]`).textContent()).toBe("取組項目");
     await page.locator('td[data-selected="true"]').first().waitFor();
     expect(await page.locator('td[data-selected="true"]').first().textContent()).toMatch(/^取組項目\s*3/);
+  });
+
+  test("typing （２） into item 3's 達成見込み: 集計's row and counts follow at once, without another 集計 (#16)", async () => {
+    const grid = await sampleGrid();
+    const summary = computeSummary(grid.name, checkWorkbook(grid), new Date(), { grid });
+    const [sheet] = layoutSummary(summary);
+    const source = summary.rows[2].ratings["midyear.achievement"].source!;
+    const judged = a1(sheet.tables[0].top + 3, 4);
+    const counts = sheet.cells.find((c) => c.value === "件数" && c.style === "header")!.row;
+
+    await page.locator('[role="tab"]', { hasText: /^取組項目$/ }).click();
+    await page.locator(`td[data-address="${source.cell}"]`).click();
+    await page.getByLabel("セルの値").fill("（２）");
+    await page.getByLabel("セルの値").press("Enter");
+    await page.locator('[role="tab"]', { hasText: /^集計$/ }).click();
+    await page.locator(`td[data-address="${judged}"]`).filter({ hasText: "②" }).waitFor();
+    expect(await page.locator(`td[data-address="${a1(counts + 1, 4)}"]`).textContent()).toBe("17"); // ① in 達成見込み
+    expect(await page.locator(`td[data-address="${a1(counts + 2, 4)}"]`).textContent()).toBe("2"); // ②
   });
 
   test("no serious or critical accessibility violations (axe-core)", async () => {
