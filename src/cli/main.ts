@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { PHASES } from "../model";
-import { EXIT, Io, processIo } from "./io";
+import { EXIT, Io, processIo, warn } from "./io";
 import { summarizeCommand } from "./summarize";
 import { validateCommand } from "./validate";
 
@@ -42,7 +42,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
-    io.stderr(`hyoka: ${error instanceof Error ? error.message : String(error)}\n`);
+    warn(io, error instanceof Error ? error.message : String(error));
     return EXIT.unusable;
   }
 }

@@ -1,65 +1,147 @@
-import ExcelJS from "exceljs";
+import { isType } from "../file/package";
+import { shiftFormula } from "../file/shared-formula";
+import { RawCell, readSheet } from "../file/sheet-part";
+import { cellValues, clipMerges } from "../file/xlsx-grid";
+import { openXlsx, XlsxWorkbook } from "../file/xlsx-workbook";
 import { charactersToPoints } from "../summary/sheet-writes";
-import { cellValue, isMergedAway, mergesOf } from "../file/xlsx-grid";
-import { isErrorValue } from "../template/grid";
-import { cellKey, newSheet, SimCell, SimCellFormat, SimWorkbook } from "./workbook";
+import { CellRange, isErrorValue, parseRange } from "../template/grid";
+import { quoteSheet } from "./host";
+import { cellKey, cellPosition, MAX_COLUMNS, newSheet, SimCell, SimSheet, SimTable, SimWorkbook } from "./workbook";
 
-/** An ExcelJS workbook as the in-memory host's workbook (in Node and in the browser). */
-export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.xlsx"): SimWorkbook {
+/** A column range may span all 16,384 columns; a sheet keeps at most this many column widths. */
+const MAX_WIDTHS = MAX_COLUMNS;
+
+/**
+ * Reads .xlsx bytes into the in-memory host's workbook (in Node and in the browser), with the same package
+ * reader as the CLI. Throws an XlsxError (one Japanese line) for what cannot be read.
+ */
+export function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name = "ブック.xlsx"): SimWorkbook {
+  const workbook = openXlsx(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   return {
     name,
-    protected: false,
-    sheets: wb.worksheets.map((ws) => {
-      const sheet = newSheet(ws.name);
-      sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
-      sheet.protected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-      sheet.merges = mergesOf(ws);
-      ws.eachRow({ includeEmpty: false }, (row, r) =>
-        row.eachCell({ includeEmpty: false }, (cell, c) => {
-          const sim = isMergedAway(cell) ? { value: null } : simCell(cell.value);
-          if (cell.numFmt) sim.numberFormat = cell.numFmt;
-          const format = simFormat(cell);
-          if (format) sim.format = format;
-          sheet.cells.set(cellKey(r - 1, c - 1), sim);
-        }),
-      );
-      ws.columns?.forEach((column, c) => {
-        if (column.width) sheet.columnWidths.set(c, charactersToPoints(column.width));
-      });
-      sheet.frozenRows = ws.views?.[0]?.state === "frozen" ? (ws.views[0].ySplit ?? 0) : 0;
+    protected: workbook.structureLocked,
+    sheets: workbook.worksheets.map((s) => {
+      const sheet = simSheet(workbook, s.name, s.part);
+      sheet.visibility = s.state === "hidden" ? "Hidden" : s.state === "veryHidden" ? "VeryHidden" : "Visible";
       return sheet;
     }),
   };
 }
 
-/** Reads .xlsx bytes into the in-memory host's workbook. */
-export async function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name?: string): Promise<SimWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as ExcelJS.Buffer);
-  return simWorkbookFromExcelJs(wb, name);
+function simSheet(workbook: XlsxWorkbook, name: string, part: string): SimSheet {
+  const sheet = newSheet(name);
+  const value = cellValues(workbook, { dates: "serial" });
+  const { numberFormats, looks } = workbook.styles(true);
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  const links: { ref: string; relId?: string; location?: string }[] = [];
+  const refs: string[] = [];
+  readSheet(
+    workbook.pkg,
+    part,
+    {
+      cell(raw) {
+        const sim = simCell(raw, value(raw), formulaOf(raw, masters));
+        const format = numberFormats[raw.style];
+        if (format && format !== "General") sim.numberFormat = format;
+        const look = looks[raw.style];
+        if (look) sim.format = { ...look };
+        if (sim.value !== null || sim.formula !== undefined || sim.error !== undefined || sim.format) sheet.cells.set(cellKey(raw.row, raw.col), sim);
+      },
+      merge: (ref) => refs.push(ref),
+      column(min, max, width) {
+        for (let c = Math.max(1, min); c <= Math.min(max, MAX_COLUMNS) && sheet.columnWidths.size < MAX_WIDTHS; c++) {
+          sheet.columnWidths.set(c - 1, charactersToPoints(width));
+        }
+      },
+      frozenRows: (rows) => (sheet.frozenRows = rows),
+      protection: () => (sheet.protected = true),
+      hyperlink: (ref, relId, location) => links.push({ ref, relId, location }),
+    },
+    { formulas: true },
+  );
+  // Clipped to the cells there are, as for the reader's grid: the preview runs the add-in's reader on them.
+  let bottom = -1;
+  let right = -1;
+  for (const key of sheet.cells.keys()) {
+    const { row, col } = cellPosition(key);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
+  }
+  sheet.merges = clipMerges(refs, bottom, right);
+  clearCovered(sheet);
+  attachLinks(workbook, part, sheet, links);
+  sheet.tables = tablesOf(workbook, part, name);
+  return sheet;
 }
 
-/** A cell as Excel holds it: the reader's value (cellValue), plus what the host keeps that the reader drops. */
-function simCell(value: ExcelJS.CellValue): SimCell {
-  // Excel answers dates as serial numbers (days since 1899-12-30); the file reader shows them as text.
-  if (value instanceof Date) return { value: (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 };
-  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
-    const f = value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
-    return { ...simCell(f.result ?? null), formula: `=${f.formula ?? f.sharedFormula}` };
-  }
-  if (value && typeof value === "object" && "hyperlink" in value) {
-    return { ...simCell((value as { text?: ExcelJS.CellValue }).text ?? null), hyperlink: { address: value.hyperlink } };
-  }
-  const plain = cellValue(value);
-  return isErrorValue(plain) ? { value: null, error: plain.error } : { value: plain };
+/** A cell as Excel holds it: dates stay serial numbers; an error is the cell's error, its value null. */
+function simCell(raw: RawCell, value: ReturnType<ReturnType<typeof cellValues>>, formula: string | undefined): SimCell {
+  const sim: SimCell = isErrorValue(value) ? { value: null, error: value.error } : { value };
+  if (formula !== undefined) sim.formula = `=${formula}`;
+  return sim;
 }
 
-function simFormat(cell: ExcelJS.Cell): SimCellFormat | undefined {
-  const format: SimCellFormat = {};
-  if (cell.font?.bold) format.bold = true;
-  if (cell.alignment?.wrapText) format.wrapText = true;
-  if (cell.alignment?.horizontal) format.horizontalAlignment = cell.alignment.horizontal;
-  const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
-  if (fill) format.fill = `#${fill.slice(-6)}`;
-  return Object.keys(format).length ? format : undefined;
+/** The formula of a cell; a shared formula's dependent gets the master's, moved by its offset. */
+function formulaOf(raw: RawCell, masters: Map<string, { formula: string; row: number; col: number }>): string | undefined {
+  if (raw.shared?.master && raw.formula) masters.set(raw.shared.index, { formula: raw.formula, row: raw.row, col: raw.col });
+  if (raw.shared && !raw.shared.master) {
+    const master = masters.get(raw.shared.index);
+    return master && shiftFormula(master.formula, raw.row - master.row, raw.col - master.col);
+  }
+  return raw.formula || undefined;
+}
+
+/** A cell hidden under a merged area holds nothing, as in Excel; its format stays. */
+function clearCovered(sheet: SimSheet): void {
+  const byRow = new Map<number, CellRange[]>();
+  for (const m of sheet.merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      let list = byRow.get(r);
+      if (!list) byRow.set(r, (list = []));
+      list.push(m);
+    }
+  }
+  if (byRow.size === 0) return;
+  for (const [key, cell] of sheet.cells) {
+    const { row, col } = cellPosition(key);
+    if (byRow.get(row)?.some((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left))) {
+      Object.assign(cell, { value: null, formula: undefined, error: undefined });
+    }
+  }
+}
+
+/** The sheet's table parts: name, area and style. */
+function tablesOf(workbook: XlsxWorkbook, part: string, sheetName: string): SimTable[] {
+  return workbook.pkg
+    .relationships(part)
+    .filter((r) => isType(r, "table") && !r.external && workbook.pkg.entry(r.target))
+    .map((r) => {
+      const table: SimTable = { name: "", address: "", style: "" };
+      workbook.pkg.parse(r.target, {
+        open(element, a) {
+          if (element === "table") Object.assign(table, { name: a.displayName ?? a.name ?? "", address: `${quoteSheet(sheetName)}!${a.ref ?? ""}` });
+          else if (element === "tableStyleInfo") table.style = a.name ?? "";
+        },
+      });
+      return table;
+    });
+}
+
+/** Hyperlinks: a place in the workbook (location) or an address through the sheet's relationships. */
+function attachLinks(workbook: XlsxWorkbook, part: string, sheet: SimSheet, links: { ref: string; relId?: string; location?: string }[]): void {
+  if (links.length === 0) return;
+  const rels = new Map(workbook.pkg.relationships(part).filter((r) => isType(r, "hyperlink")).map((r) => [r.id, r.target]));
+  for (const link of links) {
+    let area;
+    try {
+      area = parseRange(link.ref);
+    } catch {
+      continue;
+    }
+    const key = cellKey(area.top, area.left);
+    const cell = sheet.cells.get(key) ?? { value: null };
+    const address = link.relId ? rels.get(link.relId) : undefined;
+    cell.hyperlink = { ...(address ? { address } : {}), ...(link.location ? { documentReference: link.location } : {}) };
+    sheet.cells.set(key, cell);
+  }
 }

@@ -465,7 +465,7 @@ interface RangeRef extends CellRange {
   sheet: SimSheet;
 }
 
-function quoteSheet(name: string): string {
+export function quoteSheet(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

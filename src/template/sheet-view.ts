@@ -1,4 +1,4 @@
-import { a1, CellRange, CellValue, cellText, isErrorValue, SheetGrid } from "./grid";
+import { a1, CellRange, CellValue, cellText, forEachPresent, isErrorValue, SheetGrid } from "./grid";
 import { normalize } from "./text";
 
 /** A non-empty cell that is not hidden under a merge. */
@@ -39,9 +39,9 @@ export class SheetView {
         list.push(m);
       }
     }
-    grid.values.forEach((line, i) => {
+    forEachPresent(grid.values, (line, i) => {
       const row = grid.top + i;
-      line.forEach((value, j) => {
+      forEachPresent(line, (value, j) => {
         const col = grid.left + j;
         if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
