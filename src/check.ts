@@ -1,5 +1,5 @@
-import { Finding, Item, Phase } from "./model";
-import { inferPhase, validateItems } from "./rules";
+import type { Item, Phase } from "./model";
+import { inferPhase, RuleFinding, validateItems } from "./rules";
 import type { WorkbookGrid } from "./template/grid";
 import { resolveProfile, TemplateProfile } from "./template/profile";
 import { readWorkbook } from "./template/reader";
@@ -17,7 +17,7 @@ export interface CheckReport {
   phase: Phase;
   phaseSource: "given" | "inferred";
   items: Item[];
-  findings: Finding[];
+  findings: RuleFinding[];
 }
 
 /** workbook grid → items → findings. Pure. */

@@ -1,6 +1,5 @@
-import { PHASE_LABELS, Phase, Severity, SEVERITY_LABELS } from "../model";
+import { Locale, PHASE_LABELS, Phase, Severity, SEVERITY_LABELS } from "../model";
 import { HOST_MESSAGES } from "../excel/host-error";
-import type { Locale } from "../rules";
 
 export type { Locale };
 
