@@ -31,6 +31,8 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const CHUNK = 64 * 1024;
+const MIN_CHUNK = 256;
+const MAX_DEFLATE_RATIO = 1032;
 
 const broken = (why: string) => new XlsxError(`.xlsx ファイルが壊れているため読み込めません（${why}）`);
 
@@ -170,12 +172,23 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
     }
     done ||= final;
   });
+  // Deflate inflates at most 1,032 bytes per byte: each push is sized so that its output stays within what the
+  // caps still allow, and a bomb is refused before its first megabytes are even allocated.
+  const room = () =>
+    Math.min(
+      LIMITS.partBytes - inflated,
+      LIMITS.totalBytes - budget.inflated,
+      LIMITS.ratioAllowance + LIMITS.ratio * consumed - inflated,
+      LIMITS.ratioAllowance + LIMITS.ratio * budget.compressed - budget.inflated,
+    );
   try {
-    for (let at = 0; at < data.length && !done; at += CHUNK) {
-      const chunk = data.subarray(at, at + CHUNK);
+    for (let at = 0; at < data.length && !done; ) {
+      const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.floor(room() / MAX_DEFLATE_RATIO)));
+      const chunk = data.subarray(at, at + size);
+      at += chunk.length;
       consumed += chunk.length;
       budget.compressed += chunk.length;
-      inflate.push(chunk, at + CHUNK >= data.length);
+      inflate.push(chunk, at >= data.length);
     }
   } catch {
     if (failure) throw failure.error;

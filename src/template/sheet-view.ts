@@ -15,6 +15,22 @@ export interface Cell {
 
 const HEAD_LENGTH = 48;
 
+class IndexedCell implements Cell {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    private readonly merge: CellRange | undefined,
+    readonly value: CellValue,
+    readonly text: string,
+    readonly head: string,
+  ) {}
+
+  /** Made when asked: a sheet of a million cells would otherwise keep a million one-cell ranges. */
+  get extent(): CellRange {
+    return this.merge ?? { top: this.row, left: this.col, bottom: this.row, right: this.col };
+  }
+}
+
 /** Index over one sheet's grid: non-empty cells by row and in reading order, and the merged areas. */
 export class SheetView {
   readonly name: string;
@@ -46,14 +62,7 @@ export class SheetView {
         if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
         if (!isErrorValue(value) && text.trim() === "") return;
-        const cell: Cell = {
-          row,
-          col,
-          extent: this.extent(row, col),
-          value,
-          text,
-          head: normalize(text.slice(0, HEAD_LENGTH)),
-        };
+        const cell = new IndexedCell(row, col, this.mergeAt.get(key(row, col)), value, text, normalize(text.slice(0, HEAD_LENGTH)));
         let list = this.rows.get(row);
         if (!list) this.rows.set(row, (list = []));
         list.push(cell);

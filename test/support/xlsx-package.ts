@@ -230,3 +230,104 @@ export function openpyxlChart(sheetName: string): { related: RawSheet["related"]
     ],
   };
 }
+
+/** An entry stored as given: already-deflated data (method 8) or stored bytes, with the sizes it declares. */
+export interface RawEntry {
+  name: string;
+  data: Uint8Array;
+  method: 0 | 8;
+  /** The uncompressed size it declares. */
+  size: number;
+  /** Declare the sizes in a zip64 extra field (and write zip64 end records). */
+  zip64?: boolean;
+}
+
+/** A zip written byte by byte, for packages no zip library would write (bombs, lying sizes). CRCs are zero. */
+export function rawZip(entries: RawEntry[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const header = (length: number) => {
+    const bytes = new Uint8Array(length);
+    return { bytes, view: new DataView(bytes.buffer) };
+  };
+  const big = (view: DataView, at: number, value: number) => view.setBigUint64(at, BigInt(value), true);
+  for (const entry of entries) {
+    const name = encoder.encode(entry.name);
+    const extraLength = entry.zip64 ? 20 : 0;
+    const local = header(30 + name.length + extraLength);
+    local.view.setUint32(0, 0x04034b50, true);
+    local.view.setUint16(4, entry.zip64 ? 45 : 20, true);
+    local.view.setUint16(6, 0x800, true);
+    local.view.setUint16(8, entry.method, true);
+    local.view.setUint32(18, entry.zip64 ? 0xffffffff : entry.data.length, true);
+    local.view.setUint32(22, entry.zip64 ? 0xffffffff : entry.size, true);
+    local.view.setUint16(26, name.length, true);
+    local.view.setUint16(28, extraLength, true);
+    local.bytes.set(name, 30);
+    if (entry.zip64) {
+      local.view.setUint16(30 + name.length, 1, true);
+      local.view.setUint16(32 + name.length, 16, true);
+      big(local.view, 34 + name.length, entry.size);
+      big(local.view, 42 + name.length, entry.data.length);
+    }
+    const centralExtra = entry.zip64 ? 20 : 0;
+    const record = header(46 + name.length + centralExtra);
+    record.view.setUint32(0, 0x02014b50, true);
+    record.view.setUint16(4, 45, true);
+    record.view.setUint16(6, entry.zip64 ? 45 : 20, true);
+    record.view.setUint16(8, 0x800, true);
+    record.view.setUint16(10, entry.method, true);
+    record.view.setUint32(20, entry.zip64 ? 0xffffffff : entry.data.length, true);
+    record.view.setUint32(24, entry.zip64 ? 0xffffffff : entry.size, true);
+    record.view.setUint16(28, name.length, true);
+    record.view.setUint16(30, centralExtra, true);
+    record.view.setUint32(42, offset, true);
+    record.bytes.set(name, 46);
+    if (entry.zip64) {
+      record.view.setUint16(46 + name.length, 1, true);
+      record.view.setUint16(48 + name.length, 16, true);
+      big(record.view, 50 + name.length, entry.size);
+      big(record.view, 58 + name.length, entry.data.length);
+    }
+    chunks.push(local.bytes, entry.data);
+    central.push(record.bytes);
+    offset += local.bytes.length + entry.data.length;
+  }
+  const directoryStart = offset;
+  const directorySize = central.reduce((n, c) => n + c.length, 0);
+  const zip64 = entries.some((e) => e.zip64);
+  const tail: Uint8Array[] = [];
+  if (zip64) {
+    const record = header(56);
+    record.view.setUint32(0, 0x06064b50, true);
+    big(record.view, 4, 44);
+    record.view.setUint16(12, 45, true);
+    record.view.setUint16(14, 45, true);
+    big(record.view, 24, entries.length);
+    big(record.view, 32, entries.length);
+    big(record.view, 40, directorySize);
+    big(record.view, 48, directoryStart);
+    const locator = header(20);
+    locator.view.setUint32(0, 0x07064b50, true);
+    big(locator.view, 8, directoryStart + directorySize);
+    locator.view.setUint32(16, 1, true);
+    tail.push(record.bytes, locator.bytes);
+  }
+  const end = header(22);
+  end.view.setUint32(0, 0x06054b50, true);
+  end.view.setUint16(8, entries.length, true);
+  end.view.setUint16(10, entries.length, true);
+  end.view.setUint32(12, directorySize, true);
+  end.view.setUint32(16, zip64 ? 0xffffffff : directoryStart, true);
+  tail.push(end.bytes);
+  const all = [...chunks, ...central, ...tail];
+  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of all) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
