@@ -50,7 +50,7 @@ async function roundTrips(): Promise<void> {
   console.log("   items  sheets  validate  summary");
   const widths = [8, 8, 10, 9];
   for (const layout of LAYOUTS) {
-    const sim = loadSimWorkbook(await bytesOf(workbook(layout.items, layout.sheets)));
+    const sim = await loadSimWorkbook(await bytesOf(workbook(layout.items, layout.sheets)));
     const read = createExcelHost(sim);
     await readOpenWorkbook(read);
     const write = createExcelHost(sim);
@@ -65,7 +65,7 @@ async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 }
 
 async function mapAndValidate(): Promise<void> {
-  const grid = gridFromXlsx(openXlsx(await bytesOf(workbook(10_000))), "bench.xlsx");
+  const grid = await gridFromXlsx(openXlsx(await bytesOf(workbook(10_000))), "bench.xlsx");
   checkWorkbook(grid); // warm-up: the JIT, as in a long-running task pane
   const runs = Array.from({ length: 5 }, () => {
     const start = process.hrtime.bigint();

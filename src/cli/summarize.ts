@@ -60,7 +60,7 @@ export async function summarizeCommand(files: string[], opts: SummarizeOptions, 
 async function write(output: Awaited<ReturnType<typeof prepareOutput>>, workbook: XlsxWorkbook, sheets: SheetWrites[], now: Date, input = ""): Promise<string[]> {
   let grafted;
   try {
-    grafted = graftSheets(workbook, sheets, now);
+    grafted = await graftSheets(workbook, sheets, now);
   } catch (error) {
     if (error instanceof XlsxError) throw new InputError(`${error.message}: ${input}`, input);
     throw error;

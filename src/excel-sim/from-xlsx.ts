@@ -1,10 +1,11 @@
 import { isType } from "../file/package";
+import { parseXml } from "../file/xml";
 import { shiftFormula } from "../file/shared-formula";
 import { RawCell, readSheet } from "../file/sheet-part";
 import { cellValues, clipMerges } from "../file/xlsx-grid";
 import { openXlsx, XlsxWorkbook } from "../file/xlsx-workbook";
 import { charactersToPoints } from "../summary/sheet-writes";
-import { CellRange, isErrorValue, parseRange } from "../template/grid";
+import { CellRange, CellValue, isErrorValue, parseRange } from "../template/grid";
 import { quoteSheet } from "./host";
 import { cellKey, cellPosition, MAX_COLUMNS, newSheet, SimCell, SimSheet, SimTable, SimWorkbook } from "./workbook";
 
@@ -15,27 +16,25 @@ const MAX_WIDTHS = MAX_COLUMNS;
  * Reads .xlsx bytes into the in-memory host's workbook (in Node and in the browser), with the same package
  * reader as the CLI. Throws an XlsxError (one Japanese line) for what cannot be read.
  */
-export function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name = "ブック.xlsx"): SimWorkbook {
+export async function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name = "ブック.xlsx"): Promise<SimWorkbook> {
   const workbook = openXlsx(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
-  return {
-    name,
-    protected: workbook.structureLocked,
-    sheets: workbook.worksheets.map((s) => {
-      const sheet = simSheet(workbook, s.name, s.part);
-      sheet.visibility = s.state === "hidden" ? "Hidden" : s.state === "veryHidden" ? "VeryHidden" : "Visible";
-      return sheet;
-    }),
-  };
+  const value = await cellValues(workbook, { dates: "serial" });
+  const sheets: SimSheet[] = [];
+  for (const s of workbook.worksheets) {
+    const sheet = await simSheet(workbook, s.name, s.part, value);
+    sheet.visibility = s.state === "hidden" ? "Hidden" : s.state === "veryHidden" ? "VeryHidden" : "Visible";
+    sheets.push(sheet);
+  }
+  return { name, protected: workbook.structureLocked, sheets };
 }
 
-function simSheet(workbook: XlsxWorkbook, name: string, part: string): SimSheet {
+async function simSheet(workbook: XlsxWorkbook, name: string, part: string, value: (cell: RawCell) => CellValue): Promise<SimSheet> {
   const sheet = newSheet(name);
-  const value = cellValues(workbook, { dates: "serial" });
   const { numberFormats, looks } = workbook.styles(true);
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const links: { ref: string; relId?: string; location?: string }[] = [];
   const refs: string[] = [];
-  readSheet(
+  await readSheet(
     workbook.pkg,
     part,
     {
@@ -75,7 +74,7 @@ function simSheet(workbook: XlsxWorkbook, name: string, part: string): SimSheet 
 }
 
 /** A cell as Excel holds it: dates stay serial numbers; an error is the cell's error, its value null. */
-function simCell(raw: RawCell, value: ReturnType<ReturnType<typeof cellValues>>, formula: string | undefined): SimCell {
+function simCell(raw: RawCell, value: CellValue, formula: string | undefined): SimCell {
   const sim: SimCell = isErrorValue(value) ? { value: null, error: value.error } : { value };
   if (formula !== undefined) sim.formula = `=${formula}`;
   return sim;
@@ -117,7 +116,7 @@ function tablesOf(workbook: XlsxWorkbook, part: string, sheetName: string): SimT
     .filter((r) => isType(r, "table") && !r.external && workbook.pkg.entry(r.target))
     .map((r) => {
       const table: SimTable = { name: "", address: "", style: "" };
-      workbook.pkg.parse(r.target, {
+      parseXml(r.target, workbook.pkg.text(r.target), {
         open(element, a) {
           if (element === "table") Object.assign(table, { name: a.displayName ?? a.name ?? "", address: `${quoteSheet(sheetName)}!${a.ref ?? ""}` });
           else if (element === "tableStyleInfo") table.style = a.name ?? "";

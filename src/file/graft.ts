@@ -1,7 +1,7 @@
 import { freeSheetName, isGeneratedSheet, MARKER_CELL, SheetWrites } from "../summary/sheet-writes";
 import { isType } from "./package";
 import { PackageWriter } from "./package-writer";
-import { SharedStringsWriter } from "./shared-strings";
+import { SharedStrings, SharedStringsWriter } from "./shared-strings";
 import { readSheet } from "./sheet-part";
 import { renderSheet, SheetContext } from "./sheet-xml";
 import { defaultStyleSheet, StyleSheetWriter } from "./style-sheet";
@@ -29,7 +29,7 @@ const CONTENT_TYPE = {
  * earlier run (its A2 carries the marker) is replaced in place, with its tables; a user's sheet with the same
  * name is left alone and ours becomes 「集計 (2)」. New sheets go after the existing ones.
  */
-export function graftSheets(workbook: XlsxWorkbook, plans: SheetWrites[], now: Date): { bytes: Uint8Array; names: string[] } {
+export async function graftSheets(workbook: XlsxWorkbook, plans: SheetWrites[], now: Date): Promise<{ bytes: Uint8Array; names: string[] }> {
   const pkg = workbook.pkg;
   const main = pkg.relationships("").find((r) => isType(r, "officeDocument"));
   const base = main ? main.type.slice(0, main.type.lastIndexOf("/") + 1) : `${TRANSITIONAL.relationships}/`;
@@ -41,18 +41,18 @@ export function graftSheets(workbook: XlsxWorkbook, plans: SheetWrites[], now: D
   const inFolder = (sub: string) => (folder ? `${folder}/${sub}` : sub);
 
   // Which sheet each plan becomes: a new one, or one of ours from an earlier run, replaced with its tables.
-  const isOurs = oursChecker(workbook);
+  const ours = await oursOf(workbook);
   const byName = (name: string) => workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const usedNow = new Set<string>();
   const targets = plans.map((plan) => {
-    const name = freeSheetName(plan.name, (n) => usedNow.has(n.toLowerCase()) || Boolean(byName(n) && !isOurs(byName(n)!)));
+    const name = freeSheetName(plan.name, (n) => usedNow.has(n.toLowerCase()) || Boolean(byName(n) && !ours.has(byName(n)!)));
     usedNow.add(name.toLowerCase());
     return { plan, name, previous: byName(name)?.part ?? undefined };
   });
   for (const { previous } of targets) if (previous) out.removeWithRelated(previous);
 
   const styles = stylesWriter(workbook, out, namespaces.main);
-  const strings = stringsWriter(workbook);
+  const strings = stringsWriter(workbook, await workbook.sharedStrings());
   const tables = tableNamer(out, spans);
   const added: { name: string; relId: string }[] = [];
   for (const { plan, name, previous } of targets) {
@@ -87,11 +87,11 @@ export function graftSheets(workbook: XlsxWorkbook, plans: SheetWrites[], now: D
     return { part, existed, text, writer: new StyleSheetWriter(text ?? defaultStyleSheet(namespace), part), relate: () => writer.relate(wb.part, "styles", part) };
   }
 
-  function stringsWriter(wb: XlsxWorkbook) {
+  function stringsWriter(wb: XlsxWorkbook, table: SharedStrings) {
     const existing = wb.sharedStringsPart();
     const part = existing ?? inFolder("sharedStrings.xml");
     const text = existing && pkg.text(existing);
-    return { part, existed: Boolean(existing), text, writer: new SharedStringsWriter(text, part, wb.sharedStringTable()) };
+    return { part, existed: Boolean(existing), text, writer: new SharedStringsWriter(text, part, table) };
   }
 }
 
@@ -108,26 +108,21 @@ function namespacesOf(root: ElementSpan): { main: string; relationships: string 
   return { main, relationships };
 }
 
-/** Whether an existing sheet is one of ours: its marker cell (A2) read, and nothing after row 2 inflated. */
-function oursChecker(workbook: XlsxWorkbook): (sheet: SheetInfo) => boolean {
-  const cache = new Map<string, boolean>();
-  const value = cellValues(workbook);
-  return (sheet) => {
-    if (!sheet.part) return false;
-    let ours = cache.get(sheet.part);
-    if (ours === undefined) {
-      let marker: unknown = null;
-      readSheet(
-        workbook.pkg,
-        sheet.part,
-        { cell: (c) => void (c.row === MARKER_CELL.row && c.col === MARKER_CELL.col && (marker = value(c))) },
-        { lastRow: MARKER_CELL.row },
-      );
-      ours = isGeneratedSheet(marker);
-      cache.set(sheet.part, ours);
-    }
-    return ours;
-  };
+/** The sheets that are ours: each sheet's marker cell (A2) read, and nothing after row 2 inflated. */
+async function oursOf(workbook: XlsxWorkbook): Promise<Set<SheetInfo>> {
+  const value = await cellValues(workbook);
+  const ours = new Set<SheetInfo>();
+  for (const sheet of workbook.worksheets) {
+    let marker: unknown = null;
+    await readSheet(
+      workbook.pkg,
+      sheet.part,
+      { cell: (c) => void (c.row === MARKER_CELL.row && c.col === MARKER_CELL.col && (marker = value(c))) },
+      { lastRow: MARKER_CELL.row },
+    );
+    if (isGeneratedSheet(marker)) ours.add(sheet);
+  }
+  return ours;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { attribute, parseXml, XmlHandlers, XmlReader } from "./xml";
-import { InflateBudget, inflateEntry, readZipDirectory, ZipEntry } from "./zip";
+import { InflateBudget, inflateEntry, inflateEntryAsync, readZipDirectory, ZipEntry } from "./zip";
 import { LIMITS, megabytes, XlsxError } from "./xlsx-error";
 
 /**
@@ -47,25 +47,24 @@ export class XlsxPackage {
     return this.byName.get(partKey(part));
   }
 
-  /** Inflates a part chunk by chunk (within the caps) into `sink`. */
-  read(part: string, sink: (chunk: Uint8Array) => void): void {
+  private entryOrFail(part: string): ZipEntry {
     const entry = this.entry(part);
     if (!entry) throw new XlsxError(`.xlsx ファイルが壊れているため読み込めません（部品 ${part} がありません）`);
-    inflateEntry(this.bytes, entry, this.budget, sink);
+    return entry;
   }
 
   /** A whole part as text (for the small parts: relationships, workbook, styles). */
   text(part: string): string {
     const decoder = new TextDecoder();
     let text = "";
-    this.read(part, (chunk) => (text += decoder.decode(chunk, { stream: true })));
+    inflateEntry(this.bytes, this.entryOrFail(part), this.budget, (chunk) => (text += decoder.decode(chunk, { stream: true })));
     return text + decoder.decode();
   }
 
-  /** Streams a part through the XML parser, never holding its whole text. */
-  parse(part: string, handlers: XmlHandlers): void {
+  /** Streams a part through the XML parser, never holding its whole text (for sheets and shared strings). */
+  async parse(part: string, handlers: XmlHandlers): Promise<void> {
     const reader = new XmlReader(part, handlers);
-    this.read(part, (chunk) => reader.writeBytes(chunk));
+    await inflateEntryAsync(this.bytes, this.entryOrFail(part), this.budget, (chunk) => reader.writeBytes(chunk));
     reader.close();
   }
 

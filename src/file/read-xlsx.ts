@@ -17,7 +17,7 @@ export async function loadXlsx(file: string): Promise<{ workbook: XlsxWorkbook; 
   try {
     const workbook = openXlsx(bytes);
     if (workbook.worksheets.length === 0) throw new XlsxError("シートが 1 枚もないブックです");
-    return { workbook, grid: gridFromXlsx(workbook, path.basename(file)) };
+    return { workbook, grid: await gridFromXlsx(workbook, path.basename(file)) };
   } catch (error) {
     if (error instanceof XlsxError) throw new InputError(`${error.message}: ${file}`, file);
     throw error;

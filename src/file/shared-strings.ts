@@ -6,13 +6,13 @@ import { appendChildren, applyEdits, prefixOf, rootElement, setAttribute } from 
  * The shared string table: each `<si>` as its text. Rich text runs are joined; phonetic runs (rPh, the furigana
  * Japanese Excel keeps) are not part of the text.
  */
-export function readSharedStrings(pkg: XlsxPackage, part: string): SharedStrings {
+export async function readSharedStrings(pkg: XlsxPackage, part: string): Promise<SharedStrings> {
   const strings: string[] = [];
   const formatted = new Set<number>();
   let current = "";
   let inText = false;
   let phonetic = 0;
-  pkg.parse(part, {
+  await pkg.parse(part, {
     open(name) {
       if (name === "si") current = "";
       else if (name === "t") inText = phonetic === 0;

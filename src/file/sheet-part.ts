@@ -45,7 +45,7 @@ export interface SheetReadOptions {
  * Streams a worksheet part: cells in document order, then merges and the rest. Rows and cells without an `r`
  * follow the previous one, as the format allows.
  */
-export function readSheet(pkg: XlsxPackage, part: string, handlers: SheetHandlers, options: SheetReadOptions = {}): void {
+export async function readSheet(pkg: XlsxPackage, part: string, handlers: SheetHandlers, options: SheetReadOptions = {}): Promise<void> {
   const cell: RawCell = { row: -1, col: -1, type: "n", text: "", hasValue: false, style: 0 };
   let row = -1;
   let col = -1;
@@ -56,7 +56,7 @@ export function readSheet(pkg: XlsxPackage, part: string, handlers: SheetHandler
   let inCols = false;
   const lastRow = options.lastRow ?? Infinity;
   try {
-    pkg.parse(part, {
+    await pkg.parse(part, {
       open(name, a) {
         switch (name) {
           case "row": {

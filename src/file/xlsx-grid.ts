@@ -8,20 +8,19 @@ import type { XlsxWorkbook } from "./xlsx-workbook";
  * A package's visible worksheets as the reader's grids. Hidden sheets are left out, as a person does not see
  * them. Rows are sparse arrays: a far-right cell costs one slot, not a row of nulls.
  */
-export function gridFromXlsx(workbook: XlsxWorkbook, name: string): WorkbookGrid {
-  return {
-    name,
-    sheets: workbook.worksheets.filter((s) => s.state === "visible").map((s) => sheetGrid(workbook, s.name, s.part)),
-  };
+export async function gridFromXlsx(workbook: XlsxWorkbook, name: string): Promise<WorkbookGrid> {
+  const convert = await cellValues(workbook);
+  const sheets: SheetGrid[] = [];
+  for (const s of workbook.worksheets) if (s.state === "visible") sheets.push(await sheetGrid(workbook, s.name, s.part, convert));
+  return { name, sheets };
 }
 
-function sheetGrid(workbook: XlsxWorkbook, name: string, part: string): SheetGrid {
+async function sheetGrid(workbook: XlsxWorkbook, name: string, part: string, convert: (cell: RawCell) => CellValue): Promise<SheetGrid> {
   const values: CellValue[][] = [];
   const refs: string[] = [];
-  const convert = cellValues(workbook);
   let bottom = -1;
   let right = -1;
-  readSheet(workbook.pkg, part, {
+  await readSheet(workbook.pkg, part, {
     cell(cell) {
       const value = convert(cell);
       if (value === null) return;
@@ -41,8 +40,8 @@ function sheetGrid(workbook: XlsxWorkbook, name: string, part: string): SheetGri
  * value. A number in a date format is shown as the date, "2019-10-01", as Excel shows it (and as the earlier
  * ExcelJS reader did); with `dates: "serial"` it stays the serial number, as Office.js answers it.
  */
-export function cellValues(workbook: XlsxWorkbook, { dates: mode = "text" }: { dates?: "text" | "serial" } = {}): (cell: RawCell) => CellValue {
-  const strings = workbook.sharedStrings();
+export async function cellValues(workbook: XlsxWorkbook, { dates: mode = "text" }: { dates?: "text" | "serial" } = {}): Promise<(cell: RawCell) => CellValue> {
+  const { strings } = await workbook.sharedStrings();
   const dates = mode === "text" ? workbook.styles().dates : [];
   return (cell) => {
     if (!cell.hasValue) return null;

@@ -25,7 +25,7 @@ export class XlsxWorkbook {
   readonly relationships: Relationship[];
   date1904 = false;
   structureLocked = false;
-  private strings?: SharedStrings;
+  private strings?: Promise<SharedStrings>;
   private readonly styleCache = new Map<boolean, Styles>();
 
   constructor(readonly pkg: XlsxPackage) {
@@ -73,15 +73,11 @@ export class XlsxWorkbook {
     return this.related("styles");
   }
 
-  /** The shared string table's texts, by index. */
-  sharedStrings(): string[] {
-    return this.sharedStringTable().strings;
-  }
-
-  sharedStringTable(): SharedStrings {
+  /** The shared string table (read once). */
+  sharedStrings(): Promise<SharedStrings> {
     if (!this.strings) {
       const part = this.sharedStringsPart();
-      this.strings = part ? readSharedStrings(this.pkg, part) : { strings: [], formatted: new Set() };
+      this.strings = part ? readSharedStrings(this.pkg, part) : Promise.resolve({ strings: [], formatted: new Set<number>() });
     }
     return this.strings;
   }

@@ -32,6 +32,8 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const CHUNK = 64 * 1024;
 const MIN_CHUNK = 256;
+/** Compressed bytes between two turns of the event loop. */
+const STEP = 256 * 1024;
 const MAX_DEFLATE_RATIO = 1032;
 
 const broken = (why: string) => new XlsxError(`.xlsx ファイルが壊れているため読み込めません（${why}）`);
@@ -136,6 +138,25 @@ export class InflateBudget {
  * of the package, or the compression ratio (a bomb is refused after a few megabytes, not after gigabytes).
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): void {
+  const steps = inflateSteps(bytes, entry, budget, sink);
+  while (!steps.next().done);
+}
+
+/**
+ * The same, giving the event loop a turn after each 256 KB of compressed input (about 2 MB of XML): a large
+ * sheet does not hold off Ctrl-C (or a browser's page) until it is read.
+ */
+export async function inflateEntryAsync(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): Promise<void> {
+  const steps = inflateSteps(bytes, entry, budget, sink);
+  while (!steps.next().done) await pause();
+}
+
+function pause(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** Inflates, yielding after each STEP of compressed input. */
+function* inflateSteps(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): Generator<void> {
   if (entry.flags & 1) throw new XlsxError("暗号化された部品を含むため読み込めません");
   if (entry.method !== 0 && entry.method !== 8) throw new XlsxError(`対応していない圧縮形式の部品があります（${entry.name}）`);
   const data = rawData(bytes, entry);
@@ -157,6 +178,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
       consumed += chunk.length;
       budget.compressed += chunk.length;
       take(chunk);
+      if (at % STEP === 0 && at > 0) yield;
     }
     return;
   }
@@ -181,18 +203,23 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
       LIMITS.ratioAllowance + LIMITS.ratio * consumed - inflated,
       LIMITS.ratioAllowance + LIMITS.ratio * budget.compressed - budget.inflated,
     );
-  try {
-    for (let at = 0; at < data.length && !done; ) {
-      const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.floor(room() / MAX_DEFLATE_RATIO)));
-      const chunk = data.subarray(at, at + size);
-      at += chunk.length;
-      consumed += chunk.length;
-      budget.compressed += chunk.length;
+  let step = STEP;
+  for (let at = 0; at < data.length && !done; ) {
+    const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.floor(room() / MAX_DEFLATE_RATIO)));
+    const chunk = data.subarray(at, at + size);
+    at += chunk.length;
+    consumed += chunk.length;
+    budget.compressed += chunk.length;
+    try {
       inflate.push(chunk, at >= data.length);
+    } catch {
+      if (failure) throw failure.error;
+      throw broken(`${entry.name} を展開できません`);
     }
-  } catch {
-    if (failure) throw failure.error;
-    throw broken(`${entry.name} を展開できません`);
+    if (at >= step) {
+      step += STEP;
+      yield;
+    }
   }
   if (!done) throw broken(`${entry.name} が途中で切れています`);
 }

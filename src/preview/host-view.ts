@@ -8,7 +8,7 @@ export type PreviewHost = ExcelHost;
 
 /** .xlsx bytes → the in-memory Excel host holding them (read by the CLI's package reader; an XlsxError says why not). */
 export async function openHost(bytes: ArrayBuffer, options: { displayLanguage?: string; name?: string } = {}): Promise<PreviewHost> {
-  return createExcelHost(loadSimWorkbook(bytes, options.name), { displayLanguage: options.displayLanguage });
+  return createExcelHost(await loadSimWorkbook(bytes, options.name), { displayLanguage: options.displayLanguage });
 }
 
 /** Drawing a whole 1,048,576-row sheet is pointless in a preview: at most this much is drawn. */

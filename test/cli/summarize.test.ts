@@ -37,7 +37,7 @@ function snapshot(wb: ExcelJS.Workbook, sheets = wb.worksheets.map((ws) => ws.na
 
 /** The file as the in-memory host reads it: hyperlinks, tables, widths and frozen rows (ExcelJS reads no `location` links). */
 async function sheetOf(file: string, name: string) {
-  const sheet = loadSimWorkbook(await fs.readFile(file)).sheets.find((s) => s.name === name)!;
+  const sheet = (await loadSimWorkbook(await fs.readFile(file))).sheets.find((s) => s.name === name)!;
   return { sheet, link: (address: string) => getCell(sheet, parseA1(address).row, parseA1(address).col)?.hyperlink };
 }
 

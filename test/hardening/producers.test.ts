@@ -85,8 +85,8 @@ test("a relationship target percent-encoded (worksheets/%E3%83%87…) names the 
 
 withLibreOffice("a workbook LibreOffice wrote (another writer's package) reads the sample's 19 items", async () => {
   const [converted] = convert(SAMPLE, "xlsx", await fs.mkdtemp(path.join(dir, "lo-")));
-  const fromLibreOffice = checkWorkbook(gridFromXlsx(openXlsx(await fs.readFile(converted)), "lo.xlsx"));
-  const original = checkWorkbook(gridFromXlsx(openXlsx(await fs.readFile(SAMPLE)), "sample.xlsx"));
+  const fromLibreOffice = checkWorkbook(await gridFromXlsx(openXlsx(await fs.readFile(converted)), "lo.xlsx"));
+  const original = checkWorkbook(await gridFromXlsx(openXlsx(await fs.readFile(SAMPLE)), "sample.xlsx"));
   expect(fromLibreOffice.items).toHaveLength(19);
   expect(fromLibreOffice.items.map((i) => [i.no, i.title, i.midyear])).toEqual(original.items.map((i) => [i.no, i.title, i.midyear]));
   // …and hyoka's graft into LibreOffice's package opens in LibreOffice again.

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "child_process";
-import { readdirSync, statSync } from "fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -15,7 +15,7 @@ function newest(dir: string): number {
   return time;
 }
 
-/** The child-process tests run the built CLI (lib/): it must be built from the current sources. */
+/** The child-process tests run the built CLI (lib/): it must be built from the current sources (tsconfig.cli.json). */
 export function assertBuilt(): void {
   let built = 0;
   try {
@@ -23,7 +23,9 @@ export function assertBuilt(): void {
   } catch {
     // not built
   }
-  if (built < newest(path.join(ROOT, "src"))) throw new Error("lib/ is older than src/: run `npm run build:cli` first");
+  const { include } = JSON.parse(readFileSync(path.join(ROOT, "tsconfig.cli.json"), "utf8")) as { include: string[] };
+  const sources = Math.max(...include.map((p) => path.join(ROOT, p)).filter(existsSync).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
+  if (built < sources) throw new Error("lib/ is older than the CLI's sources: run `npm run build:cli` first");
 }
 
 export interface ChildRun {

@@ -6,11 +6,11 @@ import { SAMPLE } from "./workbooks";
 
 /** The in-memory Excel host holding the sample workbook. */
 export async function sampleHost(options?: HostOptions) {
-  return createExcelHost(loadSimWorkbook(await fs.readFile(SAMPLE), "tennoji.xlsx"), options);
+  return createExcelHost(await loadSimWorkbook(await fs.readFile(SAMPLE), "tennoji.xlsx"), options);
 }
 
 /** The in-memory Excel host holding a built form workbook (round-tripped through .xlsx bytes). */
 export async function formHost(items: FormItem[], layout?: LayoutOptions, options?: HostOptions) {
   const bytes = await buildFormWorkbook(items, layout).xlsx.writeBuffer();
-  return createExcelHost(loadSimWorkbook(bytes as ArrayBuffer, "test.xlsx"), options);
+  return createExcelHost(await loadSimWorkbook(bytes as ArrayBuffer, "test.xlsx"), options);
 }

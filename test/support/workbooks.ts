@@ -10,7 +10,7 @@ export const SAMPLE = path.resolve(__dirname, "../../assets/sample/tennoji-r1-sh
 /** Builds a form workbook, writes it as real .xlsx bytes, reads them back: the same path as a user's file. */
 export async function gridOf(items: FormItem[], options?: LayoutOptions): Promise<WorkbookGrid> {
   const bytes = await buildFormWorkbook(items, options).xlsx.writeBuffer();
-  return gridFromXlsx(openXlsx(new Uint8Array(bytes as ArrayBuffer)), "test.xlsx");
+  return await gridFromXlsx(openXlsx(new Uint8Array(bytes as ArrayBuffer)), "test.xlsx");
 }
 
 export async function sampleGrid(): Promise<WorkbookGrid> {

@@ -20,7 +20,7 @@ export const NS = {
 const XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
-export function zipPackage(parts: Parts, level: 0 | 6 | 9 = 6): Uint8Array {
+export function zipPackage(parts: Parts, level: 0 | 1 | 6 | 9 = 6): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, [typeof data === "string" ? strToU8(data) : data, { level }]])));
 }
 
