@@ -59,6 +59,10 @@ export interface PackageOptions {
   /** More relationships of the workbook part. */
   workbookRelationships?: { type: string; part: string }[];
   workbookExtra?: string;
+  /** docProps/app.xml listing the sheets, as Excel writes it. */
+  appProperties?: boolean;
+  /** More relationships of the package itself (docProps/custom.xml…). */
+  packageRelationships?: { type: string; part: string }[];
 }
 
 /** A whole package: content types, relationships, workbook, styles, shared strings, the sheets and extra parts. */
@@ -107,7 +111,19 @@ export function rawPackage(options: PackageOptions): Parts {
     parts[extra.part] = extra.content;
     if (extra.contentType) overrides.push([extra.part, extra.contentType]);
   }
-  parts["_rels/.rels"] = rels([["rId1", "officeDocument", options.absoluteTargets ? "/xl/workbook.xml" : "xl/workbook.xml"]]);
+  const packageRels: [string, string, string][] = [["rId1", "officeDocument", options.absoluteTargets ? "/xl/workbook.xml" : "xl/workbook.xml"]];
+  if (options.appProperties) {
+    const names = options.sheets.map((sheet) => `<vt:lpstr>${escape(sheet.name)}</vt:lpstr>`);
+    parts["docProps/app.xml"] =
+      `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+      `<Application>Microsoft Excel</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>ワークシート</vt:lpstr></vt:variant>` +
+      `<vt:variant><vt:i4>${names.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+      `<TitlesOfParts><vt:vector size="${names.length}" baseType="lpstr">${names.join("")}</vt:vector></TitlesOfParts><AppVersion>16.0300</AppVersion></Properties>`;
+    overrides.push(["docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"]);
+    packageRels.push(["rIdApp", "extended-properties", "docProps/app.xml"]);
+  }
+  for (const r of options.packageRelationships ?? []) packageRels.push([`rIdPkg${packageRels.length}`, r.type, r.part]);
+  parts["_rels/.rels"] = rels(packageRels);
   parts["[Content_Types].xml"] =
     `${XML}<Types xmlns="${NS.ct}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>` +
