@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { LIMITS } from "../../src/file/xlsx-error";
 import { tennojiR1 } from "../../tools/form/tennoji-r1";
 import { assertBuilt, ChildRun, runCli } from "../support/child-cli";
-import { openpyxlStyleForm, rawPackage, RawEntry, rawZip, worksheet, zipPackage } from "../support/xlsx-package";
+import { openpyxlStyleForm, rawPackage, RawEntry, rawZip, withRawSheet, worksheet, zipPackage } from "../support/xlsx-package";
 
 /**
  * Hostile and oversized files end in bounded time and memory with one line on stderr. Each runs the built CLI
@@ -49,18 +49,6 @@ async function deflated(head: string, chunk: Buffer, repeat: number, tail: strin
   return Buffer.concat(out);
 }
 
-/** A package of a workbook whose one sheet part is `sheet` (entries other than the sheet zipped normally). */
-function withSheet(sheet: RawEntry): Uint8Array {
-  const parts = rawPackage({ sheets: [{ name: "Sheet1", xml: "" }] });
-  delete parts["xl/worksheets/sheet1.xml"];
-  const encoder = new TextEncoder();
-  const entries: RawEntry[] = Object.entries(parts).map(([name, content]) => {
-    const data = typeof content === "string" ? encoder.encode(content) : content;
-    return { name, data, method: 0, size: data.length };
-  });
-  return rawZip([...entries, { ...sheet, name: "xl/worksheets/sheet1.xml" }]);
-}
-
 const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
 const SHEET_TAIL = `</sheetData></worksheet>`;
 
@@ -78,21 +66,21 @@ test.each([20_000, 100_000])("%i rows each with one cell in column XFD (67 s and
 
 test("a 410 KB zip whose sheet inflates to 400 MB of valid XML is refused after a few MB: the compression ratio", async () => {
   const data = await deflated(SHEET_HEAD, Buffer.alloc(1 << 20, " "), 400, SHEET_TAIL);
-  const file = await write("bomb.xlsx", withSheet({ name: "", data, method: 8, size: 400 * (1 << 20) }));
+  const file = await write("bomb.xlsx", withRawSheet({ data, method: 8, size: 400 * (1 << 20) }));
   expect((await fs.stat(file)).size).toBeLessThan(500_000);
   expectRefused(runCli(["validate", file]), /圧縮率が異常に高い部品があります（xl\/worksheets\/sheet1\.xml）/, 200);
 }, 60_000);
 
 test("a zip64 bomb (sizes in the zip64 extra field and end records, 5 GB declared) is refused the same way", async () => {
   const data = await deflated(SHEET_HEAD, Buffer.alloc(1 << 20, " "), 64, SHEET_TAIL);
-  const file = await write("bomb64.xlsx", withSheet({ name: "", data, method: 8, size: 5 * 1024 ** 3, zip64: true }));
+  const file = await write("bomb64.xlsx", withRawSheet({ data, method: 8, size: 5 * 1024 ** 3, zip64: true }));
   expectRefused(runCli(["validate", file]), /圧縮率が異常に高い部品があります/, 200);
 }, 60_000);
 
 test("a part that lies about its size is held to what it inflates to: the part cap", async () => {
   // 300 MB of spaces between two cells compress 1,000:1; declared as 1 KB.
   const data = await deflated(`${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c></row>`, Buffer.alloc(1 << 20, " "), 300, SHEET_TAIL);
-  const file = await write("liar.xlsx", withSheet({ name: "", data, method: 8, size: 1024 }));
+  const file = await write("liar.xlsx", withRawSheet({ data, method: 8, size: 1024 }));
   expectRefused(runCli(["validate", file]), /圧縮率が異常に高い|部品が大きすぎます/, 200);
 }, 60_000);
 

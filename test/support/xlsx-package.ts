@@ -347,3 +347,15 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   }
   return out;
 }
+
+/** A one-sheet package whose sheet part is the raw entry given (a bomb, a part lying about its size); the rest stored. */
+export function withRawSheet(sheet: Omit<RawEntry, "name">): Uint8Array {
+  const encoder = new TextEncoder();
+  const entries: RawEntry[] = Object.entries(rawPackage({ sheets: [{ name: "Sheet1", xml: "" }] }))
+    .filter(([name]) => name !== "xl/worksheets/sheet1.xml")
+    .map(([name, content]) => {
+      const data = typeof content === "string" ? encoder.encode(content) : content;
+      return { name, data, method: 0, size: data.length };
+    });
+  return rawZip([...entries, { ...sheet, name: "xl/worksheets/sheet1.xml" }]);
+}
