@@ -3,10 +3,11 @@
  *   round trips (context.sync) for validate and summary on the in-memory Excel host at 19, 456, 10,000 items
  *   (and 10,000 items on more sheets than the one-sync read reaches)
  *   in-process map + validate time per item at 10,000 items
- *   `hyoka validate` on a 456-item workbook vs a bare ExcelJS load of the same file, as a ratio
+ *   `hyoka validate` on a 456-item workbook vs a bare ExcelJS load of the same file, as a ratio; `hyoka --help`
+ *   `hyoka validate` on 1,000,000 cells: time and peak RSS
  *   the task pane's production JavaScript, gzip, and each bundle
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { promises as fs, readFileSync, readdirSync } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -77,29 +78,59 @@ async function mapAndValidate(): Promise<void> {
   console.log(`\nMap + validate, 10,000 items in process: ${ms.toFixed(0)} ms in all, ${((ms * 1000) / 10_000).toFixed(1)} µs per item (median of 5)`);
 }
 
-async function cliRatio(): Promise<void> {
+/** Wall time of a whole process, ms; exit codes 0–2 are answers, not failures. */
+function processTime(args: string[]): number {
+  const start = process.hrtime.bigint();
+  try {
+    execFileSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+  } catch (error) {
+    if (![1, 2].includes((error as { status?: number }).status ?? -1)) throw error;
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Whole processes, run in turn: `hyoka validate` and a bare ExcelJS load of the same 456-item workbook (the
+ * ExcelJS-based reader's floor), on one sheet (ExcelJS's merge bookkeeping is quadratic there) and on 24;
+ * `hyoka --help` beside a `node -e 0` that does nothing.
+ */
+async function cliFigures(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-bench-"));
-  const file = path.join(dir, "456.xlsx");
-  await workbook(456).xlsx.writeFile(file);
   const cli = path.join(ROOT, "bin/hyoka.js");
   const bare = "const E=require('exceljs');new E.Workbook().xlsx.readFile(process.argv[1]).then(()=>{})";
-  const time = (args: string[]) => {
-    const start = process.hrtime.bigint();
-    try {
-      execFileSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
-    } catch (error) {
-      if ((error as { status?: number }).status !== 0 && (error as { status?: number }).status !== 1) throw error;
+  console.log("\nCLI, whole process (median of 5, run in turn)");
+  for (const sheets of [1, 24]) {
+    const file = path.join(dir, `456-${sheets}.xlsx`);
+    await workbook(456, sheets).xlsx.writeFile(file);
+    const hyoka: number[] = [];
+    const exceljs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      hyoka.push(processTime([cli, "validate", file, "--format", "json"]));
+      exceljs.push(processTime(["-e", bare, file]));
     }
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  };
-  const hyoka: number[] = [];
-  const exceljs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    hyoka.push(time([cli, "validate", file, "--format", "json"]));
-    exceljs.push(time(["-e", bare, file]));
+    const [h, e] = [median(hyoka), median(exceljs)];
+    console.log(`  456 items on ${String(sheets).padStart(2)} sheet(s): hyoka validate ${h.toFixed(0)} ms, bare ExcelJS load ${e.toFixed(0)} ms, ratio ${(h / e).toFixed(2)}`);
   }
-  const [h, e] = [median(hyoka), median(exceljs)];
-  console.log(`\nCLI on 456 items: hyoka validate ${h.toFixed(0)} ms, bare ExcelJS load ${e.toFixed(0)} ms, ratio ${(h / e).toFixed(2)} (median of 5, run in turn)`);
+  const help = median(Array.from({ length: 10 }, () => processTime([cli, "--help"])));
+  const node = median(Array.from({ length: 10 }, () => processTime(["-e", "0"])));
+  console.log(`  hyoka --help ${help.toFixed(0)} ms (node -e 0: ${node.toFixed(0)} ms; median of 10)`);
+  await fs.rm(dir, { recursive: true, force: true });
+}
+
+/** `hyoka validate` on 100,000 rows × 10 cells (text and numbers), in a child: time and peak RSS. */
+async function millionCells(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-bench-"));
+  const file = path.join(dir, "million.xlsx");
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const ws = writer.addWorksheet("データ");
+  for (let r = 0; r < 100_000; r++) ws.addRow(Array.from({ length: 10 }, (_, c) => (c % 2 ? r * c : `値${r}-${c}`))).commit();
+  ws.commit();
+  await writer.commit();
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [path.join(ROOT, "test/support/measure-cli.js"), "validate", file], { stdio: ["ignore", "ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = JSON.parse(String(result.output[3])).maxRSS / 1024;
+  console.log(`\n1,000,000 cells: hyoka validate ${(ms / 1000).toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB (exit ${result.status}: no 取組項目)`);
   await fs.rm(dir, { recursive: true, force: true });
 }
 
@@ -126,7 +157,8 @@ async function main(): Promise<void> {
   console.log(`hyoka benchmark — node ${process.version}, ${os.cpus().length} cores`);
   await mapAndValidate(); // first, before the other figures leave their large workbooks for the collector
   await roundTrips();
-  await cliRatio();
+  await cliFigures();
+  await millionCells();
   bundles();
 }
 
