@@ -27,6 +27,8 @@ export interface Strings {
   summarizing: string;
   summarized: (sheet: string, items: number) => string;
   errorTitle: string;
+  /** Title over what the add-in could not read or write in full (the adapter's notes). */
+  notesTitle: string;
   doneTitle: string;
   dismiss: string;
   hostError: (code: string, message: string) => string;
@@ -55,6 +57,7 @@ const ja: Strings = {
   summarizing: "集計しています…",
   summarized: (sheet) => `「${sheet}」シートを作成しました`,
   errorTitle: "エラー",
+  notesTitle: "ご注意ください",
   doneTitle: "完了",
   dismiss: "閉じる",
   hostError: (_code, message) => message,
@@ -83,6 +86,7 @@ const en: Strings = {
   summarizing: "Summarizing…",
   summarized: (sheet) => `Created the sheet 「${sheet}」`,
   errorTitle: "Error",
+  notesTitle: "Please note",
   doneTitle: "Done",
   dismiss: "Dismiss",
   hostError: (code, message) => HOST_MESSAGES[code]?.en ?? `Excel reported an error: ${message}`,
