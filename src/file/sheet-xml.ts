@@ -33,8 +33,10 @@ export function renderSheet(sheet: SheetWrites, ctx: SheetContext): string {
 }
 
 function dimension(sheet: SheetWrites): string {
-  const rows = Math.max(0, ...sheet.cells.map((c) => c.row));
-  const cols = Math.max(0, ...sheet.cells.map((c) => c.col));
+  // A loop, not Math.max(...cells): the summary of 10,000 items has more cells than a call takes arguments.
+  let rows = 0;
+  let cols = 0;
+  for (const c of sheet.cells) [rows, cols] = [Math.max(rows, c.row), Math.max(cols, c.col)];
   return element("dimension", { ref: rows || cols ? `A1:${a1(rows, cols)}` : "A1" });
 }
 
