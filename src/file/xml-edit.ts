@@ -1,4 +1,4 @@
-import { SaxesParser } from "saxes";
+import { SaxesParser, SaxesTagPlain } from "saxes";
 import { localName, StopReading } from "./xml";
 import { XlsxError } from "./xlsx-error";
 
@@ -21,22 +21,26 @@ export interface ElementSpan {
   parent: ElementSpan | null;
 }
 
+/** An element's span from its start tag, which the parser has just read up to `end`; the end tag comes later. */
+function startTag(xml: string, tag: SaxesTagPlain, end: number, parent: ElementSpan | null): ElementSpan {
+  return {
+    name: localName(tag.name),
+    qname: tag.name,
+    attributes: tag.attributes as Record<string, string>,
+    openStart: xml.lastIndexOf("<", end - 1),
+    openEnd: end,
+    closeStart: end,
+    closeEnd: end,
+    parent,
+  };
+}
+
 export function elementSpans(part: string, xml: string): ElementSpan[] {
   const spans: ElementSpan[] = [];
   const stack: ElementSpan[] = [];
   const parser = new SaxesParser();
   parser.on("opentag", (tag) => {
-    const end = parser.position;
-    const span: ElementSpan = {
-      name: localName(tag.name),
-      qname: tag.name,
-      attributes: tag.attributes as Record<string, string>,
-      openStart: xml.lastIndexOf("<", end - 1),
-      openEnd: end,
-      closeStart: end,
-      closeEnd: end,
-      parent: stack[stack.length - 1] ?? null,
-    };
+    const span = startTag(xml, tag, parser.position, stack[stack.length - 1] ?? null);
     spans.push(span);
     if (!tag.isSelfClosing) stack.push(span);
   });
@@ -62,17 +66,7 @@ export function rootElement(part: string, xml: string): ElementSpan {
   const parser = new SaxesParser();
   let root: ElementSpan | undefined;
   parser.on("opentag", (tag) => {
-    const end = parser.position;
-    root = {
-      name: localName(tag.name),
-      qname: tag.name,
-      attributes: tag.attributes as Record<string, string>,
-      openStart: xml.lastIndexOf("<", end - 1),
-      openEnd: end,
-      closeStart: end,
-      closeEnd: end,
-      parent: null,
-    };
+    root = startTag(xml, tag, parser.position, null);
     throw new StopReading();
   });
   try {

@@ -269,44 +269,35 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     return { bytes, view: new DataView(bytes.buffer) };
   };
   const big = (view: DataView, at: number, value: number) => view.setBigUint64(at, BigInt(value), true);
+  /** The fields local and central headers share, from "version needed" on; then the name and a zip64 extra field. */
+  const fields = (view: DataView, bytes: Uint8Array, at: number, entry: RawEntry, name: Uint8Array) => {
+    view.setUint16(at, entry.zip64 ? 45 : 20, true);
+    view.setUint16(at + 2, 0x800, true);
+    view.setUint16(at + 4, entry.method, true);
+    view.setUint32(at + 14, entry.zip64 ? 0xffffffff : entry.data.length, true);
+    view.setUint32(at + 18, entry.zip64 ? 0xffffffff : entry.size, true);
+    view.setUint16(at + 22, name.length, true);
+    view.setUint16(at + 24, entry.zip64 ? 20 : 0, true);
+    const nameAt = bytes.length - name.length - (entry.zip64 ? 20 : 0);
+    bytes.set(name, nameAt);
+    if (entry.zip64) {
+      view.setUint16(nameAt + name.length, 1, true);
+      view.setUint16(nameAt + name.length + 2, 16, true);
+      big(view, nameAt + name.length + 4, entry.size);
+      big(view, nameAt + name.length + 12, entry.data.length);
+    }
+  };
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
-    const extraLength = entry.zip64 ? 20 : 0;
-    const local = header(30 + name.length + extraLength);
+    const extra = entry.zip64 ? 20 : 0;
+    const local = header(30 + name.length + extra);
     local.view.setUint32(0, 0x04034b50, true);
-    local.view.setUint16(4, entry.zip64 ? 45 : 20, true);
-    local.view.setUint16(6, 0x800, true);
-    local.view.setUint16(8, entry.method, true);
-    local.view.setUint32(18, entry.zip64 ? 0xffffffff : entry.data.length, true);
-    local.view.setUint32(22, entry.zip64 ? 0xffffffff : entry.size, true);
-    local.view.setUint16(26, name.length, true);
-    local.view.setUint16(28, extraLength, true);
-    local.bytes.set(name, 30);
-    if (entry.zip64) {
-      local.view.setUint16(30 + name.length, 1, true);
-      local.view.setUint16(32 + name.length, 16, true);
-      big(local.view, 34 + name.length, entry.size);
-      big(local.view, 42 + name.length, entry.data.length);
-    }
-    const centralExtra = entry.zip64 ? 20 : 0;
-    const record = header(46 + name.length + centralExtra);
+    fields(local.view, local.bytes, 4, entry, name);
+    const record = header(46 + name.length + extra);
     record.view.setUint32(0, 0x02014b50, true);
     record.view.setUint16(4, 45, true);
-    record.view.setUint16(6, entry.zip64 ? 45 : 20, true);
-    record.view.setUint16(8, 0x800, true);
-    record.view.setUint16(10, entry.method, true);
-    record.view.setUint32(20, entry.zip64 ? 0xffffffff : entry.data.length, true);
-    record.view.setUint32(24, entry.zip64 ? 0xffffffff : entry.size, true);
-    record.view.setUint16(28, name.length, true);
-    record.view.setUint16(30, centralExtra, true);
+    fields(record.view, record.bytes, 6, entry, name);
     record.view.setUint32(42, offset, true);
-    record.bytes.set(name, 46);
-    if (entry.zip64) {
-      record.view.setUint16(46 + name.length, 1, true);
-      record.view.setUint16(48 + name.length, 16, true);
-      big(record.view, 50 + name.length, entry.size);
-      big(record.view, 58 + name.length, entry.data.length);
-    }
     chunks.push(local.bytes, entry.data);
     central.push(record.bytes);
     offset += local.bytes.length + entry.data.length;
