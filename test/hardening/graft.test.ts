@@ -136,3 +136,27 @@ test("on 100 generated packages every other part stays byte-identical, the lists
     { numRuns: 100 },
   );
 }, 180_000);
+
+test("a bare package (content types, relationships, workbook, one sheet of inline strings; no styles, no shared strings, no docProps) gets both parts, related", async () => {
+  const { options } = openpyxlStyleForm(tennojiR1.slice(0, 2));
+  const parts = rawPackage(options);
+  const strings = (parts["xl/sharedStrings.xml"] as string).match(/<t xml:space="preserve">[^<]*<\/t>/g)!;
+  parts["xl/worksheets/sheet1.xml"] = String(parts["xl/worksheets/sheet1.xml"]).replace(
+    /<c r="([A-Z]+\d+)" t="s"><v>(\d+)<\/v><\/c>/g,
+    (_, ref: string, i: string) => `<c r="${ref}" t="inlineStr"><is>${strings[Number(i)]}</is></c>`,
+  );
+  for (const name of ["xl/sharedStrings.xml", "xl/styles.xml"]) delete parts[name];
+  parts["xl/_rels/workbook.xml.rels"] = String(parts["xl/_rels/workbook.xml.rels"]).replace(/<Relationship Id="rId(Styles|Strings)"[^>]*\/>/g, "");
+  parts["[Content_Types].xml"] = String(parts["[Content_Types].xml"]).replace(/<Override PartName="\/xl\/(styles|sharedStrings)\.xml"[^>]*\/>/g, "");
+  const workbook = openXlsx(zipPackage(parts));
+  const report = checkWorkbook(await gridFromXlsx(workbook, "bare.xlsx"));
+  expect(report.items).toHaveLength(2);
+  const { bytes } = await graftSheets(workbook, layoutSummary(computeSummary("bare.xlsx", report, NOW)), NOW);
+  const out = unzipParts(bytes);
+  expect(text(out["xl/_rels/workbook.xml.rels"])).toMatch(/relationships\/styles" Target="styles\.xml".*relationships\/sharedStrings" Target="sharedStrings\.xml"/);
+  expect(text(out["[Content_Types].xml"])).toContain(`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
+  expect(text(out["[Content_Types].xml"])).toContain(`<Override PartName="/xl/sharedStrings.xml"`);
+  const reread = await gridFromXlsx(openXlsx(bytes), "out.xlsx");
+  expect(reread.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
+  expect(reread.sheets[1].values[0]).toEqual(["集計"]);
+});
