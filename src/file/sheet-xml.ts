@@ -67,11 +67,20 @@ function sheetData(sheet: SheetWrites, ctx: SheetContext): string {
     list.push(cell);
   }
   const headers = tableHeaders(sheet);
+  // A sheet has a handful of looks: each is worked out once, not once a cell.
+  const styles = new Map<string, number>();
+  const styleOf = (cell: CellWrite) => {
+    const table = inTable(sheet, cell);
+    const key = `${cell.format}|${cell.style ?? ""}|${cell.link ? 1 : 0}|${table ? 1 : 0}`;
+    let s = styles.get(key);
+    if (s === undefined) styles.set(key, (s = ctx.style(lookOf(cell, table))));
+    return s;
+  };
   const xml = [...rows.keys()]
     .sort((a, b) => a - b)
     .map((r) => {
       const cells = (rows.get(r) as CellWrite[]).sort((a, b) => a.col - b.col);
-      return `<row r="${r + 1}">${cells.map((c) => cellXml(c, headers.get(`${c.row}:${c.col}`), sheet, ctx)).join("")}</row>`;
+      return `<row r="${r + 1}">${cells.map((c) => cellXml(c, headers.get(`${c.row}:${c.col}`), styleOf(c), ctx)).join("")}</row>`;
     });
   return `<sheetData>${xml.join("")}</sheetData>`;
 }
@@ -80,9 +89,8 @@ function sheetData(sheet: SheetWrites, ctx: SheetContext): string {
  * A text is always a shared string, never a formula, whatever it starts with ("=", "+", "@"); that keeps text
  * taken from a user's cell inert. A number that is not finite is left out.
  */
-function cellXml(cell: CellWrite, header: string | undefined, sheet: SheetWrites, ctx: SheetContext): string {
+function cellXml(cell: CellWrite, header: string | undefined, s: number, ctx: SheetContext): string {
   const ref = a1(cell.row, cell.col);
-  const s = ctx.style(lookOf(cell, inTable(sheet, cell)));
   const value = header ?? cell.value;
   if (typeof value === "string") return `<c r="${ref}" s="${s}" t="s"><v>${ctx.string(value)}</v></c>`;
   if (typeof value === "number" && Number.isFinite(value)) return `<c r="${ref}" s="${s}"><v>${value}</v></c>`;
