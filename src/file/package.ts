@@ -53,11 +53,12 @@ export class XlsxPackage {
     return entry;
   }
 
-  /** A whole part as text (for the small parts: relationships, workbook, styles). */
+  /** A whole part as text (for the small parts: relationships, workbook, styles), within LIMITS.wholePartBytes. */
   text(part: string): string {
     const decoder = new TextDecoder();
     let text = "";
-    inflateEntry(this.bytes, this.entryOrFail(part), this.budget, (chunk) => (text += decoder.decode(chunk, { stream: true })));
+    const sink = (chunk: Uint8Array) => (text += decoder.decode(chunk, { stream: true }));
+    inflateEntry(this.bytes, this.entryOrFail(part), this.budget, sink, LIMITS.wholePartBytes);
     return text + decoder.decode();
   }
 

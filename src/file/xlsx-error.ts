@@ -22,6 +22,11 @@ export const LIMITS = {
   entries: 65_535,
   /** One part, inflated. */
   partBytes: 256 * MB,
+  /**
+   * A part read whole as text rather than streamed: the workbook, relationships, styles, and the shared strings
+   * when summarize appends to them.
+   */
+  wholePartBytes: 32 * MB,
   /** All the parts read, inflated. */
   totalBytes: 1024 * MB,
   /** Inflated bytes per compressed byte, beyond the first `ratioAllowance` bytes, per part and in all. */

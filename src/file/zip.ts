@@ -137,8 +137,8 @@ export class InflateBudget {
  * Inflates an entry chunk by chunk into `sink`, refusing it as soon as it passes a cap: its own size, the total
  * of the package, or the compression ratio (a bomb is refused after a few megabytes, not after gigabytes).
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): void {
-  const steps = inflateSteps(bytes, entry, budget, sink);
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void, maxBytes: number = LIMITS.partBytes): void {
+  const steps = inflateSteps(bytes, entry, budget, sink, maxBytes);
   while (!steps.next().done);
 }
 
@@ -147,7 +147,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
  * sheet does not hold off Ctrl-C (or a browser's page) until it is read.
  */
 export async function inflateEntryAsync(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): Promise<void> {
-  const steps = inflateSteps(bytes, entry, budget, sink);
+  const steps = inflateSteps(bytes, entry, budget, sink, LIMITS.partBytes);
   while (!steps.next().done) await pause();
 }
 
@@ -156,7 +156,7 @@ function pause(): Promise<void> {
 }
 
 /** Inflates, yielding after each STEP of compressed input. */
-function* inflateSteps(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void): Generator<void> {
+function* inflateSteps(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => void, maxBytes: number): Generator<void> {
   if (entry.flags & 1) throw new XlsxError("暗号化された部品を含むため読み込めません");
   if (entry.method !== 0 && entry.method !== 8) throw new XlsxError(`対応していない圧縮形式の部品があります（${entry.name}）`);
   const data = rawData(bytes, entry);
@@ -165,7 +165,7 @@ function* inflateSteps(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget
   const take = (chunk: Uint8Array) => {
     inflated += chunk.length;
     budget.inflated += chunk.length;
-    if (inflated > LIMITS.partBytes) throw new XlsxError(`部品が大きすぎます（${entry.name}: ${megabytes(LIMITS.partBytes)} を超えます）`);
+    if (inflated > maxBytes) throw new XlsxError(`部品が大きすぎます（${entry.name}: ${megabytes(maxBytes)} を超えます）`);
     if (budget.inflated > LIMITS.totalBytes) throw new XlsxError(`展開後のサイズが大きすぎます（${megabytes(LIMITS.totalBytes)} を超えます）`);
     if (inflated > LIMITS.ratioAllowance + LIMITS.ratio * consumed || budget.inflated > LIMITS.ratioAllowance + LIMITS.ratio * budget.compressed) {
       throw new XlsxError(`圧縮率が異常に高い部品があります（${entry.name}）。zip 爆弾の疑いがあるため読み込みません`);
@@ -198,7 +198,7 @@ function* inflateSteps(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget
   // caps still allow, and a bomb is refused before its first megabytes are even allocated.
   const room = () =>
     Math.min(
-      LIMITS.partBytes - inflated,
+      maxBytes - inflated,
       LIMITS.totalBytes - budget.inflated,
       LIMITS.ratioAllowance + LIMITS.ratio * consumed - inflated,
       LIMITS.ratioAllowance + LIMITS.ratio * budget.compressed - budget.inflated,

@@ -8,7 +8,7 @@ import { LIMITS } from "../../src/file/xlsx-error";
 import { writeMillionCells } from "../../tools/form/million-cells";
 import { tennojiR1 } from "../../tools/form/tennoji-r1";
 import { assertBuilt, ChildRun, runCli } from "../support/child-cli";
-import { openpyxlStyleForm, rawPackage, RawEntry, rawZip, withRawSheet, worksheet, zipPackage } from "../support/xlsx-package";
+import { openpyxlStyleForm, Parts, rawPackage, RawEntry, rawZip, withRawSheet, worksheet, zipPackage } from "../support/xlsx-package";
 
 /**
  * Hostile and oversized files end in bounded time and memory with one line on stderr. Each runs the built CLI
@@ -49,6 +49,14 @@ async function deflated(head: string, chunk: Buffer, repeat: number, tail: strin
   return Buffer.concat(out);
 }
 
+/** Each part deflated by Node's zlib (fast for the large ones), as raw zip entries. */
+function zlibEntries(parts: Parts): RawEntry[] {
+  return Object.entries(parts).map(([name, content]) => {
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    return { name, data: zlib.deflateRawSync(bytes, { level: 1 }), method: 8, size: bytes.length };
+  });
+}
+
 const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`;
 const SHEET_TAIL = `</sheetData></worksheet>`;
 
@@ -84,14 +92,18 @@ test("a part that lies about its size is held to what it inflates to: the part c
   expectRefused(runCli(["validate", file]), /圧縮率が異常に高い|部品が大きすぎます/, 200);
 }, 60_000);
 
-test("parts nothing reads are never inflated: a broken image and a bomb beside a good form are not touched", async () => {
-  const { options } = openpyxlStyleForm(tennojiR1.slice(0, 2));
+test("a styles part of 40 MB that compresses like real XML (no bomb) is over the cap for parts read whole", async () => {
+  const { options } = openpyxlStyleForm(tennojiR1.slice(0, 1));
   const parts = rawPackage(options);
-  const encoder = new TextEncoder();
-  const entries: RawEntry[] = Object.entries(parts).map(([name, content]) => {
-    const bytes = typeof content === "string" ? encoder.encode(content) : content;
-    return { name, data: zlib.deflateRawSync(bytes), method: 8, size: bytes.length };
-  });
+  const formats = Array.from({ length: 600_000 }, (_, i) => `<numFmt numFmtId="${164 + i}" formatCode="${((i * 2654435761) % 4294967296).toString(36)}&quot;${i.toString(36)}&quot;0.00"/>`);
+  parts["xl/styles.xml"] = String(parts["xl/styles.xml"]).replace("<fonts", `<numFmts count="${formats.length}">${formats.join("")}</numFmts><fonts`);
+  expect(parts["xl/styles.xml"].length).toBeGreaterThan(LIMITS.wholePartBytes);
+  const file = await write("styles.xlsx", rawZip(zlibEntries(parts)));
+  expectRefused(runCli(["validate", file]), /部品が大きすぎます（xl\/styles\.xml: 32 MB を超えます）/);
+}, 60_000);
+
+test("parts nothing reads are never inflated: a broken image and a bomb beside a good form are not touched", async () => {
+  const entries = zlibEntries(rawPackage(openpyxlStyleForm(tennojiR1.slice(0, 2)).options));
   const bomb = await deflated("", Buffer.alloc(1 << 20, 0), 400, "");
   entries.push(
     { name: "xl/media/image1.png", data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), method: 8, size: 1000 },
