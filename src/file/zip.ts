@@ -31,7 +31,7 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const CHUNK = 64 * 1024;
-const MIN_CHUNK = 256;
+const MIN_CHUNK = 16 * 1024;
 /** Compressed bytes between two turns of the event loop. */
 const STEP = 256 * 1024;
 const MAX_DEFLATE_RATIO = 1032;
@@ -195,7 +195,7 @@ function* inflateSteps(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget
     done ||= final;
   });
   // Deflate inflates at most 1,032 bytes per byte: each push is sized so that its output stays within what the
-  // caps still allow, and a bomb is refused before its first megabytes are even allocated.
+  // caps still allow (beyond a first 16 KB, at most 17 MB), and a bomb is refused before it fills memory.
   const room = () =>
     Math.min(
       maxBytes - inflated,
