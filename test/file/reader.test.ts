@@ -4,7 +4,12 @@ import { gridFromXlsx } from "../../src/file/xlsx-grid";
 import { openXlsx } from "../../src/file/xlsx-workbook";
 import { forEachPresent } from "../../src/template/grid";
 import { SheetView } from "../../src/template/sheet-view";
-import { NS, PackageOptions, rawPackage, RawSheet, worksheet, zipPackage } from "../support/xlsx-package";
+import { checkWorkbook } from "../../src/check";
+import { graftSheets } from "../../src/file/graft";
+import { computeSummary } from "../../src/summary/compute";
+import { layoutSummary } from "../../src/summary/layout";
+import { tennojiR1 } from "../../tools/form/tennoji-r1";
+import { NS, openpyxlStyleForm, PackageOptions, rawPackage, RawSheet, text, unzipParts, worksheet, zipPackage } from "../support/xlsx-package";
 
 const grid = (options: PackageOptions) => gridFromXlsx(openXlsx(zipPackage(rawPackage(options))), "t.xlsx");
 const sheet = (xml: string, extra: Partial<RawSheet> = {}): RawSheet => ({ name: "Sheet1", xml, ...extra });
@@ -167,5 +172,31 @@ describe("the in-memory host's workbook (preview, tests) from the same reader", 
     expect(first.protected).toBe(true);
     expect(sim.protected).toBe(true);
     expect(second.visibility).toBe("Hidden");
+  });
+});
+
+describe("Strict Open XML (ISO/IEC 29500 Strict: other namespaces and relationship types, the same local names)", () => {
+  const strict = (parts: Record<string, string | Uint8Array>) =>
+    Object.fromEntries(
+      Object.entries(parts).map(([name, content]) => [
+        name,
+        typeof content === "string"
+          ? content
+              .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, "http://purl.oclc.org/ooxml/spreadsheetml/main")
+              .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, "http://purl.oclc.org/ooxml/officeDocument/relationships")
+          : content,
+      ]),
+    );
+
+  test("is read, and the graft writes in its namespaces and relationship types", async () => {
+    const { options } = openpyxlStyleForm(tennojiR1.slice(0, 2));
+    const workbook = openXlsx(zipPackage(strict(rawPackage(options))));
+    const report = checkWorkbook(await gridFromXlsx(workbook, "strict.xlsx"));
+    expect(report.items.map((i) => i.title)).toEqual(tennojiR1.slice(0, 2).map((i) => i.title));
+    const { bytes } = await graftSheets(workbook, layoutSummary(computeSummary("strict.xlsx", report, new Date(0))), new Date(0));
+    const out = unzipParts(bytes);
+    expect(text(out["xl/_rels/workbook.xml.rels"])).toContain(`Type="http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet" Target="worksheets/sheet2.xml"`);
+    expect(text(out["xl/worksheets/sheet2.xml"])).toContain(`<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main" xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships">`);
+    expect((await gridFromXlsx(openXlsx(bytes), "out.xlsx")).sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
   });
 });
