@@ -1,4 +1,4 @@
-import { columnName, parseA1 } from "../template/grid";
+import { columnName, parseRange } from "../template/grid";
 
 /**
  * A shared formula's text for one of its dependents: the master's relative references moved by the dependent's
@@ -10,9 +10,9 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     /"(?:[^"]|"")*"|'(?:[^']|'')*'|(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(!])/g,
     (match, colAbs: string | undefined, col: string | undefined, rowAbs: string, row: string) => {
       if (col === undefined) return match;
-      const at = parseA1(`${col}${row}`);
-      const c = colAbs ? at.col : at.col + cols;
-      const r = rowAbs ? at.row : at.row + rows;
+      const at = parseRange(`${col}${row}`);
+      const c = colAbs ? at.left : at.left + cols;
+      const r = rowAbs ? at.top : at.top + rows;
       if (c < 0 || r < 0) return "#REF!";
       return `${colAbs}${columnName(c)}${rowAbs}${r + 1}`;
     },

@@ -14,6 +14,7 @@ import { remarkRequired } from "./checks/remark-required";
 import { remarkRecommended } from "./checks/remark-recommended";
 import { outlookInconsistent } from "./checks/outlook-inconsistent";
 import { resultMissing } from "./checks/result-missing";
+import { resultVsTarget } from "./checks/result-vs-target";
 
 export const RULES = [
   templateNotRecognized,
@@ -30,4 +31,5 @@ export const RULES = [
   remarkRecommended,
   outlookInconsistent,
   resultMissing,
+  resultVsTarget,
 ] as const;

@@ -226,8 +226,8 @@ function readItem(view: SheetView, block: Block, labels: Labels, profile: Templa
       remark: text("final.remark"),
     },
     targets: [
-      ...parseTargets("plan.policy", plan.policy ?? "", profile.targetMarkers),
-      ...parseTargets("plan.thisYear", plan.thisYear ?? "", profile.targetMarkers),
+      ...parseTargets("plan.policy", plan.policy ?? "", profile),
+      ...parseTargets("plan.thisYear", plan.thisYear ?? "", profile),
     ],
     remarkRequiredFor,
     sources,

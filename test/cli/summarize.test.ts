@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { loadSimWorkbook } from "../../src/excel-sim/from-xlsx";
 import { getCell } from "../../src/excel-sim/workbook";
 import { writeFormWorkbook } from "../../tools/form/builder";
-import { parseA1 } from "../../src/template/grid";
+import { parseRange } from "../../src/template/grid";
 import { formItem, SAMPLE } from "../support/workbooks";
 import { cli } from "../support/cli";
 
@@ -38,7 +38,7 @@ function snapshot(wb: ExcelJS.Workbook, sheets = wb.worksheets.map((ws) => ws.na
 /** The file as the in-memory host reads it: hyperlinks, tables, widths and frozen rows (ExcelJS reads no `location` links). */
 async function sheetOf(file: string, name: string) {
   const sheet = (await loadSimWorkbook(await fs.readFile(file))).sheets.find((s) => s.name === name)!;
-  return { sheet, link: (address: string) => getCell(sheet, parseA1(address).row, parseA1(address).col)?.hyperlink };
+  return { sheet, link: (address: string) => getCell(sheet, parseRange(address).top, parseRange(address).left)?.hyperlink };
 }
 
 function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
