@@ -92,9 +92,11 @@ describe("the temp file", () => {
       await fs.writeFile(input, zipPackage(rawPackage({ sheets: [{ name: "Sheet1", xml: worksheet(rows) }] }), 1));
       const out = path.join(base, "out.xlsx");
       const child = startCli(["summarize", input, "-o", out]);
-      const exited = once(child, "exit");
+      let running = true;
+      const exited = once(child, "exit").finally(() => (running = false));
       let temp: string | undefined;
-      for (let i = 0; i < 500 && !temp; i++) {
+      // The child needs a moment to start, longer on a busy machine; it reads the input for a second or more.
+      for (const start = Date.now(); running && !temp && Date.now() - start < 40_000; ) {
         temp = (await fs.readdir(base)).find((f) => f.endsWith(".tmp"));
         if (!temp) await new Promise((resolve) => setTimeout(resolve, 10));
       }
