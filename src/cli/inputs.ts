@@ -1,16 +1,19 @@
-import { promises as fs } from "fs";
-import type ExcelJS from "exceljs";
 import { checkWorkbook, CheckReport } from "../check";
 import { InputError } from "../file/input-error";
-import { loadXlsx } from "../file/read-xlsx";
+import { loadXlsx, readRegularFile } from "../file/read-xlsx";
+import type { XlsxWorkbook } from "../file/xlsx-workbook";
 import type { Phase } from "../model";
+import type { WorkbookGrid } from "../template/grid";
 import { resolveProfile, TemplateProfile } from "../template/profile";
 
 /** One input file: its report when it could be read, and the one-line reason when it is unusable. */
 export interface FileOutcome {
   file: string;
   report?: CheckReport;
-  workbook?: ExcelJS.Workbook;
+  /** The package, for summarize to graft its sheets into. */
+  workbook?: XlsxWorkbook;
+  /** Its cells, which the live 集計 refers to. */
+  grid?: WorkbookGrid;
   error?: string;
 }
 
@@ -19,21 +22,19 @@ export async function checkFile(file: string, phase: Phase | undefined, profile:
     const { workbook, grid } = await loadXlsx(file);
     const report = checkWorkbook(grid, { phase, profile });
     const fatal = report.findings.find((f) => f.severity === "fatal");
-    return { file, report, workbook, error: fatal && `${fatal.message}: ${file}` };
+    return { file, report, workbook, grid, error: fatal && `${fatal.message}: ${file}` };
   } catch (error) {
     if (error instanceof InputError) return { file, error: error.message };
     throw error;
   }
 }
 
+/** A profile is a few kilobytes of JSON. */
+const PROFILE_BYTES = 1024 * 1024;
+
 export async function loadProfile(file: string | undefined): Promise<TemplateProfile> {
   if (!file) return resolveProfile();
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch {
-    throw new InputError(`プロファイルを読み込めません: ${file}`, file);
-  }
+  const text = (await readRegularFile(file, PROFILE_BYTES, "プロファイル")).toString("utf8");
   try {
     return resolveProfile(JSON.parse(text));
   } catch (error) {

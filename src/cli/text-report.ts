@@ -1,30 +1,31 @@
 import { countBlocking, Finding, itemHeading, PHASE_LABELS, SEVERITY_LABELS, WHOLE_WORKBOOK } from "../model";
 import type { CheckReport } from "../check";
+import { printable } from "./io";
 
-/** A readable Japanese report of one workbook, findings grouped by item. */
+/** A readable Japanese report of one workbook, findings grouped by item. Text from the file is made printable. */
 export function textReport(file: string, report: CheckReport): string {
   const { blocking, warnings } = countBlocking(report.findings);
   const phase = `${PHASE_LABELS[report.phase].ja}${report.phaseSource === "inferred" ? "（記入内容から判定）" : ""}`;
   const lines = [
-    `■ ${file}`,
+    `■ ${printable(file)}`,
     `  フェーズ: ${phase}　取組項目: ${report.items.length} 件　エラー: ${blocking} 件　警告: ${warnings} 件`,
   ];
   if (report.findings.length === 0) {
     lines.push("  問題は見つかりませんでした。");
     return lines.join("\n");
   }
-  const titles = new Map(report.items.map((item) => [item.no, item.title]));
+  const titles = new Map(report.items.map((item) => [item.no, item.title === null ? null : printable(item.title)]));
   let group: number | null | undefined;
   for (const finding of report.findings) {
     if (finding.item !== group) {
       group = finding.item;
       lines.push(`  ${group === null ? WHOLE_WORKBOOK.ja : itemHeading(group, titles.get(group) ?? null, "ja")}`);
     }
-    lines.push(`    [${SEVERITY_LABELS[finding.severity].ja}] ${where(finding)}${finding.code}`, `      ${finding.message}`);
+    lines.push(`    [${SEVERITY_LABELS[finding.severity].ja}] ${where(finding)}${finding.code}`, `      ${printable(finding.message)}`);
   }
   return lines.join("\n");
 }
 
 function where(finding: Finding): string {
-  return finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}  ` : "";
+  return finding.sheet && finding.cell ? `${printable(finding.sheet)}!${finding.cell}  ` : "";
 }

@@ -3,6 +3,7 @@ import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens
 import type { OfficeApi } from "../excel/office-api";
 import { selectCell } from "../excel/select-cell";
 import { App } from "../taskpane/App";
+import { rollUpRunner } from "../taskpane/roll-up";
 import type { Locale } from "../taskpane/i18n";
 import { a1, parseRange } from "../template/grid";
 import { CellEditor, CellEditorText } from "./CellEditor";
@@ -147,6 +148,7 @@ export function PreviewApp({ locale }: { locale: Locale }) {
   // The host says when an Excel.run has finished: the grid is redrawn after every batch the task pane makes.
   React.useEffect(() => loaded?.host.subscribe(() => setVersion((v) => v + 1)), [loaded]);
   const api = React.useMemo<OfficeApi | null>(() => loaded && { Excel: loaded.host.Excel, Office: loaded.host.Office }, [loaded]);
+  const rollUp = React.useMemo(() => api && rollUpRunner(api), [api]);
 
   const model = React.useMemo(() => (loaded ? gridModelOf(loaded.host) : { sheets: [], active: null, selection: null }), [loaded, version]);
 
@@ -243,7 +245,7 @@ export function PreviewApp({ locale }: { locale: Locale }) {
         <section className={styles.pane} aria-labelledby={`${fileInputId}-pane`}>
           <h2 id={`${fileInputId}-pane`} className={styles.paneTitle}>{text.pane}</h2>
           <div className={styles.paneBody}>
-            {api && loaded && <App key={loaded.serial} api={api} locale={locale} embedded />}
+            {api && loaded && rollUp && <App key={loaded.serial} api={api} locale={locale} embedded rollUp={rollUp} />}
           </div>
         </section>
       </main>

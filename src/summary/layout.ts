@@ -258,20 +258,24 @@ function countSection(
     return;
   }
 
-  sheet.blank();
+  // Right under the whole's counts: the chart's data (each group and the whole, the headline rating's buckets)
+  // with the chart beside it; then a block of counts per group. The data refers to the blocks, written first.
+  const field = headlineRating(options.phase);
+  const title = `${options.groupLabel}別の内訳（${RATING_COLUMN_LABELS[field]}）`;
+  const top = sheet.row + 2;
+  const categories = groups.length + 1;
+  const chartRows = Math.max(14, Math.ceil(categories * 1.2) + 6);
+  sheet.row = top + Math.max(categories + 1, chartRows) + 1;
   const blocks = groups.map((tab) => {
     sheet.blank();
     const nameCell = { row: sheet.row, col: labelCol };
     sheet.noteLine(text(tab.group ?? "", "label"), labelCol);
     return { tab, panels: panels(sheet, tab, columns, source && { ...source, group: nameCell }) };
   });
+  const end = sheet.row;
 
-  // The chart's data: each group and the whole, the headline rating's buckets, referring to the blocks above.
-  const field = headlineRating(options.phase);
-  const top = sheet.row + 2;
-  const bucketCols = [columnOf(columns, "rating", RATING_FIELDS[0]), ...RATING_FIELDS.slice(1).map((f) => columnOf(columns, "rating", f)), ...narrowColumns(columns)];
+  const bucketCols = [...RATING_FIELDS.map((f) => columnOf(columns, "rating", f)), ...narrowColumns(columns)];
   const headline = total.columns.find((c) => c.field === field)!;
-  const title = `${options.groupLabel}別の内訳（${RATING_COLUMN_LABELS[field]}）`;
   sheet.note(top - 1, labelCol, text(title, "label"));
   sheet.put(top, labelCol, text(options.groupLabel, "header"));
   BUCKETS.forEach((bucket, i) => sheet.put(top, bucketCols[i], text(headline.cells[bucket].label || EMPTY_LABEL, "header")));
@@ -285,15 +289,14 @@ function countSection(
       sheet.put(row, bucketCols[j], body ? formula(sameAs(p.cell(bucket, field)), count, "integer") : integer(count));
     });
   });
-  const bottom = top + rows.length;
   sheet.chart({
     kind: "barStacked100",
     title,
-    data: { top, left: labelCol, bottom, right: bucketCols[BUCKETS.length - 1] },
+    data: { top, left: labelCol, bottom: top + rows.length, right: bucketCols[BUCKETS.length - 1] },
     seriesBy: "columns",
-    anchor: { top: whole.counts.top, left: chartLeft, bottom: Math.max(bottom, whole.counts.top + 16), right: chartLeft + 2 },
+    anchor: { top: top - 1, left: chartLeft, bottom: top - 1 + chartRows, right: chartLeft + 2 },
   });
-  sheet.row = bottom + 1;
+  sheet.row = end;
 }
 
 function narrowColumns(columns: ItemColumn[]): number[] {

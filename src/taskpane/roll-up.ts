@@ -8,11 +8,20 @@ import type { RunRollUp } from "./RollUpPanel";
 export type ReadWorkbookBytes = (bytes: Uint8Array, name: string) => Promise<WorkbookGrid>;
 
 /**
+ * The CLI's package reader (src/file), loaded when a roll-up first needs it so that the task pane's own bundle
+ * stays small; its refusals (not an .xlsx, broken, too large) are the reasons listed.
+ */
+export const readWorkbookFile: ReadWorkbookBytes = async (bytes, name) => {
+  const { readWorkbookBytes } = await import(/* webpackChunkName: "xlsx-reader" */ "../file/read-bytes");
+  return (await readWorkbookBytes(bytes, name)).grid;
+};
+
+/**
  * 「複数のブックを集計」 in the task pane: each file read in the browser (nothing leaves the machine) and summarised
  * as the CLI does, then 全体集計 and ファイル別集計 written into the open workbook in one Excel.run. Cancelling
  * stops before the next file; nothing is written then.
  */
-export function rollUpRunner(api: OfficeApi, read: ReadWorkbookBytes, now: () => Date = () => new Date()): RunRollUp {
+export function rollUpRunner(api: OfficeApi, read: ReadWorkbookBytes = readWorkbookFile, now: () => Date = () => new Date()): RunRollUp {
   return async (files, { signal, onProgress }) => {
     const at = now();
     const names = distinctFileNames(files.map((f) => f.name));

@@ -3,7 +3,14 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { loadSimWorkbook } from "../../src/excel-sim/from-xlsx";
+import { getCell } from "../../src/excel-sim/workbook";
 import { writeFormWorkbook } from "../../tools/form/builder";
+import { checkWorkbook } from "../../src/check";
+import { loadXlsx } from "../../src/file/read-xlsx";
+import { computeSummary } from "../../src/summary/compute";
+import { layoutSummary } from "../../src/summary/layout";
+import { a1, parseRange } from "../../src/template/grid";
 import { formItem, SAMPLE } from "../support/workbooks";
 import { cli } from "../support/cli";
 
@@ -32,9 +39,17 @@ function snapshot(wb: ExcelJS.Workbook, sheets = wb.worksheets.map((ws) => ws.na
   });
 }
 
+/** The file as the in-memory host reads it: hyperlinks, tables, widths and frozen rows (ExcelJS reads no `location` links). */
+async function sheetOf(file: string, name: string) {
+  const sheet = (await loadSimWorkbook(await fs.readFile(file))).sheets.find((s) => s.name === name)!;
+  return { sheet, link: (address: string) => getCell(sheet, parseRange(address).top, parseRange(address).left)?.hyperlink };
+}
+
+/** Each row's values as a viewer shows them: a formula cell by the result cached with it. */
 function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => (rows[n - 1] = (row.values as unknown[]).slice(1)));
+  const shown = (v: unknown) => (v && typeof v === "object" && "formula" in v ? (v as { result?: unknown }).result : v);
+  ws.eachRow({ includeEmpty: true }, (row, n) => (rows[n - 1] = (row.values as unknown[]).slice(1).map(shown)));
   return rows;
 }
 
@@ -66,24 +81,29 @@ describe("hyoka summarize, one input", () => {
     expect(String(rows[1][0])).toMatch(/^［hyoka:generated］/);
     expect(String(rows[2][0])).toMatch(/^ブック: input\.xlsx　フェーズ: 中間振り返り　作成: \d{4}-\d\d-\d\d \d\d:\d\d　取組項目: 19 件/);
     const header = rows.findIndex((r) => r[0] === "番号");
-    expect(rows[header]).toEqual([
-      "番号", "★", "取組項目", "実施見込み", "達成見込み", "自己評価", "エラー", "警告",
+    expect(rows[header].slice(0, 14)).toEqual([
+      "番号", "★", "取組項目", "実施見込み", "達成見込み", "自己評価", "エラー", "警告", "連動",
       "中間 課題と改善策", "取組実績", "自己評価 課題と改善策", "目標", "移動",
     ]);
     const items = rows.slice(header + 1).filter((r) => typeof r[0] === "number");
     expect(items).toHaveLength(19);
     expect(items[2].slice(0, 5)).toEqual([3, "★", "諸収入確保の推進", "(i)", "①"]);
     expect(items[18][4]).toBe("②");
-    expect(items[18][8]).toMatch(/^個人情報に係る/);
-    expect(items[0][12]).toEqual({ text: "取組項目1へ", hyperlink: "#'取組項目'!A3" });
-    expect(ws.autoFilter).toBe(`A${header + 1}:M${header + 20}`);
+    expect(items[18][9]).toMatch(/^個人情報に係る/);
+    expect(items[0][13]).toBe("取組項目1へ");
+    const { sheet, link } = await sheetOf(out, "集計");
+    expect(link(`N${header + 2}`)).toEqual({ documentReference: "'取組項目'!A3" });
+    expect(sheet.tables).toEqual([{ name: "hyoka_items", address: `集計!A${header + 1}:N${header + 20}`, style: "TableStyleMedium7", showBandedRows: true, showFilterButton: true }]);
+    expect(sheet.frozenRows).toBe(header + 1);
+    expect(sheet.columnWidths.get(2)).toBeGreaterThan(sheet.columnWidths.get(0)!);
+    // The cached results as the package reader reads them (ExcelJS loses a cached 0).
     const counts = rows.findIndex((r) => r[2] === "件数" && r[3] === "実施見込み");
-    expect(rows.slice(counts + 1, counts + 7).map((r) => r.slice(2, 6))).toEqual([
+    const valueAt = (row: number, col: number) => getCell(sheet, row, col)?.value;
+    expect([1, 2, 3, 4, 5, 6].map((i) => [2, 3, 4, 5].map((c) => valueAt(counts + i, c)))).toEqual([
       ["(i)・①", 19, 18, 0], ["(ii)・②", 0, 1, 0], ["対象外", 0, 0, 0], ["未入力", 0, 0, 19], ["要確認", 0, 0, 0], ["計", 19, 19, 19],
     ]);
     const share = rows.findIndex((r) => r[2] === "割合");
     expect(rows[share + 1][4]).toBeCloseTo(18 / 19);
-    expect(ws.getCell(`E${share + 2}`).numFmt).toBe("0.0%");
   });
 
   test("検証結果 lists findings with links to their cells", async () => {
@@ -95,7 +115,10 @@ describe("hyoka summarize, one input", () => {
     const findings = rows.slice(header + 1);
     expect(findings).toHaveLength(38);
     expect(findings[0].slice(0, 5)).toEqual([1, "エラー", "RESULT_MISSING", "当年度の取組実績及び目標の達成状況", "取組項目"]);
-    expect(findings[0][5]).toEqual({ text: "B10", hyperlink: "#'取組項目'!B10" });
+    expect(findings[0][5]).toBe("B10");
+    const { sheet, link } = await sheetOf(file, "検証結果");
+    expect(link(`F${header + 2}`)).toEqual({ documentReference: "'取組項目'!B10" });
+    expect(sheet.tables.map((t) => t.name)).toEqual(["hyoka_findings"]);
   });
 
   test("a re-run on OUT replaces hyoka's sheets; a user's own 集計 sheet is kept and ours becomes 集計 (2)", async () => {
@@ -123,13 +146,17 @@ describe("hyoka summarize, one input", () => {
     const file = path.join(dir, "inject-out.xlsx");
     expect((await cli("summarize", input, "-o", file)).code).toBe(0);
     const wb = await open(file);
-    for (const name of ["集計", "検証結果"]) {
-      wb.getWorksheet(name)!.eachRow((row) =>
+    // The only formulas are those of the layout description (src/summary/formulas.ts) for this workbook.
+    const { grid } = await loadXlsx(input);
+    const layout = layoutSummary(computeSummary("inject.xlsx", checkWorkbook(grid), new Date(), { grid }));
+    for (const sheet of layout) {
+      const written = new Map<string, string>();
+      wb.getWorksheet(sheet.name)!.eachRow((row) =>
         row.eachCell((cell) => {
-          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-          expect(typeof cell.value === "object" && cell.value && "formula" in cell.value).toBe(false);
+          if (cell.type === ExcelJS.ValueType.Formula) written.set(cell.address, `=${cell.formula}`);
         }),
       );
+      expect(written).toEqual(new Map(sheet.cells.filter((c) => c.formula).map((c) => [a1(c.row, c.col), c.formula!])));
     }
     const rows = rowsOf(wb.getWorksheet("集計")!);
     expect(rows.some((r) => r.includes('=HYPERLINK("http://example.com","x")'))).toBe(true);

@@ -384,6 +384,11 @@ describe("the live 集計 (#16)", () => {
     expect(blocks.map((c) => c.value)).toEqual(["北区", "天王寺区"]);
     const chart = sheet.charts[0];
     expect(chart).toMatchObject({ seriesBy: "columns", title: "様式別の内訳（達成見込み）" });
+    // Beside its data, under the whole's counts and above the blocks per form: a chart of a few rows, not a page.
+    expect(chart.anchor.top).toBe(chart.data.top - 1);
+    expect(chart.anchor.bottom - chart.anchor.top).toBeLessThan(24);
+    const firstBlock = blocks[0].row;
+    expect(Math.max(chart.anchor.bottom, chart.data.bottom)).toBeLessThan(firstBlock);
     const data = Array.from({ length: chart.data.bottom - chart.data.top + 1 }, (_, i) =>
       rowCells(sheet, chart.data.top + i)
         .filter((c) => c.col <= chart.data.right)

@@ -21,3 +21,10 @@ if (typeof Blob !== "undefined" && !("arrayBuffer" in Blob.prototype)) {
     },
   });
 }
+
+// jsdom has no TextDecoder/TextEncoder (browsers do); the .xlsx package reader uses them.
+if (typeof window !== "undefined" && !("TextDecoder" in globalThis)) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require("util") as typeof import("util");
+  Object.assign(globalThis, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
+}

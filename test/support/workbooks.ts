@@ -1,18 +1,16 @@
 import * as path from "path";
 import { buildFormWorkbook, FormItem, LayoutOptions } from "../../tools/form/builder";
-import { gridFromWorkbook } from "../../src/file/xlsx-grid";
+import { gridFromXlsx } from "../../src/file/xlsx-grid";
+import { openXlsx } from "../../src/file/xlsx-workbook";
 import { loadXlsx } from "../../src/file/read-xlsx";
 import type { WorkbookGrid } from "../../src/template/grid";
-import ExcelJS from "exceljs";
 
 export const SAMPLE = path.resolve(__dirname, "../../assets/sample/tennoji-r1-shisei-kaikaku-2.0.xlsx");
 
 /** Builds a form workbook, writes it as real .xlsx bytes, reads them back: the same path as a user's file. */
 export async function gridOf(items: FormItem[], options?: LayoutOptions): Promise<WorkbookGrid> {
   const bytes = await buildFormWorkbook(items, options).xlsx.writeBuffer();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
-  return gridFromWorkbook(wb, "test.xlsx");
+  return await gridFromXlsx(openXlsx(new Uint8Array(bytes as ArrayBuffer)), "test.xlsx");
 }
 
 export async function sampleGrid(): Promise<WorkbookGrid> {
