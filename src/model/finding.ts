@@ -36,6 +36,8 @@ export type FindingParams = z.infer<typeof FindingParams>;
 export const Finding = z.object({
   code: FindingCode,
   severity: Severity,
+  /** The form (ward) of a workbook that holds several; reports set it on every finding (null: no form was found). */
+  form: z.string().nullable().optional(),
   item: z.number().int().nullable(),
   field: FieldName.nullable(),
   sheet: z.string().nullable(),

@@ -12,6 +12,11 @@ export const FieldSource = CellRef.extend({
   error: z.string().nullable(),
   /** The cell holds something that is not a value of the field's rating scale (③, はい, a legend). */
   invalid: z.boolean().optional(),
+  /**
+   * The value was not read: several cells around the label or legend hold ratings, or none fits (the cells looked
+   * at, maybe none). The source's cell is the first of them, else the label or legend.
+   */
+  ambiguous: z.array(z.string()).optional(),
 });
 export type FieldSource = z.infer<typeof FieldSource>;
 
@@ -29,12 +34,18 @@ export const FIELDS = [
 export const FieldName = z.enum(FIELDS);
 export type FieldName = z.infer<typeof FieldName>;
 
+/** The form's sections, in order: 計画, 中間振り返り, 自己評価. */
+export const SECTIONS = ["plan", "midyear", "final"] as const;
+export type Section = (typeof SECTIONS)[number];
+
 export const RATING_FIELDS = ["midyear.implementation", "midyear.achievement", "final.achievement"] as const;
 export type RatingField = (typeof RATING_FIELDS)[number];
 
 /** One 取組項目 as read from the workbook. Empty text is null. */
 export const Item = CellRef.extend({
   no: z.number().int(),
+  /** The name of the form (ward) the item belongs to: see the report's `forms`. */
+  form: z.string(),
   title: z.string().nullable(),
   subtitle: z.string().nullable(),
   starred: z.boolean(),
@@ -64,4 +75,9 @@ export function fieldValue(item: Item, field: FieldName): unknown {
   if (field === "title") return item.title;
   const [group, key] = field.split(".") as [keyof Item, string];
   return (item[group] as Record<string, unknown>)[key];
+}
+
+/** The sections the item has: those where at least one field was found. */
+export function sectionsOf(item: Item): Section[] {
+  return SECTIONS.filter((section) => FIELDS.some((field) => field.startsWith(`${section}.`) && item.sources[field]));
 }

@@ -38,6 +38,7 @@ describe("hyoka validate on the sample", () => {
     expect(first).toEqual({
       code: "RESULT_MISSING",
       severity: "error",
+      form: "天王寺区",
       item: 1,
       field: "final.result",
       sheet: expect.any(String),

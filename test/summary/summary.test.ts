@@ -9,7 +9,7 @@ import { NO_FORM, makeItem } from "../support/items";
 const NOW = new Date(2026, 10, 25, 9, 30);
 
 function report(items = sample()): CheckReport {
-  return { form: { plan: null, fiscalYear: null }, phase: "midyear", phaseSource: "inferred", items, findings: validateItems(items, NO_FORM, "midyear", defaultProfile) };
+  return { form: { plan: null, fiscalYear: null }, forms: [], phase: "midyear", phaseSource: "inferred", items, findings: validateItems(items, NO_FORM, "midyear", defaultProfile) };
 }
 
 function sample() {

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { buildFormWorkbook, FormItem, LayoutOptions } from "../../tools/form/builder";
+import { buildFormBook, buildFormWorkbook, FormItem, FormSpec, LayoutOptions, WrittenField } from "../../tools/form/builder";
 import { gridFromWorkbook } from "../../src/file/xlsx-grid";
 import { loadXlsx } from "../../src/file/read-xlsx";
 import type { WorkbookGrid } from "../../src/template/grid";
@@ -13,6 +13,14 @@ export async function gridOf(items: FormItem[], options?: LayoutOptions): Promis
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);
   return gridFromWorkbook(wb, "test.xlsx");
+}
+
+/** Several forms in one book, through real .xlsx bytes, with where the builder wrote each field. */
+export async function bookOf(forms: FormSpec[], options?: LayoutOptions): Promise<{ grid: WorkbookGrid; written: WrittenField[] }> {
+  const { workbook, written } = buildFormBook(forms, options);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await workbook.xlsx.writeBuffer());
+  return { grid: gridFromWorkbook(wb, "test.xlsx"), written };
 }
 
 export async function sampleGrid(): Promise<WorkbookGrid> {
