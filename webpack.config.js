@@ -3,8 +3,7 @@
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-
-const DEV_URL = "https://localhost:3000/";
+const { publicManifest } = require("./scripts/public-manifest");
 
 /** office-addin-dev-certs runs `sudo` on Linux and throws without it: HTTPS only where certificates can be had. */
 async function httpsOptions() {
@@ -22,6 +21,7 @@ async function httpsOptions() {
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const publicUrl = process.env.ADDIN_PUBLIC_URL;
+  if (publicUrl) publicManifest("", publicUrl); // a wrong URL stops the build here, with the reason
   const https = argv.$0 && process.argv.includes("serve") ? await httpsOptions() : undefined;
   return {
     devtool: production ? false : "source-map",
@@ -60,7 +60,7 @@ module.exports = async (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (publicUrl ? content.toString().split(DEV_URL).join(publicUrl) : content),
+            transform: (content) => (publicUrl ? publicManifest(content.toString(), publicUrl) : content),
           },
         ],
       }),

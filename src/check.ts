@@ -1,5 +1,5 @@
-import { Finding, Item, Phase } from "./model";
-import { inferPhase, validateItems } from "./rules";
+import type { Item, Phase } from "./model";
+import { inferPhase, RuleFinding, validateItems } from "./rules";
 import type { WorkbookGrid } from "./template/grid";
 import { resolveProfile, TemplateProfile } from "./template/profile";
 import { Form, FormInfo, readWorkbook } from "./template/reader";
@@ -28,7 +28,7 @@ export interface CheckReport {
   phase: Phase;
   phaseSource: "given" | "inferred";
   items: Item[];
-  findings: Finding[];
+  findings: RuleFinding[];
 }
 
 const NO_FORM: FormInfo = { plan: null, fiscalYear: null, noteMismatch: null };

@@ -59,3 +59,44 @@ test("the Home tab has 検証 (task pane) and 集計 (function) with English ove
   expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">/);
   expect(manifest).toMatch(/<FunctionName>summarize<\/FunctionName>/);
 });
+
+describe("ADDIN_PUBLIC_URL: the manifest the build writes for deployment", () => {
+  /** The manifest as `ADDIN_PUBLIC_URL=… npm run build` writes it: the build's own copy step, run on manifest.xml. */
+  async function built(publicUrl: string): Promise<string> {
+    const before = process.env.ADDIN_PUBLIC_URL;
+    process.env.ADDIN_PUBLIC_URL = publicUrl;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const config = await require("../webpack.config.js")({}, { mode: "production" });
+      const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === "CopyPlugin");
+      const pattern = copy.patterns.find((p: { from: string }) => p.from === "manifest.xml");
+      return String(await pattern.transform(Buffer.from(manifest), "manifest.xml"));
+    } finally {
+      if (before === undefined) delete process.env.ADDIN_PUBLIC_URL;
+      else process.env.ADDIN_PUBLIC_URL = before;
+    }
+  }
+
+  test.each([
+    ["https://example.city.osaka.jp/hyoka/", "https://example.city.osaka.jp"],
+    ["https://example.city.osaka.jp/hyoka", "https://example.city.osaka.jp"],
+    ["https://addins.example.jp:8443", "https://addins.example.jp:8443"],
+  ])("%s: every localhost origin rewritten, valid against the schemas", async (publicUrl, origin) => {
+    const xml = await built(publicUrl);
+    expect(xml).not.toMatch(/localhost/);
+    const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+    expect(xml).toContain(`<AppDomain>${origin}</AppDomain>`);
+    for (const page of ["taskpane.html", "commands.html", "help.html", "assets/icon-32.png", "assets/summary-80.png"]) {
+      expect(xml).toContain(`"${base}${page}"`);
+    }
+    const urls = [...xml.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]).filter((u) => !u.includes("schemas.microsoft.com"));
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(url.startsWith(base)).toBe(true);
+    const result = await validate(xml);
+    expect(result.errors).toEqual([]);
+  });
+
+  test.each(["http://example.jp/hyoka/", "example.jp/hyoka", "https://example.jp/hyoka?x=1"])("%s is refused with the reason", async (publicUrl) => {
+    await expect(built(publicUrl)).rejects.toThrow(/ADDIN_PUBLIC_URL/);
+  });
+});

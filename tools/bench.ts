@@ -1,7 +1,7 @@
 /**
  * npm run bench — prints the figures the README's performance section quotes. Not a test: it measures.
  *   round trips (context.sync) for validate and summary on the in-memory Excel host at 19, 456, 10,000 items
- *   (and 10,000 items on more sheets than the one-sync read reaches)
+ *   (and 10,000 items on 100 sheets), with the largest request and response of each run and every sync's pair
  *   in-process map + validate time per item at 10,000 items
  *   `hyoka validate` on a 456-item workbook vs a bare ExcelJS load of the same file, as a ratio
  *   the task pane's production JavaScript, gzip, and each bundle
@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import { checkWorkbook } from "../src/check";
 import { CHAINED_SHEETS, readOpenWorkbook } from "../src/excel/read-workbook";
 import { summarizeOpenWorkbook } from "../src/excel/summarize";
-import { createExcelHost } from "../src/excel-sim/host";
+import { createExcelHost, SyncPayload } from "../src/excel-sim/host";
 import { simWorkbookFromExcelJs } from "../src/excel-sim/from-xlsx";
 import { gridFromWorkbook } from "../src/file/xlsx-grid";
 import { buildFormWorkbook, FormItem } from "./form/builder";
@@ -44,18 +44,28 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** "3 syncs, largest 0.12 / 1.84 MB": the syncs of one run and its largest request and response. */
+function syncFigures(payloads: SyncPayload[]): string {
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
+  const failed = payloads.filter((p) => p.failed).length;
+  const largest = (key: "request" | "response") => Math.max(0, ...payloads.map((p) => p[key]));
+  return `${String(payloads.length).padStart(3)} syncs${failed ? ` (${failed} failed)` : ""}, largest ${mb(largest("request"))} / ${mb(largest("response"))} MB`;
+}
+
 async function roundTrips(): Promise<void> {
-  console.log(`\nRound trips (context.sync) on the in-memory Excel host; one sync reaches ${CHAINED_SHEETS} sheets`);
-  console.log("   items  sheets  validate  summary");
-  const widths = [8, 8, 10, 9];
+  console.log(`\nRound trips (context.sync) on the in-memory Excel host: each sync's request and response as its 5 MB limit estimates them`);
+  console.log(`(a chained survey reaches ${CHAINED_SHEETS} sheets a sync; 集計 counts its read too)`);
   for (const layout of LAYOUTS) {
     const sim = simWorkbookFromExcelJs(workbook(layout.items, layout.sheets));
     const read = createExcelHost(sim);
     await readOpenWorkbook(read);
     const write = createExcelHost(sim);
     await summarizeOpenWorkbook(write, { now: new Date(0) });
-    const cells = [layout.items, layout.sheets, read.stats.syncs, write.stats.syncs];
-    console.log(cells.map((n, i) => String(n).padStart(widths[i])).join(""));
+    console.log(`  ${String(layout.items).padStart(6)} items, ${String(layout.sheets).padStart(3)} sheets   検証 ${syncFigures(read.stats.payloads)}   集計 ${syncFigures(write.stats.payloads)}`);
+    for (const [name, host] of [["検証", read], ["集計", write]] as const) {
+      const perSync = host.stats.payloads.map((p) => `${(p.request / 1e6).toFixed(2)}/${(p.response / 1e6).toFixed(2)}${p.failed ? "!" : ""}`).join(" ");
+      console.log(`${" ".repeat(28)}${name} per sync (request/response MB): ${perSync}`);
+    }
   }
 }
 

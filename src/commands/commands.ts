@@ -1,4 +1,4 @@
-import { globalOfficeApi } from "../excel/read-workbook";
+import { globalOfficeApi } from "../excel/office-api";
 import { toHostError } from "../excel/host-error";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 
@@ -6,13 +6,14 @@ import { summarizeOpenWorkbook } from "../excel/summarize";
 const MESSAGE_PAGE = "message.html";
 
 /**
- * Ribbon command 「集計」: writes the 集計 sheet and shows it, without opening the task pane. A failure changes
- * nothing in the workbook (summarizeOpenWorkbook writes in one final sync) and is said in a small dialog, since
- * a ribbon command has no pane of its own to say it in.
+ * Ribbon command 「集計」: writes the 集計 sheet and shows it, without opening the task pane. A ribbon command has no
+ * pane of its own, so a small dialog says why it failed (and, after a failed write, what the workbook now holds),
+ * or what it could not do in full (the notes: a value far from the form left unread, links this Excel lacks).
  */
 export async function summarize(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await summarizeOpenWorkbook(globalOfficeApi(), {});
+    const { notes } = await summarizeOpenWorkbook(globalOfficeApi(), {});
+    if (notes.length) await showMessage(notes.map((note) => note.ja).join("\n"));
   } catch (error) {
     await showMessage(toHostError(error).message);
   } finally {

@@ -26,6 +26,8 @@ export interface SimCell {
   /** "#REF!", "#N/A"…: the cell's value is this error. */
   error?: string;
   numberFormat?: string;
+  /** Entered with a leading apostrophe: the value is text whatever it looks like (the apostrophe is not in it). */
+  quotePrefix?: boolean;
   hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
   format?: SimCellFormat;
 }

@@ -1,4 +1,4 @@
-import type { OfficeApi } from "./read-workbook";
+import type { OfficeApi } from "./office-api";
 import { toHostError } from "./host-error";
 
 /** Shows a finding's cell: activates its sheet and selects the cell, in one sync. */

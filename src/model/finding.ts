@@ -4,37 +4,19 @@ import { FieldName } from "./item";
 export const Severity = z.enum(["fatal", "error", "warning"]);
 export type Severity = z.infer<typeof Severity>;
 
-export const SEVERITY_LABELS: Record<Severity, { ja: string; en: string }> = {
-  fatal: { ja: "致命的", en: "Fatal" },
-  error: { ja: "エラー", en: "Error" },
-  warning: { ja: "警告", en: "Warning" },
-};
-
-export const FindingCode = z.enum([
-  "TEMPLATE_NOT_RECOGNIZED",
-  "TEMPLATE_NOTE_MISMATCH",
-  "ITEM_NUMBER_DUPLICATE",
-  "ITEM_NUMBER_GAP",
-  "TITLE_MISSING",
-  "PLAN_FIELD_MISSING",
-  "TARGET_MISSING",
-  "RATING_INVALID",
-  "RATING_MISSING",
-  "REMARK_REQUIRED",
-  "REMARK_RECOMMENDED",
-  "OUTLOOK_INCONSISTENT",
-  "RESULT_MISSING",
-  "CELL_ERROR",
-]);
-export type FindingCode = z.infer<typeof FindingCode>;
-
 /** Values a finding's message is made of, so that it can be shown in either language. */
 export const FindingParams = z.record(z.string(), z.union([z.string(), z.number()]));
 export type FindingParams = z.infer<typeof FindingParams>;
 
-/** One problem: what (code, message), where (item, field, sheet, cell) and how to fix it (message). */
+/**
+ * One problem: what (code, message), where (item, field, sheet, cell) and how to fix it (message).
+ *
+ * `code` is a string here: the codes are declared by the rules (src/rules/checks, one file per code), and the model
+ * does not depend on the rules. src/rules exports the precise union (`FindingCode`) and the schema refined with it
+ * (`RuleFinding`), which is what validation returns.
+ */
 export const Finding = z.object({
-  code: FindingCode,
+  code: z.string(),
   severity: Severity,
   /** The form (ward) of a workbook that holds several; reports set it on every finding (null: no form was found). */
   form: z.string().nullable().optional(),
@@ -54,6 +36,6 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 }
 
 /** Errors and fatal findings block submission; warnings do not. */
-export function isBlocking(finding: Finding): boolean {
+export function isBlocking(finding: Pick<Finding, "severity">): boolean {
   return finding.severity !== "warning";
 }

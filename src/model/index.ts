@@ -3,3 +3,4 @@ export * from "./rating";
 export * from "./target";
 export * from "./item";
 export * from "./finding";
+export * from "./labels";

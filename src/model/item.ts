@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Phase, phaseReaches } from "./phase";
 import { Achievement, Implementation } from "./rating";
 import { Target } from "./target";
 
@@ -80,4 +81,20 @@ export function fieldValue(item: Item, field: FieldName): unknown {
 /** The sections the item has: those where at least one field was found. */
 export function sectionsOf(item: Item): Section[] {
   return SECTIONS.filter((section) => FIELDS.some((field) => field.startsWith(`${section}.`) && item.sources[field]));
+}
+
+/** The field's cell holds an invalid rating or an Excel error: its own finding says so, not a "missing" one. */
+export function isUnreadable(item: Item, field: FieldName): boolean {
+  const source = item.sources[field];
+  return Boolean(source?.invalid || source?.error);
+}
+
+/** The phase a field is filled in: its section (the title and the 計画 fields: plan). */
+export function fieldPhase(field: FieldName): Phase {
+  return field.startsWith("midyear.") ? "midyear" : field.startsWith("final.") ? "final" : "plan";
+}
+
+/** The field must be filled by `phase`. */
+export function isDue(field: FieldName, phase: Phase): boolean {
+  return phaseReaches(phase, fieldPhase(field));
 }

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens, webLightTheme } from "@fluentui/react-components";
-import type { OfficeApi } from "../excel/read-workbook";
+import type { OfficeApi } from "../excel/office-api";
 import { App } from "../taskpane/App";
 import type { Locale } from "../taskpane/i18n";
 import { GridView } from "./GridView";

@@ -1,40 +1,18 @@
-import { fieldValue, Finding, FIELDS, Item, Phase, PHASES, phaseReaches, RatingField } from "../model";
+import { fieldValue, FIELDS, isUnreadable, Item, Phase, PHASES, RatingField } from "../model";
 import type { TemplateProfile } from "../template/profile";
-import { cellError } from "./cells";
-import { isUnreadable } from "./finding";
-import type { Rule } from "./context";
-import { planFieldMissing, targetMissing } from "./plan";
-import { outlookInconsistent, ratingInvalid, ratingMissing } from "./ratings";
-import { finalRemarkRequired, midyearRemarkRequired, remarkRecommended } from "./remarks";
-import { resultMissing } from "./result";
-import { itemNumberDuplicate, itemNumberGap, templateNoteMismatch, templateNotRecognized, titleMissing } from "./structure";
 import type { FormInfo } from "../template/reader";
+import type { RuleFinding } from "./catalog";
+import { RULES } from "./registry";
 
-export { CATALOG, FIELD_LABELS, formatMessage } from "./catalog";
-export type { Locale } from "./catalog";
+export { CATALOG, FINDING_CODES, formatMessage, messageIn, RuleFinding } from "./catalog";
+export type { FindingCode, ParamsOfCode } from "./catalog";
+export { RULES } from "./registry";
 
-/** Each rule and the first phase it applies in; a phase applies every rule of the phases before it. */
-const RULES: readonly { rule: Rule; from: Phase }[] = [
-  { rule: templateNotRecognized, from: "plan" },
-  { rule: templateNoteMismatch, from: "midyear" },
-  { rule: itemNumberDuplicate, from: "plan" },
-  { rule: itemNumberGap, from: "plan" },
-  { rule: titleMissing, from: "plan" },
-  { rule: planFieldMissing, from: "plan" },
-  { rule: targetMissing, from: "plan" },
-  { rule: ratingInvalid, from: "plan" },
-  { rule: cellError, from: "plan" },
-  { rule: ratingMissing, from: "midyear" },
-  { rule: midyearRemarkRequired, from: "midyear" },
-  { rule: remarkRecommended, from: "midyear" },
-  { rule: outlookInconsistent, from: "midyear" },
-  { rule: finalRemarkRequired, from: "final" },
-  { rule: resultMissing, from: "final" },
-];
-
-export function validateItems(items: readonly Item[], form: FormInfo, phase: Phase, profile: TemplateProfile): Finding[] {
+/** The findings of every rule that runs in `phase`, sorted. */
+export function validateItems(items: readonly Item[], form: FormInfo, phase: Phase, profile: TemplateProfile): RuleFinding[] {
   const ctx = { items, form, phase, profile };
-  const findings = RULES.filter(({ from }) => phaseReaches(phase, from)).flatMap(({ rule }) => rule(ctx));
+  const findings: RuleFinding[] = [];
+  for (const rule of RULES) if (rule.phases.includes(phase)) findings.push(...rule.run(ctx));
   return sortFindings(findings);
 }
 
@@ -48,7 +26,7 @@ export function inferPhase(items: readonly Item[]): Phase {
 }
 
 /** Workbook-wide findings first, then by item number, then by field in form order; rule order within (a stable sort). */
-function sortFindings(findings: Finding[]): Finding[] {
-  const fieldOrder = (f: Finding) => (f.field ? FIELDS.indexOf(f.field) : -1);
+function sortFindings(findings: RuleFinding[]): RuleFinding[] {
+  const fieldOrder = (f: RuleFinding) => (f.field ? FIELDS.indexOf(f.field) : -1);
   return findings.sort((a, b) => (a.item ?? -1) - (b.item ?? -1) || fieldOrder(a) - fieldOrder(b));
 }

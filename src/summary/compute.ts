@@ -2,9 +2,11 @@ import type { CheckReport } from "../check";
 import {
   CellRef,
   countBySeverity,
+  FIELD_LABELS,
   fieldValue,
   Finding,
   formatRating,
+  isUnreadable,
   Item,
   NOT_APPLICABLE,
   Phase,
@@ -13,8 +15,6 @@ import {
   Severity,
   Target,
 } from "../model";
-import { FIELD_LABELS } from "../rules";
-import { isUnreadable } from "../rules/finding";
 
 /** One row of the item table: what a manager reads at a glance. */
 export interface ItemRow {

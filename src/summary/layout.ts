@@ -1,5 +1,4 @@
-import { PHASE_LABELS, SEVERITY_LABELS } from "../model";
-import { FIELD_LABELS } from "../rules";
+import { FIELD_LABELS, PHASE_LABELS, SEVERITY_LABELS } from "../model";
 import type { ItemRow, Summary, Tally } from "./compute";
 import { integer, markerText, percent, SheetBuilder, SheetWrites, text } from "./sheet-writes";
 

@@ -13,8 +13,9 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { checkWorkbook, CheckReport } from "../check";
-import { toHostError } from "../excel/host-error";
-import { OfficeApi, readOpenWorkbook } from "../excel/read-workbook";
+import { Note, toHostError } from "../excel/host-error";
+import type { OfficeApi } from "../excel/office-api";
+import { readOpenWorkbook } from "../excel/read-workbook";
 import { selectCell } from "../excel/select-cell";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 import type { Finding, Phase } from "../model";
@@ -78,6 +79,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const [busy, setBusy] = React.useState<Busy>(null);
   const [report, setReport] = React.useState<CheckReport | null>(null);
   const [notice, setNotice] = React.useState<Notice>(null);
+  const [notes, setNotes] = React.useState<Note[]>([]);
   const [current, setCurrent] = React.useState<number | null>(null);
   const picked = React.useRef(false);
 
@@ -116,10 +118,12 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
     if (busy) return;
     setBusy("validate");
     setNotice(null);
+    setNotes([]);
     setReport(null);
     setCurrent(null);
     try {
       const grid = await readOpenWorkbook(api);
+      setNotes(grid.notes);
       setReport(checkWorkbook(grid, { phase }));
     } catch (error) {
       fail(error);
@@ -132,8 +136,10 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
     if (busy) return;
     setBusy("summarize");
     setNotice(null);
+    setNotes([]);
     try {
       const result = await summarizeOpenWorkbook(api, { phase });
+      setNotes(result.notes);
       setNotice({ intent: "success", text: t.summarized(result.sheet, result.items) });
     } catch (error) {
       fail(error);
@@ -193,6 +199,16 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
           {notice?.intent === "success" && (
             <MessageBar intent="success">
               <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {notes.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.notesTitle}</MessageBarTitle>
+                {notes.map((note) => (
+                  <div key={note.ja}>{note[locale]}</div>
+                ))}
+              </MessageBarBody>
             </MessageBar>
           )}
           {report && (

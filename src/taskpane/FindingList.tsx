@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Badge, BadgeProps, makeStyles, mergeClasses, shorthands, Text, tokens } from "@fluentui/react-components";
 import type { Finding, Item, Severity } from "../model";
-import { formatMessage } from "../rules";
+import { messageIn } from "../rules";
 import type { Locale, Strings } from "./i18n";
 
 const BADGE_COLORS: Record<Severity, BadgeProps["color"]> = { fatal: "important", error: "danger", warning: "warning" };
@@ -119,7 +119,7 @@ function FindingEntry(props: {
   styles: ReturnType<typeof useStyles>;
 }) {
   const { finding, locale, t, hintId, isCurrent, onSelect, styles } = props;
-  const message = locale === "ja" ? finding.message : formatMessage(finding.code, finding.params, locale);
+  const message = messageIn(finding, locale);
   const place = finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}` : null;
   const content = (
     <>

@@ -1,6 +1,5 @@
-import { PHASE_LABELS, Phase, Severity, SEVERITY_LABELS } from "../model";
+import { Locale, PHASE_LABELS, Phase, Severity, SEVERITY_LABELS } from "../model";
 import { HOST_MESSAGES } from "../excel/host-error";
-import type { Locale } from "../rules";
 
 export type { Locale };
 
@@ -28,6 +27,8 @@ export interface Strings {
   summarizing: string;
   summarized: (sheet: string, items: number) => string;
   errorTitle: string;
+  /** Title over what the add-in could not read or write in full (the adapter's notes). */
+  notesTitle: string;
   doneTitle: string;
   dismiss: string;
   hostError: (code: string, message: string) => string;
@@ -56,6 +57,7 @@ const ja: Strings = {
   summarizing: "集計しています…",
   summarized: (sheet) => `「${sheet}」シートを作成しました`,
   errorTitle: "エラー",
+  notesTitle: "ご注意ください",
   doneTitle: "完了",
   dismiss: "閉じる",
   hostError: (_code, message) => message,
@@ -84,6 +86,7 @@ const en: Strings = {
   summarizing: "Summarizing…",
   summarized: (sheet) => `Created the sheet 「${sheet}」`,
   errorTitle: "Error",
+  notesTitle: "Please note",
   doneTitle: "Done",
   dismiss: "Dismiss",
   hostError: (code, message) => HOST_MESSAGES[code]?.en ?? `Excel reported an error: ${message}`,

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { globalOfficeApi } from "../excel/read-workbook";
+import { globalOfficeApi } from "../excel/office-api";
 import { App } from "./App";
 import { localeOf } from "./i18n";
 import { themeOf } from "./theme";

@@ -11,11 +11,10 @@
  * Comparisons go through NFKC (全角 digits and brackets, ％, ㍻), but every `text` is the phrase as written.
  * Nothing here throws: text that cannot be read stays a phrase with value null.
  */
-import type { Target } from "../model/target";
+import type { PlanField, Target } from "../model/target";
 import { fiscalYearOf } from "./fiscal-year";
 import { normalize } from "./text";
 
-export type PlanField = Target["field"];
 export type Comparator = NonNullable<Target["comparator"]>;
 
 /** The marker the default profile uses; full width （目標） and inner spaces match too. */

@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
-import { snapshot } from "../../src/excel-sim/workbook";
-import { sampleHost } from "../support/hosts";
+import { cellKey, newSheet, snapshot } from "../../src/excel-sim/workbook";
+import { tennojiR1 } from "../../tools/form/tennoji-r1";
+import { formHost, sampleHost } from "../support/hosts";
 
-type Host = Awaited<ReturnType<typeof sampleHost>>;
+type Host = Awaited<ReturnType<typeof sampleHost>> | Awaited<ReturnType<typeof formHost>>;
 type DialogHandler = () => void;
 
 /** Office.js as a ribbon command sees it: the in-memory host, plus a dialog API that records what it shows. */
@@ -83,4 +84,55 @@ test("a protected workbook: nothing changes, the reason is shown in a dialog, co
   await running;
   expect(dialogs[0].closed).toBe(true);
   expect(done.completed).toHaveBeenCalledTimes(1);
+});
+
+describe("within Excel's limits", () => {
+  /** Waits (up to 10 s, the host's syncs take their time) until the command opened its dialog. */
+  async function dialogOpened(dialogs: unknown[]): Promise<void> {
+    for (let waited = 0; dialogs.length === 0 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const many = (count: number) => Array.from({ length: count }, (_, i) => ({ ...tennojiR1[i % 19], no: i + 1 }));
+
+  test("60 items on one sheet (more than 512 merged areas): 集計 is written, no dialog", async () => {
+    const host = await formHost(many(60));
+    const { dialogs } = installOffice(host);
+    const { summarize } = await loadCommands();
+    const done = event();
+    await summarize(done);
+    expect(host.workbook.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
+    expect(dialogs).toEqual([]);
+    expect(done.completed).toHaveBeenCalledTimes(1);
+  });
+
+  test("ExcelApi 1.4: 集計 is written, and a dialog says the links were left out", async () => {
+    const host = await formHost(many(3), undefined, { apiSets: { ExcelApi: "1.4" } });
+    const { dialogs } = installOffice(host);
+    const { summarize } = await loadCommands();
+    const done = event();
+    const running = summarize(done);
+    await dialogOpened(dialogs);
+    expect(host.workbook.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
+    expect(new URL(dialogs[0].url).searchParams.get("text")).toMatch(/リンクは付けていません/);
+    dialogs[0].handlers.get("dialogMessageReceived")!();
+    await running;
+    expect(done.completed).toHaveBeenCalledTimes(1);
+  });
+
+  test("a stray value at XFD1048576 and a hidden sheet of 1,000,000 cells: 集計 is written; the dialog names the stray value", async () => {
+    const host = await formHost(many(3));
+    host.workbook.sheets[0].cells.set(cellKey(1_048_575, 16_383), { value: "x" });
+    const data = newSheet("データ");
+    data.visibility = "Hidden";
+    const one = { value: 1 };
+    for (let r = 0; r < 1000; r++) for (let c = 0; c < 1000; c++) data.cells.set(cellKey(r, c), one);
+    host.workbook.sheets.push(data);
+    const { dialogs } = installOffice(host);
+    const { summarize } = await loadCommands();
+    const running = summarize(event());
+    await dialogOpened(dialogs);
+    expect(host.workbook.sheets.map((s) => s.name)).toEqual(["取組項目", "データ", "集計", "検証結果"]);
+    expect(new URL(dialogs[0].url).searchParams.get("text")).toMatch(/XFD1048576/);
+    dialogs[0].handlers.get("dialogMessageReceived")!();
+    await running;
+  });
 });

@@ -20,42 +20,42 @@ describe("reading the open workbook", () => {
     expect(fromExcel.findings).toHaveLength(38);
   });
 
-  test.each([19, 456])("%i items: ONE sync reads every sheet", async (count) => {
+  test.each([19, 456])("%i items: two syncs (sheets and used ranges, then values) read every sheet", async (count) => {
     const host = await formHost(many(count), { sheets: count > 19 ? 50 : "one" });
     const grid = await readOpenWorkbook(host);
     expect(checkWorkbook(grid).items).toHaveLength(count);
     expect(grid.sheets).toHaveLength(count > 19 ? 10 : 1);
-    expect(host.stats.syncs).toBe(1);
+    expect(host.stats.syncs).toBe(2);
     expect(host.stats.runs).toBe(1);
   });
 
   test.each([
-    ["more sheets than the chain reaches", { sheets: CHAINED_SHEETS + 5 }, {}, CHAINED_SHEETS + 5],
-    ["a host that fails methods on null objects", { sheets: 3 }, { strictNullObjects: true }, 3],
-  ])("%s: the sheets are listed, then read; the same items", async (_, { sheets }, options, sheetCount) => {
+    ["more visible sheets than one chained sync reaches: the chain goes on", CHAINED_SHEETS + 5, {}, 3],
+    ["a host that fails methods on null objects: the failed sync, then listed, surveyed, read", 3, { strictNullObjects: true }, 4],
+  ])("%s", async (_, sheets, options, syncs) => {
     const host = await formHost(many(sheets), { sheets: "per-item" }, options);
     const grid = await readOpenWorkbook(host);
-    expect(grid.sheets).toHaveLength(sheetCount);
+    expect(grid.sheets).toHaveLength(sheets);
     expect(checkWorkbook(grid).items.map((i) => i.no)).toEqual(many(sheets).map((i) => i.no));
-    expect(host.stats.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(syncs);
   });
 
-  test("a host where the one-sync read failed is read the two-sync way from then on", async () => {
+  test("a host where the chained survey failed is surveyed the listed way from then on", async () => {
     const host = await sampleHost({ strictNullObjects: true });
     await readOpenWorkbook(host);
-    expect(host.stats.syncs).toBe(3);
+    expect(host.stats.syncs).toBe(4);
     await readOpenWorkbook(host);
-    expect(host.stats.syncs).toBe(3 + 2);
+    expect(host.stats.syncs).toBe(4 + 3);
   });
 
-  test("Excel busy in cell-edit mode does not count as the chained read failing", async () => {
+  test("Excel busy in cell-edit mode does not count as the chained survey failing", async () => {
     const options = { editMode: true };
     const host = await sampleHost(options);
     await expect(readOpenWorkbook(host)).rejects.toBeInstanceOf(HostError);
     options.editMode = false;
     const syncs = host.stats.syncs;
     await readOpenWorkbook(host);
-    expect(host.stats.syncs - syncs).toBe(1);
+    expect(host.stats.syncs - syncs).toBe(2);
   });
 
   test("validation never changes a cell", async () => {
@@ -115,8 +115,8 @@ describe("writing the summary", () => {
     const host = await sampleHost();
     const before = snapshot(host.workbook);
     const result = await summarizeOpenWorkbook(host, { phase: "final", now: NOW });
-    expect(result).toEqual({ sheet: "集計", items: 19 });
-    expect(host.stats.syncs).toBe(2);
+    expect(result).toEqual({ sheet: "集計", items: 19, notes: [] });
+    expect(host.stats.syncs).toBe(3);
     expect(host.workbook.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
     expect(host.activeSheet()).toBe("集計");
     const after = snapshot(host.workbook);
@@ -133,10 +133,10 @@ describe("writing the summary", () => {
     expect(host.workbook.sheets[2].tables).toHaveLength(1);
   });
 
-  test.each([19, 456])("%i items: two syncs (read, write), whatever the size", async (count) => {
+  test.each([19, 456])("%i items: three syncs (the read's two, the write), whatever the size", async (count) => {
     const host = await formHost(many(count), { sheets: count > 19 ? 50 : "one" });
     await summarizeOpenWorkbook(host, { now: NOW });
-    expect(host.stats.syncs).toBe(2);
+    expect(host.stats.syncs).toBe(3);
   });
 
   test("on a host that fails methods on null objects, the same sheets are written", async () => {
@@ -145,7 +145,7 @@ describe("writing the summary", () => {
     const strict = await sampleHost({ strictNullObjects: true });
     await summarizeOpenWorkbook(strict, { now: NOW });
     expect(snapshot(strict.workbook)).toEqual(snapshot(expected.workbook));
-    expect(strict.stats.syncs).toBe(4);
+    expect(strict.stats.syncs).toBe(5);
   });
 
   test("a re-run replaces hyoka's sheets cleanly", async () => {

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
+import { cellKey } from "../../src/excel-sim/workbook";
 import { formItem } from "../support/workbooks";
 import { hostOf } from "./host";
 
@@ -118,6 +119,18 @@ describe("Excel errors", () => {
     expect(screen.getByRole("alert").textContent).toContain("セルを編集中のため実行できません");
     expect(screen.queryByText(/エラー \d+ 件/)).toBeNull();
     await act(() => new Promise((r) => setTimeout(r, 20)));
+  });
+});
+
+describe("what Excel's limits left out", () => {
+  test("a stray value far from the form: 検証 works and the pane says in one line what it did not read", async () => {
+    const host = await hostOf(withProblems());
+    host.workbook.sheets[0].cells.set(cellKey(1_048_575, 16_383), { value: "x" });
+    await renderApp(host);
+    fireEvent.click(screen.getByRole("button", { name: "検証" }));
+    await screen.findByText("エラー 2 件 / 警告 0 件");
+    expect(screen.getByText("ご注意ください")).toBeTruthy();
+    expect(screen.getByText(/XFD1048576 にある値は、表から離れすぎているため読み取っていません/)).toBeTruthy();
   });
 });
 

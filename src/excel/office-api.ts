@@ -1,0 +1,151 @@
+/**
+ * What the add-in may ask of Excel: the Office.js objects it is handed, the requirement set of every member it
+ * (or the in-memory host) uses, and Excel's documented size limits. One table, read by the adapter to decide
+ * what to call and by the in-memory host to refuse what a real Excel of that version would refuse.
+ */
+
+/** The parts of Office.js the port uses, so tests and the preview can hand in the in-memory host. */
+export interface OfficeApi {
+  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  Office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } };
+}
+
+/** The global Office.js objects, when running inside Office. */
+export function globalOfficeApi(): OfficeApi {
+  return { Excel: globalThis.Excel as OfficeApi["Excel"], Office: globalThis.Office };
+}
+
+/**
+ * The ExcelApi requirement set of each member, as Microsoft's reference states it ("[API set: ExcelApi 1.x]" in
+ * office-js-docs-reference, docs/docs-ref-autogen/excel/excel/excel.<class>.yml). A parameter added later than its
+ * method has its own entry, written `method(parameter)`. Add a member here before using it anywhere: the in-memory
+ * host refuses members that are not listed.
+ */
+export const EXCEL_API = {
+  "Workbook.name": "1.7",
+  "Workbook.protection": "1.7",
+  "Workbook.worksheets": "1.1",
+  "WorkbookProtection.protected": "1.7",
+
+  "WorksheetCollection.items": "1.1",
+  "WorksheetCollection.add": "1.1",
+  "WorksheetCollection.getActiveWorksheet": "1.1",
+  "WorksheetCollection.getCount": "1.4",
+  "WorksheetCollection.getFirst": "1.5",
+  "WorksheetCollection.getItem": "1.1",
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+
+  "Worksheet.id": "1.1",
+  "Worksheet.name": "1.1",
+  "Worksheet.position": "1.1",
+  "Worksheet.visibility": "1.1",
+  "Worksheet.protection": "1.2",
+  "Worksheet.tables": "1.1",
+  "Worksheet.freezePanes": "1.7",
+  "Worksheet.activate": "1.1",
+  "Worksheet.delete": "1.1",
+  "Worksheet.getCell": "1.1",
+  "Worksheet.getNextOrNullObject": "1.5",
+  "Worksheet.getRange": "1.1",
+  "Worksheet.getUsedRange": "1.1",
+  // "valuesOnly: Optional. If true, considers only cells with values as used cells (ignoring formatting). [Api set: ExcelApi 1.2]"
+  "Worksheet.getUsedRange(valuesOnly)": "1.2",
+  "Worksheet.getUsedRangeOrNullObject": "1.4",
+  "WorksheetProtection.protected": "1.2",
+  "WorksheetFreezePanes.freezeRows": "1.7",
+
+  "Range.address": "1.1",
+  "Range.cellCount": "1.1",
+  "Range.columnCount": "1.1",
+  "Range.columnIndex": "1.1",
+  "Range.format": "1.1",
+  "Range.formulas": "1.1",
+  "Range.hyperlink": "1.7",
+  "Range.numberFormat": "1.1",
+  "Range.rowCount": "1.1",
+  "Range.rowIndex": "1.1",
+  "Range.text": "1.1",
+  "Range.values": "1.1",
+  "Range.valueTypes": "1.1",
+  "Range.clear": "1.1",
+  "Range.getCell": "1.1",
+  "Range.getMergedAreasOrNullObject": "1.13",
+  "Range.getOffsetRange": "1.1",
+  "Range.getResizedRange": "1.2",
+  "Range.getSpecialCellsOrNullObject": "1.9",
+  "Range.getUsedRangeOrNullObject": "1.4",
+  "Range.merge": "1.2",
+  "Range.select": "1.1",
+  "RangeAreas.address": "1.9",
+  "RangeAreas.areaCount": "1.9",
+  "RangeFormat.autofitColumns": "1.2",
+  "RangeFormat.columnWidth": "1.2",
+  "RangeFormat.fill": "1.1",
+  "RangeFormat.font": "1.1",
+  "RangeFormat.wrapText": "1.1",
+  "RangeFill.color": "1.1",
+  "RangeFont.bold": "1.1",
+  "RangeFont.color": "1.1",
+  "RangeFont.italic": "1.1",
+  "RangeFont.size": "1.1",
+
+  "TableCollection.add": "1.1",
+  "Table.name": "1.1",
+  "Table.style": "1.1",
+} as const;
+
+export type ExcelMember = keyof typeof EXCEL_API;
+
+/** The oldest ExcelApi the manifest admits: every member above it is checked at run time (see README). */
+export const MIN_EXCEL_API = "1.4";
+
+/** Whether `have` is `want` or later ("1.13" ≥ "1.9"). */
+export function versionAtLeast(have: string, want: string): boolean {
+  const [a, b] = [have, want].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
+}
+
+/** Whether the host offers every listed member. */
+export function supports(api: OfficeApi, ...members: ExcelMember[]): boolean {
+  return members.every((member) => api.Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API[member]));
+}
+
+/**
+ * Excel's documented limits ("Resource limits and performance optimization for Office Add-ins", "Excel add-ins"):
+ * "Excel on the web has a payload size limit for requests and responses of 5MB", and "A range is limited to
+ * 5,000,000 cells for read operations". Range.getMergedAreasOrNullObject: "if the merged areas count in this range
+ * is more than 512, then this method will fail to return the result."
+ */
+export const LIMITS = {
+  /** Bytes, per request and per response; 5 MB read as 5,000,000 to err on the small side. */
+  payloadBytes: 5_000_000,
+  readCells: 5_000_000,
+  mergedAreas: 512,
+} as const;
+
+/**
+ * The payload estimate both sides use: what each queued action and each loaded object costs beyond its data
+ * (Office.js sends every action and object path as a small JSON object), and the data as UTF-8 JSON.
+ */
+export const PAYLOAD = {
+  /** Bytes per queued action (a method call, a property set, a load), besides its arguments. */
+  actionBytes: 100,
+  /** Bytes per object in a response, besides its loaded values. */
+  objectBytes: 30,
+} as const;
+
+/** The UTF-8 size of a value as JSON. */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? "";
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    // 2 bytes below U+0800; 3 for the rest of the BMP; a surrogate pair (2 units) is 4 bytes.
+    bytes += code < 0x800 ? 1 : code >= 0xd800 && code < 0xdc00 ? 1 : code >= 0xdc00 && code < 0xe000 ? 1 : 2;
+  }
+  return bytes;
+}

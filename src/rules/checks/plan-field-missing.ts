@@ -1,0 +1,19 @@
+import { fieldValue, isUnreadable, PHASES, PLAN_FIELDS } from "../../model";
+import { defineRule, FIELD_PARAMS } from "../define";
+
+export const planFieldMissing = defineRule({
+  code: "PLAN_FIELD_MISSING",
+  severity: "error",
+  phases: PHASES,
+  params: FIELD_PARAMS,
+  messages: {
+    ja: (p) => `取組項目${p.no}の「${p.label}」が未入力です。計画の内容を入力してください。`,
+    en: (p) => `Item ${p.no}: 「${p.label}」 (${p.labelEn}) is empty. Enter the plan.`,
+  },
+  description: "取組の方針・目標内容 or 当年度の取組内容 empty",
+  check({ items }, report) {
+    for (const item of items) {
+      for (const field of PLAN_FIELDS) if (!fieldValue(item, field) && !isUnreadable(item, field)) report.item(item, field);
+    }
+  },
+});
