@@ -14,6 +14,8 @@ import { remarkRequired } from "./checks/remark-required";
 import { remarkRecommended } from "./checks/remark-recommended";
 import { outlookInconsistent } from "./checks/outlook-inconsistent";
 import { resultMissing } from "./checks/result-missing";
+import { layoutAmbiguous } from "./checks/layout-ambiguous";
+import { sectionMissing } from "./checks/section-missing";
 
 export const RULES = [
   templateNotRecognized,
@@ -30,4 +32,6 @@ export const RULES = [
   remarkRecommended,
   outlookInconsistent,
   resultMissing,
+  layoutAmbiguous,
+  sectionMissing,
 ] as const;

@@ -284,7 +284,8 @@ function readPlaced(view: SheetView, anchor: Anchor, placed: Placed): FieldRead 
     case "ambiguous": {
       const at = placed.candidates[0] ?? anchor.cell;
       const source = sourceOf(view, at.row, at.col, "");
-      return { text: "", source: { ...source, ambiguous: placed.candidates.map((c) => view.address(c.row, c.col)) } };
+      const cells = placed.candidates.map((c) => view.address(c.row, c.col));
+      return { text: "", source: { ...source, ambiguous: { reason: placed.reason, cells } } };
     }
   }
 }

@@ -53,7 +53,7 @@ export type Placed =
   /** Nothing is written: the blank cell where the value belongs. */
   | { kind: "blank"; at: Position }
   /** Not read: several cells hold ratings, or none fits; the candidates, in order of preference. */
-  | { kind: "ambiguous"; candidates: Position[] };
+  | { kind: "ambiguous"; reason: "several" | "none"; candidates: Position[] };
 
 /** What the search needs from the item: the sheet, the form's vocabulary, and spacer lines per section. */
 export class ValueSearch {
@@ -104,7 +104,7 @@ export class ValueSearch {
       }
       if (ratings.length === 1) take(field, ratings[0]);
       else if (near === 1) take(field, ratings.find((r) => r.near)!);
-      else if (ratings.length > 1) field.placed = { kind: "ambiguous", candidates: ratings.map(position) };
+      else if (ratings.length > 1) field.placed = { kind: "ambiguous", reason: "several", candidates: ratings.map(position) };
     }
 
     // 3. Text fields without a value: the blank where it belongs.
@@ -319,7 +319,7 @@ class FieldLooks {
       }
     }
     if (seen.length === 0 && !this.anchor.scale) return { kind: "blank", at: { row: this.anchor.cell.row, col: this.anchor.cell.col } };
-    return { kind: "ambiguous", candidates: seen.map(position) };
+    return { kind: "ambiguous", reason: "none", candidates: seen.map(position) };
   }
 }
 

@@ -67,6 +67,12 @@ function everyCode(): { items: Item[]; phase: Phase }[] {
         makeItem({ no: 4, midyear: { implementation: "ii", achievement: 1, remark: null }, final: { result: null, achievement: 2 } }),
         makeItem({ no: 5, midyear: { achievement: null }, final: { achievement: null }, sources: { "midyear.achievement": invalid } }),
         makeItem({ no: 6, plan: { policy: null }, sources: { "plan.policy": source("#REF!", { error: "#REF!" }) } }),
+        makeItem({ no: 7, final: { achievement: null }, sources: { "final.achievement": source("", { ambiguous: { reason: "several", cells: ["D10", "C11"] } }) } }),
+        makeItem({
+          no: 8,
+          midyear: { implementation: null, achievement: null, remark: null },
+          sources: { "midyear.implementation": undefined, "midyear.achievement": undefined, "midyear.remark": undefined },
+        }),
       ],
     },
   ];

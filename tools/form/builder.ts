@@ -55,7 +55,7 @@ export type SectionName = "plan" | "midyear" | "final";
  * - "" nothing at all (no border): blank cells and spacers
  * - "§" the section's label (計画, 中間振り返り, 自己評価); "#" an empty label-styled cell
  * - "L:<field>" a field's label, "N:remark" the 課題と改善策 label with its printed note
- * - "V:<field>" the item's value; "G:<scale>" the legend of implementation or achievement
+ * - "V:<field>" the item's value; "G:<scale>" the legend of implementation or achievement; "T:<text>" the text itself
  * Fields: policy, thisYear (plan); implementation, achievement, remark (mid-year); result, achievement, remark (final).
  */
 export interface SectionTemplate {
@@ -191,6 +191,8 @@ export interface FormSpec {
   sheet: string;
   items: FormItem[];
   heading?: LayoutOptions["heading"];
+  /** This form's sections, over the book's (a form without 中間振り返り among forms with it). */
+  sections?: LayoutOptions["sections"];
 }
 
 /** The date written into the workbook's properties and its zip entries, so that the same items give the same bytes. */
@@ -242,7 +244,8 @@ export function itemHeading(no: number | string, style: LayoutOptions["numberSty
 }
 
 export function buildFormWorkbook(items: FormItem[], options: LayoutOptions = {}): ExcelJS.Workbook {
-  return buildWorkbook(groupBySheet(items, options.sheets ?? "one").map(([name, group]) => ({ name, items: group, heading: options.heading })), options).workbook;
+  const sheets = groupBySheet(items, options.sheets ?? "one").map(([name, group]) => ({ name, items: group, heading: options.heading, sections: options.sections }));
+  return buildWorkbook(sheets, options).workbook;
 }
 
 /** Several forms in one book, each on its own sheet(s) under its own heading. */
@@ -267,13 +270,14 @@ export function buildFormBook(forms: FormSpec[], options: LayoutOptions = {}): {
       name: all.length === 1 ? form.sheet : `${form.sheet}(${i + 1})`,
       items,
       heading: form.heading ?? options.heading,
+      sections: form.sections ? { ...options.sections, ...form.sections } : options.sections,
     })),
   );
   return buildWorkbook(sheets, options);
 }
 
 function buildWorkbook(
-  sheets: { name: string; items: FormItem[]; heading: LayoutOptions["heading"] }[],
+  sheets: { name: string; items: FormItem[]; heading: LayoutOptions["heading"]; sections: LayoutOptions["sections"] }[],
   options: LayoutOptions,
 ): { workbook: ExcelJS.Workbook; written: WrittenField[] } {
   const wb = new ExcelJS.Workbook();
@@ -285,9 +289,9 @@ function buildWorkbook(
   }
   let count = 0;
   const written: WrittenField[] = [];
-  for (const { name, items, heading } of sheets) {
+  for (const { name, items, heading, sections } of sheets) {
     const ws = wb.addWorksheet(name, { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    new BlockWriter(ws, { ...options, heading }, written).writeAll(items, count);
+    new BlockWriter(ws, { ...options, heading, sections }, written).writeAll(items, count);
     count += items.length;
   }
   return { workbook: wb, written };
@@ -442,6 +446,8 @@ class BlockWriter {
         return { value: legendText(name === "implementation" ? "implementation" : section === "final" ? "final" : "midyear", this.options), style: {} };
       case "V":
         return { value: valueOf(item, section, name), style: {} };
+      case "T":
+        return { value: token.slice(2), style: {} };
       default:
         throw new Error(`unknown template token ${token}`);
     }
