@@ -9,8 +9,8 @@
  * 1. a text field takes the filled cell next to its label (the result text under 当年度の取組実績…);
  * 2. a rating field takes the one cell around it that holds a rating (or 対象外);
  * 3. a text field without a value takes the blank next to its label;
- * 4. a rating field without a rating takes, by preference, what a person typed there instead (③, はい, an
- *    error, a pasted legend) or the blank where the rating belongs.
+ * 4. a rating field without a rating takes what a person typed there instead (③, はい, an error, a pasted legend),
+ *    else the blank where the rating belongs, each by preference.
  */
 import { CellRange, isErrorValue } from "./grid";
 import type { Labels } from "./labels";
@@ -107,27 +107,21 @@ export class ValueSearch {
       else if (ratings.length > 1) field.placed = { kind: "ambiguous", reason: "several", candidates: ratings.map(position) };
     }
 
-    // 3. Text fields without a value: the blank where it belongs.
+    // 3. Text fields without a value: the blank where it belongs (a spacer only when nothing else is there).
     for (const field of fields) {
       if (field.anchor.scale || field.placed) continue;
-      let blank: Spot | null = null;
-      for (let i = 0; i < field.count && !blank; i++) {
-        const near = field.look(i).near;
-        if (near && !near.cell && free(near)) blank = near;
-      }
+      const blank = field.first((look) => (look.near && !look.near.cell && free(look.near) ? look.near : null));
       if (blank) take(field, blank);
       else field.placed = field.nothingFits();
     }
 
-    // 4. Rating fields without a rating: an entry that is not one (③, an error, a pasted legend), or the blank.
+    // 4. Rating fields without a rating: an entry that is not one (③, an error, a pasted legend), else the blank.
     for (const field of fields) {
       if (!field.anchor.scale || field.placed) continue;
-      let chosen: Spot | null = null;
-      for (let i = 0; i < field.count && !chosen; i++) {
-        const { near, far } = field.look(i);
-        if (free(far) && field.fit(far) === "entry") chosen = far;
-        else if (free(near) && field.fit(near) !== "unfit") chosen = near;
-      }
+      const entry = (spot: Spot | null) => free(spot) && spot.cell !== undefined && field.fit(spot) === "entry";
+      const chosen =
+        field.first(({ near, far }) => (entry(far) ? far : entry(near) ? near : null)) ??
+        field.first(({ near }) => (free(near) && !near.cell ? near : null));
       if (chosen) take(field, chosen);
       else field.placed = field.nothingFits();
     }
@@ -209,7 +203,7 @@ export class ValueSearch {
       const area = merge ?? view.extent(row, col);
       const alone = area.bottom === area.top && area.right === area.left;
       if (!near && alone && this.spacersOf(rows).isSpacer(horizontal ? col : row, horizontal)) {
-        lastSpacer = { row, col, cell: undefined, near: true };
+        lastSpacer = { row, col, cell: undefined, near: true, spacer: true };
         if (horizontal) col += step;
         else row += step;
         continue;
@@ -274,6 +268,8 @@ interface Spot extends Position {
   near: boolean;
   /** Inline: the text after the label. */
   text?: string;
+  /** A blank spacer line, standing in for the value's cell when nothing else does. */
+  spacer?: boolean;
 }
 
 interface Look {
@@ -302,6 +298,20 @@ class FieldLooks {
 
   look(i: number): Look {
     return (this.looks[i] ??= this.search.lookFrom(this.anchor, this.anchor.placement[i]));
+  }
+
+  /**
+   * The first spot `pick` takes from the looks, in order of preference; a spacer stands in for the value's cell only
+   * when no look offers anything else (a label beside its legend with a spacer between, the value under the label).
+   */
+  first(pick: (look: Look) => Spot | null): Spot | null {
+    let spacer: Spot | null = null;
+    for (let i = 0; i < this.count; i++) {
+      const spot = pick(this.look(i));
+      if (spot && !spot.spacer) return spot;
+      spacer ??= spot;
+    }
+    return spacer;
   }
 
   fit(spot: Spot): Fit {
