@@ -1,4 +1,4 @@
-import type { Item, Phase } from "./model";
+import type { Item, Phase, Section } from "./model";
 import { inferPhase, RuleFinding, validateItems } from "./rules";
 import type { WorkbookGrid } from "./template/grid";
 import { resolveProfile, TemplateProfile } from "./template/profile";
@@ -17,6 +17,8 @@ export interface FormSummary {
   plan: string | null;
   fiscalYear: number | null;
   itemCount: number;
+  /** The sections (plan, midyear, final) any of its items has: a form without 中間振り返り asks nothing mid-year. */
+  sections: Section[];
 }
 
 /** What one workbook holds and what is wrong with it: the result every front end (CLI, task pane) shows. */
@@ -54,6 +56,6 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions = {}): C
   };
 }
 
-function formSummary({ name, sheets, plan, fiscalYear, itemCount }: Form): FormSummary {
-  return { name, sheets, plan, fiscalYear, itemCount };
+function formSummary({ name, sheets, plan, fiscalYear, itemCount, sections }: Form): FormSummary {
+  return { name, sheets, plan, fiscalYear, itemCount, sections };
 }

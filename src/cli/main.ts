@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { PHASES } from "../model";
 import { EXIT, Io, processIo } from "./io";
+import { inspectCommand } from "./inspect";
 import { summarizeCommand } from "./summarize";
 import { validateCommand } from "./validate";
 
@@ -35,6 +36,16 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     .addOption(profile())
     .action(async (files: string[], opts) => {
       exitCode = await summarizeCommand(files, opts, io);
+    });
+
+  program
+    .command("inspect")
+    .description("ブックをどう読み取ったかを表示します（様式・取組項目ごとに、各項目を読んだセルと値。判断できない項目には「？」）")
+    .argument("<files...>", "読み取る .xlsx ファイル")
+    .addOption(new Option("--format <format>", "出力形式").choices(["text", "json"]).default("text"))
+    .addOption(profile())
+    .action(async (files: string[], opts) => {
+      exitCode = await inspectCommand(files, opts, io);
     });
 
   try {

@@ -26,7 +26,7 @@ describe("several forms in one workbook", () => {
     const { grid } = await bookOf(wards.map((ward, i) => wardForm(ward, 3 + (i % 3))));
     const report = checkWorkbook(grid, { phase: "midyear" });
     expect(report.forms).toEqual(
-      wards.map((ward, i) => ({ name: ward, sheets: [ward], plan: "市政改革プラン2.0", fiscalYear: 2019, itemCount: 3 + (i % 3) })),
+      wards.map((ward, i) => ({ name: ward, sheets: [ward], plan: "市政改革プラン2.0", fiscalYear: 2019, itemCount: 3 + (i % 3), sections: ["plan", "midyear", "final"] })),
     );
     expect(report.form).toEqual({ plan: "市政改革プラン2.0", fiscalYear: 2019 });
     expect(report.items.map((i) => i.form)).toEqual(wards.flatMap((ward, i) => Array(3 + (i % 3)).fill(ward)));
@@ -60,7 +60,7 @@ describe("several forms in one workbook", () => {
     const items = [1, 2, 3, 4].map((no) => formItem(no));
     const report = checkWorkbook(await gridOf(items, { sheets: "per-item", heading: { plan: HEADING, fiscalYear: "令和元年度 北区" } }));
     expect(report.forms).toEqual([
-      { name: "北区", sheets: ["取組項目1", "取組項目2", "取組項目3", "取組項目4"], plan: "市政改革プラン2.0", fiscalYear: 2019, itemCount: 4 },
+      { name: "北区", sheets: ["取組項目1", "取組項目2", "取組項目3", "取組項目4"], plan: "市政改革プラン2.0", fiscalYear: 2019, itemCount: 4, sections: ["plan", "midyear", "final"] },
     ]);
   });
 
