@@ -29,13 +29,14 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { fatal: 0, error: 0, warning: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 /** Errors and fatal findings block submission; warnings do not. */
 export function isBlocking(finding: Pick<Finding, "severity">): boolean {
   return finding.severity !== "warning";
+}
+
+/** How many findings block (「エラー」 everywhere people read counts) and how many are warnings. */
+export function countBlocking(findings: readonly Pick<Finding, "severity">[]): { blocking: number; warnings: number } {
+  let blocking = 0;
+  for (const f of findings) if (isBlocking(f)) blocking++;
+  return { blocking, warnings: findings.length - blocking };
 }

@@ -109,7 +109,7 @@ export function hasSectionOf(item: Item, field: FieldName): boolean {
 }
 
 /** The phase a field is filled in: its section (the title and the 計画 fields: plan). */
-export function fieldPhase(field: FieldName): Phase {
+function fieldPhase(field: FieldName): Phase {
   return field.startsWith("midyear.") ? "midyear" : field.startsWith("final.") ? "final" : "plan";
 }
 

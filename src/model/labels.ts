@@ -32,3 +32,11 @@ export const SEVERITY_LABELS: Record<Severity, Labels> = {
   error: { ja: "エラー", en: "Error" },
   warning: { ja: "警告", en: "Warning" },
 };
+
+/** The heading of findings about the workbook as a whole. */
+export const WHOLE_WORKBOOK: Labels = { ja: "ブック全体", en: "Whole workbook" };
+
+/** The heading of an item's findings: 取組項目 3【歳出の削減】. */
+export function itemHeading(no: number, title: string | null, locale: Locale): string {
+  return `${locale === "ja" ? "取組項目" : "Item"} ${no}${title ? `【${title}】` : ""}`;
+}

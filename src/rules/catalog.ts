@@ -9,20 +9,12 @@ type AnyRule = (typeof RULES)[number];
 export type FindingCode = AnyRule["code"];
 export const FINDING_CODES = RULES.map((rule) => rule.code) as [FindingCode, ...FindingCode[]];
 
-/** The parameters a finding of `code` carries, as its rule declares them. */
-export type ParamsOfCode<C extends FindingCode> = Parameters<Extract<AnyRule, { code: C }>["format"]>[0];
-
 /** A finding as validation returns it: the model's shape, with a code some rule declares. */
 export const RuleFinding = Finding.extend({ code: z.enum(FINDING_CODES) });
 export type RuleFinding = z.infer<typeof RuleFinding>;
 
 /** Each code's rule: its severity, phases, parameters and messages. */
 export const CATALOG = Object.fromEntries(RULES.map((rule) => [rule.code, rule])) as { [C in FindingCode]: Extract<AnyRule, { code: C }> };
-
-/** The message of a finding of `code` in `locale`. */
-export function formatMessage<C extends FindingCode>(code: C, params: ParamsOfCode<C>, locale: Locale = "ja"): string {
-  return (CATALOG[code] as Rule<C, ParamsOfCode<C>>).format(params, locale);
-}
 
 /** A finding's message in `locale`. One whose code no rule declares (a report of another version) keeps its own text. */
 export function messageIn(finding: Finding, locale: Locale): string {

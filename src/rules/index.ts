@@ -4,8 +4,8 @@ import type { FormInfo } from "../template/reader";
 import type { RuleFinding } from "./catalog";
 import { RULES } from "./registry";
 
-export { CATALOG, FINDING_CODES, formatMessage, messageIn, RuleFinding } from "./catalog";
-export type { FindingCode, ParamsOfCode } from "./catalog";
+export { CATALOG, FINDING_CODES, messageIn, RuleFinding } from "./catalog";
+export type { FindingCode } from "./catalog";
 export { RULES } from "./registry";
 
 /** The findings of every rule that runs in `phase`, sorted. */

@@ -14,6 +14,7 @@ import { remarkRequired } from "./checks/remark-required";
 import { remarkRecommended } from "./checks/remark-recommended";
 import { outlookInconsistent } from "./checks/outlook-inconsistent";
 import { resultMissing } from "./checks/result-missing";
+import { resultVsTarget } from "./checks/result-vs-target";
 import { layoutAmbiguous } from "./checks/layout-ambiguous";
 import { sectionMissing } from "./checks/section-missing";
 
@@ -32,6 +33,7 @@ export const RULES = [
   remarkRecommended,
   outlookInconsistent,
   resultMissing,
+  resultVsTarget,
   layoutAmbiguous,
   sectionMissing,
 ] as const;

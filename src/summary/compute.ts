@@ -1,7 +1,7 @@
 import type { CheckReport } from "../check";
 import {
   CellRef,
-  countBySeverity,
+  countBlocking,
   FIELD_LABELS,
   fieldValue,
   Finding,
@@ -12,7 +12,6 @@ import {
   Phase,
   RatingField,
   RatingValue,
-  Severity,
   Target,
 } from "../model";
 
@@ -62,13 +61,13 @@ const LEVELS: Record<RatingField, RatingValue[]> = {
   "midyear.achievement": [1, 2, NOT_APPLICABLE],
   "final.achievement": [1, 2, NOT_APPLICABLE],
 };
-export const UNRATED = "未入力";
-export const UNREADABLE = "要確認（不正な値）";
+const UNRATED = "未入力";
+const UNREADABLE = "要確認（不正な値）";
 
 /** The roll-up of one checked workbook. Pure. */
 export function computeSummary(workbook: string, report: CheckReport, generatedAt: Date): Summary {
   const { items, findings } = report;
-  const bySeverity = groupFindings(findings);
+  const byItem = countsByItem(findings);
   const share = (count: number): Tally["share"] => (items.length ? count / items.length : 0);
   const tally = (label: string, count: number): Tally => ({ label, count, share: share(count) });
 
@@ -77,7 +76,7 @@ export function computeSummary(workbook: string, report: CheckReport, generatedA
     phase: report.phase,
     generatedAt,
     items: items.length,
-    rows: items.map((item) => itemRow(item, bySeverity.get(item.no))),
+    rows: items.map((item) => itemRow(item, byItem.get(item.no))),
     ratings: (Object.keys(LEVELS) as RatingField[]).map((field) => ({
       field,
       label: FIELD_LABELS[field].ja,
@@ -88,12 +87,12 @@ export function computeSummary(workbook: string, report: CheckReport, generatedA
       ],
     })),
     starred: tally("★", items.filter((i) => i.starred).length),
-    withErrors: tally("エラーのある取組項目", items.filter((i) => (bySeverity.get(i.no)?.error ?? 0) > 0).length),
+    withErrors: tally("エラーのある取組項目", items.filter((i) => (byItem.get(i.no)?.blocking ?? 0) > 0).length),
     findings,
   };
 }
 
-function itemRow(item: Item, counts: Record<Severity, number> | undefined): ItemRow {
+function itemRow(item: Item, counts: ReturnType<typeof countBlocking> | undefined): ItemRow {
   return {
     no: item.no,
     title: item.title ?? "",
@@ -103,8 +102,8 @@ function itemRow(item: Item, counts: Record<Severity, number> | undefined): Item
     midyearRemark: item.midyear.remark ?? "",
     final: formatRating(item.final.achievement),
     finalRemark: item.final.remark ?? "",
-    errors: (counts?.error ?? 0) + (counts?.fatal ?? 0),
-    warnings: counts?.warning ?? 0,
+    errors: counts?.blocking ?? 0,
+    warnings: counts?.warnings ?? 0,
     targets: item.targets.map(formatTarget).join("\n"),
     link: { sheet: item.sheet, cell: item.cell },
   };
@@ -114,10 +113,10 @@ function ratingOf(item: Item, field: RatingField): RatingValue | null {
   return fieldValue(item, field) as RatingValue | null;
 }
 
-function groupFindings(findings: Finding[]): Map<number, Record<Severity, number>> {
+function countsByItem(findings: Finding[]): Map<number, ReturnType<typeof countBlocking>> {
   const byItem = new Map<number, Finding[]>();
   for (const f of findings) if (f.item !== null) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
-  return new Map([...byItem].map(([no, list]) => [no, countBySeverity(list)]));
+  return new Map([...byItem].map(([no, list]) => [no, countBlocking(list)]));
 }
 
 const COMPARATOR_TEXT: Record<NonNullable<Target["comparator"]>, string> = {
@@ -130,7 +129,7 @@ const COMPARATOR_TEXT: Record<NonNullable<Target["comparator"]>, string> = {
 };
 
 /** 「91.2%（2019年度）」; a target that is not numeric shows its own words. */
-export function formatTarget(target: Target): string {
+function formatTarget(target: Target): string {
   const year = target.year ? `（${target.year}年度）` : "";
   if (target.value === null) return `${target.text}${year && !target.text.includes("年度") ? year : ""}`;
   const comparator = target.comparator ? COMPARATOR_TEXT[target.comparator] : "";

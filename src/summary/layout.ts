@@ -1,4 +1,4 @@
-import { FIELD_LABELS, PHASE_LABELS, SEVERITY_LABELS } from "../model";
+import { countBlocking, FIELD_LABELS, PHASE_LABELS, SEVERITY_LABELS } from "../model";
 import type { ItemRow, Summary, Tally } from "./compute";
 import { integer, markerText, percent, SheetBuilder, SheetWrites, text } from "./sheet-writes";
 
@@ -13,17 +13,17 @@ const ITEM_COLUMNS: Column[] = [
   { header: "実施見込み", width: 10, cell: (r) => text(r.implementation) },
   { header: "達成見込み", width: 10, cell: (r) => text(r.achievement) },
   { header: "中間 課題と改善策", width: 40, cell: (r) => text(r.midyearRemark) },
-  { header: "自己評価", width: 9, cell: (r) => text(r.final) },
+  { header: FIELD_LABELS["final.achievement"].ja, width: 9, cell: (r) => text(r.final) },
   { header: "自己評価 課題と改善策", width: 40, cell: (r) => text(r.finalRemark) },
   { header: "エラー件数", width: 9, cell: (r) => integer(r.errors) },
   { header: "警告件数", width: 9, cell: (r) => integer(r.warnings) },
   { header: "目標", width: 28, cell: (r) => text(r.targets) },
 ];
 
-export const SUMMARY_SHEET = "集計";
+const SUMMARY_SHEET = "集計";
 export const FINDINGS_SHEET = "検証結果";
-export const OVERALL_SHEET = "全体集計";
-export const PER_FILE_SHEET = "ファイル別集計";
+const OVERALL_SHEET = "全体集計";
+const PER_FILE_SHEET = "ファイル別集計";
 
 
 /** The 集計 and 検証結果 sheets of one workbook. */
@@ -48,13 +48,13 @@ function workbookMeta(summary: Summary): [string, string | number][] {
 
 function summarySheet(summary: Summary): SheetWrites {
   const sheet = new SheetBuilder(SUMMARY_SHEET, [...ITEM_COLUMNS.map((c) => c.width), 14]);
-  header(sheet, "集計", workbookMeta(summary));
+  header(sheet, SUMMARY_SHEET, workbookMeta(summary));
 
   sheet.line(["区分", "値", "件数", "割合"].map((h) => text(h, "header")));
   const tallyLine = (label: string, t: Tally) => sheet.line([text(label, "label"), text(t.label), integer(t.count), percent(t.share)]);
   for (const rating of summary.ratings) for (const t of rating.tallies) tallyLine(rating.label, t);
   tallyLine("★（重点的な取組）", summary.starred);
-  tallyLine("エラー", summary.withErrors);
+  tallyLine(SEVERITY_LABELS.error.ja, summary.withErrors);
   sheet.blank();
 
   sheet.table(
@@ -66,8 +66,8 @@ function summarySheet(summary: Summary): SheetWrites {
 
 function findingsSheet(summary: Summary): SheetWrites {
   const sheet = new SheetBuilder(FINDINGS_SHEET, [6, 8, 24, 30, 14, 8, 80]);
-  const errors = summary.findings.filter((f) => f.severity !== "warning").length;
-  header(sheet, "検証結果", [...workbookMeta(summary), ["エラー / 警告", `${errors} 件 / ${summary.findings.length - errors} 件`]]);
+  const { blocking, warnings } = countBlocking(summary.findings);
+  header(sheet, FINDINGS_SHEET, [...workbookMeta(summary), ["エラー / 警告", `${blocking} 件 / ${warnings} 件`]]);
   sheet.table(
     ["番号", "重要度", "コード", "項目", "シート", "セル", "メッセージ"],
     summary.findings.map((f) => [
@@ -101,7 +101,7 @@ export function layoutAggregate(files: FileSummary[], generatedAt: Date): SheetW
   ];
 
   const overall = new SheetBuilder(OVERALL_SHEET, [28, ...ITEM_COLUMNS.map((c) => c.width)]);
-  header(overall, "全体集計", meta);
+  header(overall, OVERALL_SHEET, meta);
   overall.table(
     ["ファイル", ...ITEM_COLUMNS.map((c) => c.header)],
     read.flatMap(({ file, summary }) => summary!.rows.map((row) => [text(file), ...ITEM_COLUMNS.map((c) => c.cell(row))])),
@@ -109,29 +109,29 @@ export function layoutAggregate(files: FileSummary[], generatedAt: Date): SheetW
 
   const ratingHeaders = read[0]?.summary!.ratings ?? [];
   const perFile = new SheetBuilder(PER_FILE_SHEET, [28, 36, 12, 10, 8, 8]);
-  header(perFile, "ファイル別集計", meta);
+  header(perFile, PER_FILE_SHEET, meta);
   perFile.table(
     [
       "ファイル",
       "状態",
       "フェーズ",
       "取組項目数",
-      "エラー",
-      "警告",
+      SEVERITY_LABELS.error.ja,
+      SEVERITY_LABELS.warning.ja,
       ...ratingHeaders.flatMap((r) => r.tallies.map((t) => `${r.label} ${t.label}`)),
       "★",
       "エラーのある取組項目",
     ],
     files.map(({ file, summary, error }) => {
       if (!summary) return [text(file), text(`読み込めません: ${error ?? ""}`)];
-      const errors = summary.findings.filter((f) => f.severity !== "warning").length;
+      const { blocking, warnings } = countBlocking(summary.findings);
       return [
         text(file),
         text(error ? `要確認: ${error}` : "OK"),
         text(PHASE_LABELS[summary.phase].ja),
         integer(summary.items),
-        integer(errors),
-        integer(summary.findings.length - errors),
+        integer(blocking),
+        integer(warnings),
         ...summary.ratings.flatMap((r) => r.tallies.map((t) => integer(t.count))),
         integer(summary.starred.count),
         integer(summary.withErrors.count),

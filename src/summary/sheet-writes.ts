@@ -68,7 +68,7 @@ export interface SheetWrites {
 }
 
 /** The text that marks a sheet as hyoka's own, so that a re-run replaces it and never a user's sheet. */
-export const MARKER = "hyoka:generated";
+const MARKER = "hyoka:generated";
 export const MARKER_CELL = { row: 1, col: 0 } as const;
 
 /** A sheet is ours when its marker cell (A2) starts with the marker. */

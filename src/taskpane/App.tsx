@@ -12,17 +12,12 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { checkWorkbook, CheckReport } from "../check";
-import { Note, toHostError } from "../excel/host-error";
 import type { OfficeApi } from "../excel/office-api";
-import { readOpenWorkbook } from "../excel/read-workbook";
-import { selectCell } from "../excel/select-cell";
-import { summarizeOpenWorkbook } from "../excel/summarize";
-import type { Finding, Phase } from "../model";
 import { FindingList } from "./FindingList";
 import { Locale, localeOf, STRINGS } from "./i18n";
 import { PhasePicker } from "./PhasePicker";
 import { SummaryBar } from "./SummaryBar";
+import { useChecker } from "./useChecker";
 
 export interface AppProps {
   /** Office.js (`globalOfficeApi()`) or the in-memory host's `{ Excel, Office }`. */
@@ -33,9 +28,6 @@ export interface AppProps {
   /** Inside another page's landmark (the preview's pane): no <main> of its own. */
   embedded?: boolean;
 }
-
-type Busy = "validate" | "summarize" | null;
-type Notice = { intent: "success" | "error"; text: string } | null;
 
 const useStyles = makeStyles({
   provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground2 },
@@ -73,91 +65,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const headingId = React.useId();
   const summarizeHintId = React.useId();
 
-  const [phase, setPhase] = React.useState<Phase>("plan");
-  const [inferred, setInferred] = React.useState<Phase | null>(null);
-  const [reading, setReading] = React.useState(true);
-  const [busy, setBusy] = React.useState<Busy>(null);
-  const [report, setReport] = React.useState<CheckReport | null>(null);
-  const [notice, setNotice] = React.useState<Notice>(null);
-  const [notes, setNotes] = React.useState<Note[]>([]);
-  const [current, setCurrent] = React.useState<number | null>(null);
-  const picked = React.useRef(false);
-
-  const fail = React.useCallback(
-    (error: unknown) => {
-      const hostError = toHostError(error);
-      setNotice({ intent: "error", text: t.hostError(hostError.code, hostError.message) });
-    },
-    [t],
-  );
-
-  // Read the workbook once on open to infer the phase the staff member is at.
-  React.useEffect(() => {
-    let live = true;
-    setReading(true);
-    readOpenWorkbook(api)
-      .then((grid) => {
-        if (!live) return;
-        const inferredPhase = checkWorkbook(grid).phase;
-        setInferred(inferredPhase);
-        if (!picked.current) setPhase(inferredPhase);
-      })
-      .catch((error: unknown) => live && fail(error))
-      .finally(() => live && setReading(false));
-    return () => {
-      live = false;
-    };
-  }, [api, fail]);
-
-  const choosePhase = (next: Phase) => {
-    picked.current = true;
-    setPhase(next);
-  };
-
-  const validate = async () => {
-    if (busy) return;
-    setBusy("validate");
-    setNotice(null);
-    setNotes([]);
-    setReport(null);
-    setCurrent(null);
-    try {
-      const grid = await readOpenWorkbook(api);
-      setNotes(grid.notes);
-      setReport(checkWorkbook(grid, { phase }));
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const summarize = async () => {
-    if (busy) return;
-    setBusy("summarize");
-    setNotice(null);
-    setNotes([]);
-    try {
-      const result = await summarizeOpenWorkbook(api, { phase });
-      setNotes(result.notes);
-      setNotice({ intent: "success", text: t.summarized(result.sheet, result.items) });
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const goTo = async (finding: Finding, index: number) => {
-    if (!finding.sheet || !finding.cell) return;
-    setCurrent(index);
-    try {
-      await selectCell(api, finding.sheet, finding.cell);
-      setNotice((n) => (n?.intent === "error" ? null : n));
-    } catch (error) {
-      fail(error);
-    }
-  };
+  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo } = useChecker(api, t);
 
   return (
     <FluentProvider theme={theme} className={styles.provider} lang={locale}>

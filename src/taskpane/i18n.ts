@@ -1,4 +1,4 @@
-import { Locale, PHASE_LABELS, Phase, Severity, SEVERITY_LABELS } from "../model";
+import { itemHeading, Locale, PHASE_LABELS, Phase, Severity, SEVERITY_LABELS, WHOLE_WORKBOOK } from "../model";
 import { HOST_MESSAGES } from "../excel/host-error";
 
 export type { Locale };
@@ -29,8 +29,6 @@ export interface Strings {
   errorTitle: string;
   /** Title over what the add-in could not read or write in full (the adapter's notes). */
   notesTitle: string;
-  doneTitle: string;
-  dismiss: string;
   hostError: (code: string, message: string) => string;
 }
 
@@ -48,8 +46,8 @@ const ja: Strings = {
   counts: (errors, warnings) => `エラー ${errors} 件 / 警告 ${warnings} 件`,
   noFindings: "問題は見つかりませんでした",
   noFindingsDetail: "このフェーズで必要な記入はそろっています。",
-  workbookGroup: "ブック全体",
-  itemHeading: (no, title) => `取組項目 ${no}${title ? `【${title}】` : ""}`,
+  workbookGroup: WHOLE_WORKBOOK.ja,
+  itemHeading: (no, title) => itemHeading(no, title, "ja"),
   severity: (severity) => SEVERITY_LABELS[severity].ja,
   selectHint: "選択するとセルに移動します",
   summarize: "集計",
@@ -58,8 +56,6 @@ const ja: Strings = {
   summarized: (sheet) => `「${sheet}」シートを作成しました`,
   errorTitle: "エラー",
   notesTitle: "ご注意ください",
-  doneTitle: "完了",
-  dismiss: "閉じる",
   hostError: (_code, message) => message,
 };
 
@@ -77,8 +73,8 @@ const en: Strings = {
   counts: (errors, warnings) => `${errors} ${errors === 1 ? "error" : "errors"} / ${warnings} ${warnings === 1 ? "warning" : "warnings"}`,
   noFindings: "No problems found",
   noFindingsDetail: "Everything this phase needs is filled in.",
-  workbookGroup: "Whole workbook",
-  itemHeading: (no, title) => `Item ${no}${title ? `【${title}】` : ""}`,
+  workbookGroup: WHOLE_WORKBOOK.en,
+  itemHeading: (no, title) => itemHeading(no, title, "en"),
   severity: (severity) => SEVERITY_LABELS[severity].en,
   selectHint: "Select to go to the cell",
   summarize: "Summarize",
@@ -87,8 +83,6 @@ const en: Strings = {
   summarized: (sheet) => `Created the sheet 「${sheet}」`,
   errorTitle: "Error",
   notesTitle: "Please note",
-  doneTitle: "Done",
-  dismiss: "Dismiss",
   hostError: (code, message) => HOST_MESSAGES[code]?.en ?? `Excel reported an error: ${message}`,
 };
 

@@ -1,7 +1,7 @@
 import { Theme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 
 /** Relative luminance of "#rrggbb" / "rrggbb" / "#rgb", or null when it is not a colour. */
-export function luminance(color: string | undefined | null): number | null {
+function luminance(color: string | undefined | null): number | null {
   if (typeof color !== "string") return null;
   let hex = color.trim().replace(/^#/, "");
   if (/^[0-9a-f]{3}$/i.test(hex)) hex = hex.replace(/./g, (c) => c + c);
@@ -14,7 +14,7 @@ export function luminance(color: string | undefined | null): number | null {
 }
 
 /** webDarkTheme when Office's body background is dark, else webLightTheme. */
-export function themeFromBackground(bodyBackgroundColor: string | undefined | null): Theme {
+function themeFromBackground(bodyBackgroundColor: string | undefined | null): Theme {
   const l = luminance(bodyBackgroundColor);
   return l !== null && l < 0.2 ? webDarkTheme : webLightTheme;
 }

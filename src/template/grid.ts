@@ -39,7 +39,7 @@ export function a1(row: number, col: number): string {
 }
 
 /** "B12" or "$B$12" → 0-based { row, col }. */
-export function parseA1(address: string): { row: number; col: number } {
+function parseA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new Error(`Not an A1 cell address: ${address}`);
   let col = 0;

@@ -60,6 +60,20 @@ const FieldRule = z
   });
 export type FieldRule = z.infer<typeof FieldRule>;
 
+const Words = z.array(z.string());
+
+/** Words that give a target its comparator (src/template/targets.ts reads them). */
+const TargetComparators = z.object({
+  /** Right after a value: 「25%以上」, 「7.2%減」, 「10%増加」. */
+  afterValue: z.object({ gte: Words, lte: Words, decrease: Words, increase: Words }),
+  /**
+   * Anywhere in a phrase without a value (「前年度以上」, 「対前年度比減」, 「発生ゼロ」): zero first, then gte/lte, then
+   * decrease/increase, each group's first word written. A one-character decrease or increase word (減, 増) counts
+   * only at the start or after a space, 比, % or a digit.
+   */
+  inPhrase: z.object({ zero: Words, gte: Words, lte: Words, decrease: Words, increase: Words }),
+});
+
 /** Every field but the title, which is read from its 【】 and has no label. */
 const LabelledFieldName = FieldName.exclude(["title"]);
 export type LabelledFieldName = z.infer<typeof LabelledFieldName>;
@@ -80,6 +94,14 @@ export const TemplateProfile = z.object({
   remarkNote: z.object({ start: z.string(), end: z.string() }),
   /** The marker before the targets inside a plan field. */
   targetMarkers: z.array(z.string()).min(1),
+  /**
+   * Section markers that end a (目標) part, without their brackets (「取組の内容」 ends at 「(取組の内容)」), compared like
+   * the markers (NFKC, no spaces). Asides such as (25年度比), (令和元年度), (公表ベース) stay inside the target text.
+   */
+  targetSections: Words,
+  /** A target value's units as NFKC writes them, each with the unit it is counted in (ヶ所 → か所, トン → t). */
+  targetUnits: z.record(z.string(), z.string()),
+  targetComparators: TargetComparators,
   /** Sheet names (regular expressions) that are never read as items: covers, other 様式, our summaries. */
   ignoreSheets: z.array(z.string()),
 });
@@ -125,6 +147,32 @@ export const defaultProfile: TemplateProfile = {
   notApplicableValues: ["対象外", "該当なし", "N/A", "NA"],
   remarkNote: { start: "※", end: "必須" },
   targetMarkers: ["(目標)"],
+  targetSections: [
+    "趣旨・目的", "趣旨", "目的", "取組の概要", "取組概要", "概要", "取組の内容", "取組内容", "取組の方針", "方針",
+    "具体的取組", "具体的な取組", "取組実績", "実績", "成果", "参考", "備考", "課題", "改善策", "評価", "目標",
+  ],
+  targetUnits: {
+    "%": "%", パーセント: "%", ポイント: "ポイント", pt: "ポイント", 円: "円", 回: "回", 件: "件", 人: "人", 名: "名",
+    人日: "人日", か所: "か所", カ所: "か所", ヵ所: "か所", ヶ所: "か所", ケ所: "か所", 箇所: "か所", 個所: "か所",
+    校: "校", 団体: "団体", 世帯: "世帯", 社: "社", 事業: "事業", 施設: "施設", 地域: "地域", 店舗: "店舗", 日間: "日間",
+    時間: "時間", 冊: "冊", 枚: "枚", 台: "台", 戸: "戸", 割: "割", 倍: "倍", 組: "組", 項目: "項目", 講座: "講座",
+    トン: "t", t: "t", kg: "kg", kwh: "kWh", kWh: "kWh", m2: "m2", km: "km",
+  },
+  targetComparators: {
+    afterValue: {
+      gte: ["以上", "超え", "超", "を超える", "を上回る"],
+      lte: ["以下", "未満", "以内", "を下回る"],
+      decrease: ["削減", "減少", "縮減", "減"],
+      increase: ["増加", "増", "向上", "アップ"],
+    },
+    inPhrase: {
+      zero: ["ゼロ", "零"],
+      gte: ["以上", "上回", "超え", "を超"],
+      lte: ["以下", "未満", "以内", "下回"],
+      decrease: ["削減", "減少", "縮減", "低減", "軽減", "抑制", "減"],
+      increase: ["増加", "増大", "向上", "拡大", "上昇", "アップ", "増"],
+    },
+  },
   ignoreSheets: ["^様式", "^集計", "^検証結果", "^全体集計", "^ファイル別集計"],
 };
 

@@ -53,11 +53,6 @@ export function vocabularyOf(profile: TemplateProfile): { empty: Set<string>; no
   return vocabulary;
 }
 
-/** A legend names two or more levels of the scale in one cell: "①:達成見込み ②:達成できない見込み". */
-export function isLegend(text: string, scale: Scale): boolean {
-  return namedLevels(normalize(text), scale).length >= 2;
-}
-
 /** The levels whose words occur in `n`, text already normalised (a cell's head). */
 export function namedLevels(n: string, scale: Scale): Level["value"][] {
   return wordsOf(scale)

@@ -149,8 +149,8 @@ function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form
       remark: text("final.remark"),
     },
     targets: [
-      ...parseTargets("plan.policy", plan.policy ?? "", profile.targetMarkers),
-      ...parseTargets("plan.thisYear", plan.thisYear ?? "", profile.targetMarkers),
+      ...parseTargets("plan.policy", plan.policy ?? "", profile),
+      ...parseTargets("plan.thisYear", plan.thisYear ?? "", profile),
     ],
     remarkRequiredFor,
     sources,

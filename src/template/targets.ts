@@ -2,7 +2,7 @@
  * The (目標) parts of the plan fields (取組の方針・目標内容, 当年度の取組内容) and the target phrases in them.
  *
  * A plan field reads 「(趣旨・目的) … (取組の概要) … (目標) …」. Everything after a (目標) marker up to the next
- * section marker — (取組の内容) and the like, see SECTION_LABELS — is target text. Target text is split into
+ * section marker — (取組の内容) and the like, the profile's targetSections — is target text. Target text is split into
  * phrases at line breaks, bullets (○ ● ◎ ◇ ■ …, ・ at the start of a line or after a space, ①②…, ⑴, (1) after a
  * space) and 【令和元年度】 year headings; a phrase holding several values separated by spaces
  * (「… 91.2% 介護保険料 … 98.0%」) is cut after each value; a bare value (「・63%」) is joined to the label before
@@ -13,40 +13,22 @@
  */
 import type { PlanField, Target } from "../model/target";
 import { fiscalYearOf } from "./fiscal-year";
+import { fold, Folded, sourceOffset } from "./fold";
+import { stripTags, trimEdges } from "./markup";
+import { defaultProfile, TemplateProfile } from "./profile";
 import { normalize } from "./text";
 
 export type Comparator = NonNullable<Target["comparator"]>;
 
-/** The marker the default profile uses; full width （目標） and inner spaces match too. */
-export const DEFAULT_TARGET_MARKERS: readonly string[] = ["(目標)"];
-
-/**
- * Section markers that end a (目標) part: 「(取組の内容)」 etc., compared like the markers (NFKC, no spaces).
- * Asides such as (25年度比), (令和元年度), (公表ベース) are not sections and stay inside the target text.
- */
-export const SECTION_LABELS: readonly string[] = [
-  "趣旨・目的", "趣旨", "目的", "取組の概要", "取組概要", "概要", "取組の内容", "取組内容", "取組の方針", "方針",
-  "具体的取組", "具体的な取組", "取組実績", "実績", "成果", "参考", "備考", "課題", "改善策", "評価", "目標",
-];
-
-/**
- * The text after the (目標) marker(s), as written and trimmed, or null when the field has no marker. With several
- * markers the parts are joined with line breaks; a marker with nothing after it gives "" (the marker is there).
- */
-export function extractTargetText(fieldText: string, markers: readonly string[] = DEFAULT_TARGET_MARKERS): string | null {
-  try {
-    const parts = targetParts(fieldText, markers);
-    return parts === null ? null : parts.filter((p) => p !== "").join("\n");
-  } catch {
-    return null;
-  }
-}
+/** The words of the profile the parse reads: markers, section markers, units, comparator words. */
+export type TargetWords = Pick<TemplateProfile, "targetMarkers" | "targetSections" | "targetUnits" | "targetComparators">;
 
 /** The target phrases of one plan field, parsed where they are numeric; [] when there is no (目標) marker. */
-export function parseTargets(field: PlanField, fieldText: string, markers: readonly string[] = DEFAULT_TARGET_MARKERS): Target[] {
+export function parseTargets(field: PlanField, fieldText: string, words: TargetWords = defaultProfile): Target[] {
   const targets: Target[] = [];
   try {
-    for (const part of targetParts(fieldText, markers) ?? []) targets.push(...parsePart(field, part));
+    const grammar = grammarOf(words);
+    for (const part of targetParts(fieldText, grammar) ?? []) targets.push(...parsePart(field, part, grammar));
   } catch {
     // Never throw on a workbook's text: what was parsed so far stands.
   }
@@ -54,107 +36,81 @@ export function parseTargets(field: PlanField, fieldText: string, markers: reado
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Finding the (目標) parts
+// The profile's words, as the expressions that find them
 
-/**
- * NFKC text and the way back to the source. Most units fold to themselves, so the map keeps only the points
- * where the offset between the two changes: from `foldedAt[i]` on, unit k came from `sourceAt[i] + (k - foldedAt[i])`.
- */
-interface Folded {
-  text: string;
-  foldedAt: number[];
-  sourceAt: number[];
+interface Grammar {
+  /** The markers as compared (NFKC, no white space, lower case), distinct. */
+  markerKeys: string[];
+  /** Every section key, in one pass: each starts with ( and ends at its first ), so no two can overlap. */
+  sectionKeys: RegExp;
+  units: Record<string, string>;
+  afterValue: Record<string, Comparator>;
+  /** A value with its unit: no digit, letter, point or 第 before it (CO2, P68, 第2回, 1.5 are not read from their middle). */
+  measure: RegExp;
+  /** A phrase that is a number and nothing else (「63」, 「25以上」). */
+  bare: RegExp;
+  /** A decrease or increase word after a value, also after の (「8.1%の削減」): results are written so. */
+  directionAfter: RegExp;
+  zero: RegExp;
+  bound: [RegExp, Comparator][];
+  direction: [RegExp, Comparator][];
 }
 
-/** The source offset of the character unit `k` of the folded text came from (`text.length` → the source's length). */
-function sourceOffset({ foldedAt, sourceAt }: Folded, k: number): number {
-  let lo = 0;
-  let hi = foldedAt.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (foldedAt[mid] <= k) lo = mid;
-    else hi = mid - 1;
+const grammars = new WeakMap<object, Grammar>();
+
+function grammarOf(words: TargetWords): Grammar {
+  let grammar = grammars.get(words);
+  if (!grammar) {
+    grammar = buildGrammar(words);
+    grammars.set(words, grammar);
   }
-  return sourceAt[lo] + (k - foldedAt[lo]);
+  return grammar;
 }
 
-/** What joins the character before it: combining marks and half width ﾞﾟ, so NFKC composes as on the whole text. */
-const JOINER = /[\p{M}\uFF9E\uFF9F]/u;
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Folded clusters, remembered: a workbook repeats the same few thousand characters, and NFKC per call is slow. */
-const foldedClusters = [new Map<string, string>(), new Map<string, string>()];
-const MAX_REMEMBERED = 1 << 16;
+/** The words as one alternative, longest first; a pattern that never matches when there are none. */
+const alternation = (words: readonly string[]) =>
+  words.length ? [...words].sort((a, b) => b.length - a.length).map(escape).join("|") : "(?!)";
 
-function foldCluster(cluster: string, compact: boolean): string {
-  const cache = foldedClusters[compact ? 1 : 0];
-  let piece = cache.get(cluster);
-  if (piece === undefined) {
-    piece = compact ? normalize(cluster) : cluster.normalize("NFKC");
-    if (cache.size >= MAX_REMEMBERED) cache.clear();
-    cache.set(cluster, piece);
-  }
-  return piece;
+/** Markers that are not a list of text (a hand-written profile) fall back to the default's. */
+function wordList(value: unknown, fallback: readonly string[]): string[] {
+  return (Array.isArray(value) ? value : fallback).filter((w): w is string => typeof w === "string" && w !== "");
 }
 
-/** Kana and kanji are never marks: most units of the text skip the regex. */
-function mayJoin(c: number): boolean {
-  return c >= 0x300 && !isStableCjk(c);
-}
-
-function isStableCjk(c: number): boolean {
-  // 、。「」【】〜 and the like, hiragana, katakana with ・ and ー, unified kanji: no NFKC mapping, no case.
-  return (c >= 0x3001 && c <= 0x3029) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fc) || (c >= 0x4e00 && c <= 0x9fff);
-}
-
-/** A UTF-16 unit that folds to itself (unless a mark joins it): most of a form's text. */
-function foldsToItself(c: number, compact: boolean): boolean {
-  if (c < 0x80) return !compact || !(c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x41 && c <= 0x5a));
-  return isStableCjk(c);
-}
-
-/** One UTF-16 unit that does not fold to itself. */
-function foldUnit(source: string, at: number, compact: boolean): string {
-  const c = source.charCodeAt(at);
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : "";
-  return foldCluster(source[at], compact);
-}
-
-/** Runs of units that fold to themselves are copied whole; the rest goes through NFKC one cluster at a time. */
-function fold(source: string, compact: boolean): Folded {
-  let text = "";
-  const foldedAt = [0];
-  const sourceAt = [0];
-  const mark = (f: number, from: number) => {
-    if (foldedAt[foldedAt.length - 1] === f) sourceAt[sourceAt.length - 1] = from;
-    else {
-      foldedAt.push(f);
-      sourceAt.push(from);
-    }
+function buildGrammar(words: TargetWords): Grammar {
+  const markerKeys = [...new Set(wordList(words.targetMarkers, defaultProfile.targetMarkers).map(normalize).filter(Boolean))];
+  const sections = wordList(words.targetSections, defaultProfile.targetSections).map((label) => normalize(`(${label})`));
+  const units = words.targetUnits ?? defaultProfile.targetUnits;
+  const { afterValue: after, inPhrase } = words.targetComparators ?? defaultProfile.targetComparators;
+  const afterValue: Record<string, Comparator> = {};
+  for (const comparator of ["gte", "lte", "decrease", "increase"] as const) for (const word of after[comparator]) afterValue[word] = comparator;
+  const afterWords = alternation(Object.keys(afterValue));
+  // 減 or 増 alone is a direction only at the start or after a space, 比, % or a digit (「点灯箇所減」 is not).
+  const directionWords = (list: readonly string[]) =>
+    [...list.filter((w) => w.length > 1).map(escape), ...list.filter((w) => w.length === 1).map((w) => String.raw`(?:^|[\s比%\d])${escape(w)}`)].join("|") || "(?!)";
+  return {
+    markerKeys,
+    sectionKeys: new RegExp(alternation(sections), "g"),
+    units,
+    afterValue,
+    measure: new RegExp(String.raw`(?<![A-Za-z0-9.,第兆億万千])(${AMOUNT})\s?(${alternation(Object.keys(units))})(?:\s?(${afterWords}))?`, "gu"),
+    bare: new RegExp(String.raw`^\s*(${AMOUNT})\s?(${afterWords})?\s*$`, "u"),
+    directionAfter: new RegExp(String.raw`^\s?の?\s?(${afterWords})`, "u"),
+    zero: new RegExp(alternation(inPhrase.zero), "u"),
+    bound: [
+      [new RegExp(alternation(inPhrase.gte), "u"), "gte"],
+      [new RegExp(alternation(inPhrase.lte), "u"), "lte"],
+    ],
+    direction: [
+      [new RegExp(directionWords(inPhrase.decrease), "u"), "decrease"],
+      [new RegExp(directionWords(inPhrase.increase), "u"), "increase"],
+    ],
   };
-  let copied = 0;
-  for (let i = 0; i < source.length; ) {
-    const start = i;
-    const c = source.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && source.codePointAt(start)! > 0xffff ? 2 : 1;
-    while (i < source.length && mayJoin(source.charCodeAt(i)) && JOINER.test(source[i])) i++;
-    if (i - start === 1 && foldsToItself(c, compact)) continue;
-    const piece = i - start === 1 ? foldUnit(source, start, compact) : foldCluster(source.slice(start, i), compact);
-    text += source.slice(copied, start);
-    // Every unit of the piece points at the start of its cluster; the text after it resumes one for one.
-    for (let k = 0; k < piece.length; k++) mark(text.length + k, start);
-    text += piece;
-    mark(text.length, i);
-    copied = i;
-  }
-  text += source.slice(copied);
-  return { text, foldedAt, sourceAt };
 }
 
-const alternation = (words: string[]) =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-
-/** Every section key, in one pass: each starts with ( and ends at its first ), so no two can overlap. */
-const SECTION_KEYS = new RegExp(alternation(SECTION_LABELS.map((label) => normalize(`(${label})`))), "g");
+// ---------------------------------------------------------------------------------------------------------------
+// Finding the (目標) parts
 
 /** Every non-overlapping occurrence of `key` in `text`. */
 function occurrences(text: string, key: string): number[] {
@@ -164,28 +120,14 @@ function occurrences(text: string, key: string): number[] {
   return at;
 }
 
-const markerKeyCache = new WeakMap<readonly unknown[], string[]>();
-
-/** The markers as compared (NFKC, no white space, lower case), distinct, worked out once per list. */
-function markerKeysOf(markers: unknown): string[] {
-  const list: readonly unknown[] = Array.isArray(markers) ? markers : DEFAULT_TARGET_MARKERS;
-  let keys = markerKeyCache.get(list);
-  if (!keys) {
-    keys = [...new Set(list.filter((m): m is string => typeof m === "string").map(normalize).filter(Boolean))];
-    markerKeyCache.set(list, keys);
-  }
-  return keys;
-}
-
 /** The raw (目標) parts, as written and trimmed of blank space and stray HTML tags at their edges; null without a marker. */
-function targetParts(fieldText: unknown, markers: unknown): string[] | null {
+function targetParts(fieldText: unknown, { markerKeys, sectionKeys }: Grammar): string[] | null {
   if (typeof fieldText !== "string" || fieldText === "") return null;
-  const markerKeys = markerKeysOf(markers);
   const folded = fold(fieldText, true);
   const marks: { at: number; end: number; target: boolean }[] = [];
   for (const key of markerKeys) for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: true });
   if (marks.length === 0) return null;
-  for (const { 0: key, index: at } of folded.text.matchAll(SECTION_KEYS)) {
+  for (const { 0: key, index: at } of folded.text.matchAll(sectionKeys)) {
     if (!markerKeys.includes(key)) marks.push({ at, end: at + key.length, target: false });
   }
   marks.sort((a, b) => a.at - b.at || Number(b.target) - Number(a.target));
@@ -200,42 +142,6 @@ function targetParts(fieldText: unknown, markers: unknown): string[] | null {
     parts.push(trimEdges(fieldText.slice(start, Math.max(start, end))));
   }
   return parts;
-}
-
-const TAG = /<\s{0,20}(\/?)\s{0,20}([a-z][a-z0-9]{0,10})(?=[\s/>])[^<>]{0,200}>/gi;
-const BLOCK_TAGS = new Set(["p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6"]);
-
-/** Trims blank space and HTML tags (<p>, </p>, the seed's markup) off both ends, without a regex anchored at the end. */
-function trimEdges(s: string): string {
-  let start = 0;
-  let end = s.length;
-  for (;;) {
-    while (start < end && /\s/u.test(s[start])) start++;
-    if (s[start] !== "<") break;
-    const close = s.indexOf(">", start);
-    if (close < 0 || close - start > 240 || !isTag(s.slice(start, close + 1))) break;
-    start = close + 1;
-  }
-  for (;;) {
-    while (end > start && /\s/u.test(s[end - 1])) end--;
-    if (s[end - 1] !== ">") break;
-    const open = s.lastIndexOf("<", end - 1);
-    if (open < start || end - open > 240 || !isTag(s.slice(open, end))) break;
-    end = open;
-  }
-  return s.slice(start, end);
-}
-
-function isTag(s: string): boolean {
-  TAG.lastIndex = 0;
-  const m = TAG.exec(s);
-  return m !== null && m.index === 0 && m[0].length === s.length;
-}
-
-/** HTML markup in pasted text: block tags become line breaks, the rest (<sub>…) disappears. */
-function stripTags(s: string): string {
-  if (!s.includes("<")) return s;
-  return s.replace(TAG, (_tag, _slash: string, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? "\n" : ""));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -272,13 +178,13 @@ interface Phrase extends Piece {
   merged: boolean;
 }
 
-function parsePart(field: PlanField, rawPart: string): Target[] {
+function parsePart(field: PlanField, rawPart: string, grammar: Grammar): Target[] {
   const part = stripTags(rawPart);
   const phrases: Phrase[] = [];
   let headingYear: number | null = null;
   let cursor = 0;
   const segment = (start: number, end: number) => {
-    for (const piece of splitSegment(part, start, end, headingYear)) {
+    for (const piece of splitSegment(part, start, end, headingYear, grammar)) {
       if (piece.headingOnly !== null) {
         headingYear = piece.headingOnly;
         continue;
@@ -292,7 +198,7 @@ function parsePart(field: PlanField, rawPart: string): Target[] {
           end: piece.end,
           headingYear: piece.headingYear ?? prev.headingYear,
           siblingYear: piece.siblingYear,
-          analysis: analyse(part.slice(prev.start, piece.end)),
+          analysis: analyse(part.slice(prev.start, piece.end), grammar),
           merged: true,
         };
       } else phrases.push({ ...piece, analysis, merged: false });
@@ -332,13 +238,14 @@ function splitSegment(
   segStart: number,
   segEnd: number,
   headingYear: number | null,
+  grammar: Grammar,
 ): (Piece & ({ headingOnly: number } | { headingOnly: null; analysis: Analysis }))[] {
   const raw = part.slice(segStart, segEnd);
   const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
   const text = raw.slice(lead).trimEnd();
   if (!HAS_CONTENT.test(text)) return [];
   const start = segStart + lead;
-  const whole = analyse(text);
+  const whole = analyse(text, grammar);
   if (whole.yearOnly !== null) return [{ start, end: start + text.length, headingYear, siblingYear: null, headingOnly: whole.yearOnly }];
   const cuts = valueCuts(whole);
   if (cuts.length === 0) return [{ start, end: start + text.length, headingYear, siblingYear: null, headingOnly: null, analysis: whole }];
@@ -350,7 +257,7 @@ function splitSegment(
     const skip = LEADING_JUNK.exec(slice)?.[0].length ?? 0;
     const body = slice.slice(skip).trimEnd();
     if (HAS_CONTENT.test(body)) {
-      const analysis = analyse(body);
+      const analysis = analyse(body, grammar);
       pieces.push({ start: start + from + skip, end: start + from + skip + body.length, headingYear, siblingYear, headingOnly: null, analysis });
       siblingYear = analysis.year ?? siblingYear;
     }
@@ -409,31 +316,6 @@ interface Analysis {
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const AMOUNT = String.raw`${NUM}(?:[兆億万千](?:${NUM})?)*`;
 
-/** Units as NFKC writes them, the canonical name after the arrow. */
-const UNITS: Record<string, string> = {
-  "%": "%", パーセント: "%", ポイント: "ポイント", pt: "ポイント", 円: "円", 回: "回", 件: "件", 人: "人", 名: "名",
-  人日: "人日", か所: "か所", カ所: "か所", ヵ所: "か所", ヶ所: "か所", ケ所: "か所", 箇所: "か所", 個所: "か所",
-  校: "校", 団体: "団体", 世帯: "世帯", 社: "社", 事業: "事業", 施設: "施設", 地域: "地域", 店舗: "店舗", 日間: "日間",
-  時間: "時間", 冊: "冊", 枚: "枚", 台: "台", 戸: "戸", 割: "割", 倍: "倍", 組: "組", 項目: "項目", 講座: "講座",
-  トン: "t", t: "t", kg: "kg", kwh: "kWh", kWh: "kWh", m2: "m2", km: "km",
-};
-
-/** Words right after a value. */
-const COMPARATOR_WORDS: Record<string, Comparator | null> = {
-  以上: "gte", 超え: "gte", 超: "gte", を超える: "gte", を上回る: "gte",
-  以下: "lte", 未満: "lte", 以内: "lte", を下回る: "lte",
-  削減: "decrease", 減少: "decrease", 縮減: "decrease", 減: "decrease",
-  増加: "increase", 増: "increase", 向上: "increase", アップ: "increase",
-};
-
-/** A value with its unit: no digit, letter, point or 第 before it (CO2, P68, 第2回, 1.5 are not read from their middle). */
-const MEASURE = new RegExp(
-  String.raw`(?<![A-Za-z0-9.,第兆億万千])(${AMOUNT})\s?(${alternation(Object.keys(UNITS))})(?:\s?(${alternation(Object.keys(COMPARATOR_WORDS))}))?`,
-  "gu",
-);
-/** A phrase that is a number and nothing else (「63」, 「25以上」). */
-const BARE = new RegExp(String.raw`^\s*(${AMOUNT})\s?(${alternation(Object.keys(COMPARATOR_WORDS))})?\s*$`, "u");
-
 /** The fiscal-year expressions of ./fiscal-year, found everywhere in the text. */
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度|(令和|平成|(?<![a-z])r|(?<![a-z])h)\s*(元|\d{1,2})(?!\d)\s*(?:年度?)?|(?<![\d.])(元|\d{1,2})\s*年度/giu;
 /** A year that is a baseline, not the year of the target: 「25年度比」, 「平成30年度決算額以下」. */
@@ -446,27 +328,17 @@ function onlyYearWords(text: string): boolean {
   return !HAS_CONTENT.test(text.replace(YEAR, "").replace(YEAR_WORDS, ""));
 }
 
-const ZERO = /ゼロ|零/u;
-const BOUND: [RegExp, Comparator][] = [
-  [/以上|上回|超え|を超/u, "gte"],
-  [/以下|未満|以内|下回/u, "lte"],
-];
-const DIRECTION: [RegExp, Comparator][] = [
-  [/削減|減少|縮減|低減|軽減|抑制|(?:^|[\s比%\d])減/u, "decrease"],
-  [/増加|増大|向上|拡大|上昇|アップ|(?:^|[\s比%\d])増/u, "increase"],
-];
-
-function analyse(text: string): Analysis {
+function analyse(text: string, grammar: Grammar): Analysis {
   const folded = fold(text, false);
   const norm = folded.text;
   const blanked = asides(norm);
   const mask = masked(norm, blanked);
   const measures: Measure[] = [];
-  for (const m of mask.matchAll(MEASURE)) {
+  for (const m of mask.matchAll(grammar.measure)) {
     const value = amount(m[1]);
     if (value === null) continue;
     const start = m.index ?? 0;
-    measures.push({ start, end: start + m[0].length, value, unit: UNITS[m[2]] ?? m[2], comparator: m[3] ? COMPARATOR_WORDS[m[3]] ?? null : null });
+    measures.push({ start, end: start + m[0].length, value, unit: grammar.units[m[2]] ?? m[2], comparator: m[3] ? grammar.afterValue[m[3]] ?? null : null });
   }
   let chosen: Pick<Measure, "value" | "unit" | "comparator"> | null = measures[measures.length - 1] ?? null;
   let valueOnly = false;
@@ -475,10 +347,10 @@ function analyse(text: string): Analysis {
     valueOnly = !HAS_CONTENT.test(mask.slice(0, start) + mask.slice(end));
   }
   if (!chosen) {
-    const bare = BARE.exec(mask.length > 200 ? "" : mask);
+    const bare = grammar.bare.exec(mask.length > 200 ? "" : mask);
     const value = bare ? amount(bare[1]) : null;
     if (bare && value !== null) {
-      chosen = { value, unit: null, comparator: bare[2] ? COMPARATOR_WORDS[bare[2]] ?? null : null };
+      chosen = { value, unit: null, comparator: bare[2] ? grammar.afterValue[bare[2]] ?? null : null };
       valueOnly = true;
     }
   }
@@ -492,7 +364,7 @@ function analyse(text: string): Analysis {
     measures,
     value: chosen ? chosen.value : null,
     unit: chosen ? chosen.unit : null,
-    comparator: chosen ? (chosen.comparator ?? "eq") : wordComparator(mask),
+    comparator: chosen ? (chosen.comparator ?? "eq") : wordComparator(mask, grammar),
     year,
     valueOnly,
     yearOnly: yearOnly ? year : null,
@@ -500,9 +372,9 @@ function analyse(text: string): Analysis {
 }
 
 /** A comparator for a phrase without a value: ゼロ first, then 以上/以下, then 減/増, each the first one written. */
-function wordComparator(mask: string): Comparator | null {
-  if (ZERO.test(mask)) return "zero";
-  for (const group of [BOUND, DIRECTION]) {
+function wordComparator(mask: string, { zero, bound, direction }: Grammar): Comparator | null {
+  if (zero.test(mask)) return "zero";
+  for (const group of [bound, direction]) {
     let best: { at: number; comparator: Comparator } | null = null;
     for (const [re, comparator] of group) {
       const m = re.exec(mask);
@@ -586,4 +458,84 @@ function asides(norm: string): boolean[] | null {
     if (!yearOnly) (blanked ??= new Array<boolean>(norm.length).fill(false)).fill(true, open, close + 1);
   }
   return blanked;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The values a result text states
+
+/** A value with its unit as a text states it: 「91.5%」, 「1,350万円」, 「8.1%減」, 「▲3.2%」. */
+export interface StatedValue {
+  value: number;
+  /** The canonical unit (万円 → 円). */
+  unit: string;
+  /** 以上/以下 after the value; 減/増 after it (also 「の削減」) or ▲/△ before it. Null: a plain value. */
+  comparator: Exclude<Comparator, "eq" | "zero"> | null;
+  /** The value as written, its unit and comparator word included. */
+  written: string;
+  /** The words that lead to the value: NFKC, from the end of the value before it (or the sentence's start). */
+  label: string;
+  /** NFKC, the sentence the value stands in, asides left out. */
+  sentence: string;
+  /** The fiscal years the label names, baselines (「25年度比」) left out, as Gregorian start years. */
+  years: number[];
+}
+
+const SENTENCE_END = /[。\n\r○●◎◇◆■□▼▽▶►•・]/u;
+const MINUS_BEFORE = /(?:[▲△−-]|マイナス)\s?$/u;
+
+/**
+ * Every value with a unit the text states outside asides (「(目標 91.2%)」 and 「(平成30年度 2件)」 say nothing about
+ * the result), in order. Never throws: an unreadable text states nothing.
+ */
+export function statedValues(text: string, words: TargetWords = defaultProfile): StatedValue[] {
+  if (typeof text !== "string" || text === "") return [];
+  try {
+    const source = stripTags(text);
+    const folded = fold(source, false);
+    const mask = masked(folded.text, asides(folded.text));
+    const values: StatedValue[] = [];
+    let sentenceStart = 0;
+    let previousEnd = 0;
+    const grammar = grammarOf(words);
+    for (const m of mask.matchAll(grammar.measure)) {
+      const value = amount(m[1]);
+      let start = m.index ?? 0;
+      let end = start + m[0].length;
+      for (let i = previousEnd; i < start; i++) if (SENTENCE_END.test(mask[i])) sentenceStart = i + 1;
+      const labelStart = Math.max(sentenceStart, previousEnd);
+      let comparator = m[3] ? grammar.afterValue[m[3]] ?? null : null;
+      const after = m[3] ? null : grammar.directionAfter.exec(mask.slice(end, end + 8));
+      const afterComparator = after ? grammar.afterValue[after[1]] : null;
+      if (after && (afterComparator === "decrease" || afterComparator === "increase")) {
+        comparator = afterComparator;
+        end += after[0].length;
+      }
+      const minus = comparator === null ? MINUS_BEFORE.exec(mask.slice(labelStart, start)) : null;
+      const label = mask.slice(labelStart, minus ? start - minus[0].length : start);
+      if (minus) {
+        comparator = "decrease";
+        start -= minus[0].length;
+      }
+      previousEnd = end;
+      if (value === null) continue;
+      values.push({
+        value,
+        unit: grammar.units[m[2]] ?? m[2],
+        comparator: comparator === "eq" || comparator === "zero" ? null : comparator,
+        written: source.slice(sourceOffset(folded, start), sourceOffset(folded, end)).trim(),
+        label,
+        sentence: mask.slice(sentenceStart, sentenceEnd(mask, end)),
+        years: yearsIn(label),
+      });
+    }
+    return values;
+  } catch {
+    return [];
+  }
+}
+
+function sentenceEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !SENTENCE_END.test(text[i])) i++;
+  return i;
 }

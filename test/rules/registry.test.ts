@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import type { Item, Phase } from "../../src/model";
-import { CATALOG, FINDING_CODES, formatMessage, messageIn, RULES, RuleFinding, validateItems } from "../../src/rules";
+import { CATALOG, FINDING_CODES, messageIn, RULES, RuleFinding, validateItems } from "../../src/rules";
 import { defaultProfile } from "../../src/template/profile";
 import {
   codeOfFile,
@@ -67,9 +67,10 @@ function everyCode(): { items: Item[]; phase: Phase }[] {
         makeItem({ no: 4, midyear: { implementation: "ii", achievement: 1, remark: null }, final: { result: null, achievement: 2 } }),
         makeItem({ no: 5, midyear: { achievement: null }, final: { achievement: null }, sources: { "midyear.achievement": invalid } }),
         makeItem({ no: 6, plan: { policy: null }, sources: { "plan.policy": source("#REF!", { error: "#REF!" }) } }),
-        makeItem({ no: 7, final: { achievement: null }, sources: { "final.achievement": source("", { ambiguous: { reason: "several", cells: ["D10", "C11"] } }) } }),
+        makeItem({ no: 7, plan: { policy: "(目標) 区民の割合 63%", thisYear: "(目標) 区民の割合 63%" }, final: { result: "区民の割合は58%" } }),
+        makeItem({ no: 8, final: { achievement: null }, sources: { "final.achievement": source("", { ambiguous: { reason: "several", cells: ["D10", "C11"] } }) } }),
         makeItem({
-          no: 8,
+          no: 9,
           midyear: { implementation: null, achievement: null, remark: null },
           sources: { "midyear.implementation": undefined, "midyear.achievement": undefined, "midyear.remark": undefined },
         }),
@@ -95,9 +96,15 @@ describe("every finding", () => {
 });
 
 describe("messages in each language", () => {
-  test("formatMessage gives the rule's message for typed parameters", () => {
-    expect(formatMessage("ITEM_NUMBER_DUPLICATE", { no: 2, other: "S!A1" }, "en")).toBe("Item number 2 is used twice (also at S!A1). Renumber the items.");
-    expect(formatMessage("ITEM_NUMBER_DUPLICATE", { no: 2, other: "S!A1" })).toMatch(/^取組項目2が重複/);
+  test("the catalog gives each code's message for its typed parameters", () => {
+    expect(CATALOG.ITEM_NUMBER_DUPLICATE.format({ no: 2, other: "S!A1" }, "en")).toBe("Item number 2 is used twice (also at S!A1). Renumber the items.");
+    expect(CATALOG.ITEM_NUMBER_DUPLICATE.format({ no: 2, other: "S!A1" }, "ja")).toMatch(/^取組項目2が重複/);
+  });
+  test("a finding's message in English is its rule's, from its params; in Japanese its own", () => {
+    const [finding] = validateItems([makeItem({ no: 1 }), makeItem({ no: 1, cell: "A20" })], NO_FORM, "plan", defaultProfile);
+    expect(finding.code).toBe("ITEM_NUMBER_DUPLICATE");
+    expect(messageIn(finding, "en")).toBe("Item number 1 is used twice (also at 取組項目!A1). Renumber the items.");
+    expect(messageIn(finding, "ja")).toBe(finding.message);
   });
   test("a finding of a code no rule declares keeps its own message", () => {
     const foreign = { code: "SOMETHING_NEW", severity: "warning", item: null, field: null, sheet: null, cell: null, message: "別の版", params: {} } as const;

@@ -1,7 +1,10 @@
 import { defaultProfile } from "../../src/template/profile";
-import { isLegend, parseRating } from "../../src/template/ratings";
+import { namedLevels, parseRating } from "../../src/template/ratings";
+import { normalize } from "../../src/template/text";
 
 const { achievement, implementation } = defaultProfile.scales;
+/** A legend names two or more levels of the scale in one cell, as the reader tells a legend from a rating. */
+const isLegend = (text: string, scale = achievement) => namedLevels(normalize(text), scale).length >= 2;
 const value = (text: string, scale = achievement) => parseRating(text, scale, defaultProfile);
 
 describe("parseRating: the normalisation table", () => {

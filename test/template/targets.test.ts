@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Target } from "../../src/model/target";
-import { extractTargetText, parseTargets } from "../../src/template/targets";
+import { defaultProfile } from "../../src/template/profile";
+import { parseTargets } from "../../src/template/targets";
 import { tennojiR1 } from "../../tools/form/tennoji-r1";
 
 type Expect = Pick<Target, "value" | "unit" | "comparator" | "year"> & { text?: string };
@@ -153,58 +154,74 @@ describe("parseTargets: one phrase each", () => {
   });
 });
 
-describe("extractTargetText", () => {
+describe("the (目標) parts of a field", () => {
+  const texts = (field: string, targetMarkers?: string[]) =>
+    parseTargets("plan.policy", field, targetMarkers && { ...defaultProfile, targetMarkers }).map((t) => t.text);
+
   test("the text after the marker, to the end", () => {
-    expect(extractTargetText("(趣旨・目的) 目的 (取組の概要) 概要 (目標) ・毎年度対前年度比減の達成")).toBe("・毎年度対前年度比減の達成");
+    expect(texts("(趣旨・目的) 目的 (取組の概要) 概要 (目標) ・毎年度対前年度比減の達成")).toEqual(["毎年度対前年度比減の達成"]);
   });
 
-  test("no marker: null (TARGET_MISSING)", () => {
-    expect(extractTargetText("(趣旨・目的) 目的 (取組の概要) 概要")).toBeNull();
-    expect(extractTargetText("目標 5件")).toBeNull();
-    expect(extractTargetText("")).toBeNull();
+  test("no marker: no target (TARGET_MISSING)", () => {
+    expect(texts("(趣旨・目的) 目的 (取組の概要) 概要")).toEqual([]);
+    expect(texts("目標 5件")).toEqual([]);
+    expect(texts("")).toEqual([]);
   });
 
   test("full width （目標） and spaces inside the brackets count; the text is kept as written", () => {
-    expect(extractTargetText("（取組の内容） 実施 （目標） 年１回")).toBe("年１回");
-    expect(extractTargetText("( 目標 )\n５件")).toBe("５件");
-    expect(extractTargetText("(目 標) 1件")).toBe("1件");
+    expect(texts("（取組の内容） 実施 （目標） 年１回")).toEqual(["年１回"]);
+    expect(texts("( 目標 )\n５件")).toEqual(["５件"]);
+    expect(texts("(目 標) 1件")).toEqual(["1件"]);
   });
 
   test("ends at the next section marker, but not at asides", () => {
-    expect(extractTargetText("(目標) 毎年度実施 (取組の内容) 適正化チームによる調査")).toBe("毎年度実施");
-    expect(extractTargetText("(目標) 5件 （取組の概要） 概要")).toBe("5件");
-    expect(extractTargetText("(目標) CO2 排出量削減(25年度比) 令和元年度 7.2%減")).toBe("CO2 排出量削減(25年度比) 令和元年度 7.2%減");
-    expect(extractTargetText("(目標) 1,200万円の確保(令和元年度)")).toBe("1,200万円の確保(令和元年度)");
-    expect(extractTargetText("(目標) ①件数(公表ベース) 発生ゼロをめざす。(平成30年度 2件)")).toBe("①件数(公表ベース) 発生ゼロをめざす。(平成30年度 2件)");
+    expect(texts("(目標) 毎年度実施 (取組の内容) 適正化チームによる調査")).toEqual(["毎年度実施"]);
+    expect(texts("(目標) 5件 （取組の概要） 概要")).toEqual(["5件"]);
+    expect(texts("(目標) CO2 排出量削減(25年度比) 令和元年度 7.2%減")).toEqual(["CO2 排出量削減(25年度比) 令和元年度 7.2%減"]);
+    expect(texts("(目標) 1,200万円の確保(令和元年度)")).toEqual(["1,200万円の確保(令和元年度)"]);
+    expect(texts("(目標) ①件数(公表ベース) 発生ゼロをめざす。(平成30年度 2件)")).toEqual(["件数(公表ベース) 発生ゼロをめざす。(平成30年度 2件)"]);
   });
 
-  test("several markers: every part, one a line", () => {
-    expect(extractTargetText("(趣旨・目的) 目的 (目標) 対前年度比減 (取組の内容) 内容 (目標) 年1回")).toBe("対前年度比減\n年1回");
-    expect(extractTargetText("(目標) 5件 (目標) 25%以上")).toBe("5件\n25%以上");
+  test("several markers: every part", () => {
+    expect(texts("(趣旨・目的) 目的 (目標) 対前年度比減 (取組の内容) 内容 (目標) 年1回")).toEqual(["対前年度比減", "年1回"]);
+    expect(texts("(目標) 5件 (目標) 25%以上")).toEqual(["5件", "25%以上"]);
   });
 
-  test("a marker with nothing after it is still a marker", () => {
-    expect(extractTargetText("(取組の内容) 内容 (目標)")).toBe("");
-    expect(extractTargetText("(目標) (取組の内容) 内容")).toBe("");
+  test("a marker with nothing after it gives no target", () => {
+    expect(texts("(取組の内容) 内容 (目標)")).toEqual([]);
+    expect(texts("(目標) (取組の内容) 内容")).toEqual([]);
   });
 
   test("the profile's markers", () => {
-    expect(extractTargetText("【目標】 5件", ["【目標】"])).toBe("5件");
-    expect(extractTargetText("(目標) 5件", ["【目標】"])).toBeNull();
-    expect(extractTargetText("〈目標〉 3回", ["(目標)", "〈目標〉"])).toBe("3回");
-    expect(extractTargetText("(目標) 5件", [""])).toBeNull();
+    expect(texts("【目標】 5件", ["【目標】"])).toEqual(["5件"]);
+    expect(texts("(目標) 5件", ["【目標】"])).toEqual([]);
+    expect(texts("〈目標〉 3回", ["(目標)", "〈目標〉"])).toEqual(["3回"]);
+    expect(texts("(目標) 5件", [""])).toEqual([]);
   });
 
   test("HTML at the edges of a part (the seed's <p>) is dropped", () => {
-    expect(extractTargetText("<p>(取組の内容) 内容</p> <p>(目標) ○ 件数 【令和元年度】 ・1件</p>")).toBe("○ 件数 【令和元年度】 ・1件");
+    expect(texts("<p>(取組の内容) 内容</p> <p>(目標) ○ 件数 【令和元年度】 ・1件</p>")).toEqual(["件数 【令和元年度】 ・1件"]);
   });
+});
 
-  test("every seed plan field has a marker", () => {
-    for (const no of tennojiR1.map((i) => Number(i.no))) {
-      const { policy, thisYear } = item(no);
-      expect(extractTargetText(policy)).toBeTruthy();
-      expect(extractTargetText(thisYear)).toBeTruthy();
-    }
+describe("the profile's target words", () => {
+  const words = (extra: Partial<typeof defaultProfile>) => ({ ...defaultProfile, ...extra });
+  test("a unit the profile adds is read, counted in the unit it names", () => {
+    const profile = words({ targetUnits: { ...defaultProfile.targetUnits, ブース: "ブース", 区画: "ブース" } });
+    expect(parseTargets("plan.policy", "(目標) 出展 30区画", profile).map(brief)).toEqual([[30, "ブース", "eq", null]]);
+    expect(parseTargets("plan.policy", "(目標) 出展 30区画").map(brief)).toEqual([[null, null, null, null]]);
+  });
+  test("a section the profile adds ends a (目標) part", () => {
+    const profile = words({ targetSections: [...defaultProfile.targetSections, "スケジュール"] });
+    expect(parseTargets("plan.policy", "(目標) 5件 (スケジュール) 6月", profile).map((t) => t.text)).toEqual(["5件"]);
+  });
+  test("comparator words the profile adds, after a value and in a phrase", () => {
+    const { afterValue, inPhrase } = defaultProfile.targetComparators;
+    const profile = words({
+      targetComparators: { afterValue: { ...afterValue, gte: [...afterValue.gte, "超過"] }, inPhrase: { ...inPhrase, decrease: [...inPhrase.decrease, "圧縮"] } },
+    });
+    expect(parseTargets("plan.policy", "(目標) 5件超過", profile).map(brief)).toEqual([[5, "件", "gte", null]]);
+    expect(parseTargets("plan.policy", "(目標) 経費の圧縮", profile).map(brief)).toEqual([[null, null, "decrease", null]]);
   });
 });
 
@@ -343,15 +360,12 @@ describe("parseTargets: splitting a field", () => {
 
 describe("robustness: never throws, always valid", () => {
   const check = (text: string) => {
-    const extracted = extractTargetText(text);
-    expect(extracted === null || typeof extracted === "string").toBe(true);
     for (const field of ["plan.policy", "plan.thisYear"] as const) {
       const targets = parseTargets(field, text);
       for (const t of targets) {
         expect(Target.safeParse(t).success).toBe(true);
         expect(t.field).toBe(field);
       }
-      if (extracted === null) expect(targets).toEqual([]);
     }
   };
 
@@ -375,11 +389,11 @@ describe("robustness: never throws, always valid", () => {
 
   test("odd values at run time (not strings, odd markers)", () => {
     for (const value of [undefined, null, 5, {}, [], true] as unknown as string[]) {
-      expect(extractTargetText(value)).toBeNull();
       expect(parseTargets("plan.policy", value)).toEqual([]);
     }
-    expect(extractTargetText("(目標) 5件", null as unknown as string[])).toBe("5件");
-    expect(extractTargetText("(目標) 5件", [5, ""] as unknown as string[])).toBeNull();
+    const markers = (targetMarkers: unknown) => ({ ...defaultProfile, targetMarkers: targetMarkers as string[] });
+    expect(parseTargets("plan.policy", "(目標) 5件", markers(null)).map((t) => t.text)).toEqual(["5件"]);
+    expect(parseTargets("plan.policy", "(目標) 5件", markers([5, ""]))).toEqual([]);
   });
 
   test("numbers too large are no value; years out of range are no year", () => {
