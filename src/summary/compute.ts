@@ -6,6 +6,7 @@ import {
   fieldValue,
   Finding,
   formatRating,
+  hasSectionOf,
   isUnreadable,
   Item,
   NOT_APPLICABLE,
@@ -17,6 +18,8 @@ import {
 
 /** One row of the item table: what a manager reads at a glance. */
 export interface ItemRow {
+  /** The form (ward) the item belongs to. */
+  form: string;
   no: number;
   title: string;
   starred: boolean;
@@ -44,6 +47,15 @@ export interface RatingTally {
   tallies: Tally[];
 }
 
+/** One form's counts (or the total's) for the per-form block: items, items with errors, and each rating's tallies. */
+export interface FormTally {
+  name: string;
+  items: number;
+  withErrors: number;
+  /** Per rating field (as `Summary.ratings`), each tally's count; null where no item of the form has the section. */
+  ratings: (number[] | null)[];
+}
+
 export interface Summary {
   workbook: string;
   phase: Phase;
@@ -53,6 +65,8 @@ export interface Summary {
   ratings: RatingTally[];
   starred: Tally;
   withErrors: Tally;
+  /** When the workbook holds several forms: each form's counts, then the total (「合計」); else empty. */
+  forms: FormTally[];
   findings: Finding[];
 }
 
@@ -68,32 +82,51 @@ const UNREADABLE = "要確認（不正な値）";
 export function computeSummary(workbook: string, report: CheckReport, generatedAt: Date): Summary {
   const { items, findings } = report;
   const byItem = countsByItem(findings);
+  const hasErrors = (item: Item) => (byItem.get(itemKey(item.form, item.no))?.blocking ?? 0) > 0;
   const share = (count: number): Tally["share"] => (items.length ? count / items.length : 0);
   const tally = (label: string, count: number): Tally => ({ label, count, share: share(count) });
+  const fields = Object.keys(LEVELS) as RatingField[];
+  const formTally = (name: string, own: Item[]): FormTally => ({
+    name,
+    items: own.length,
+    withErrors: own.filter(hasErrors).length,
+    ratings: fields.map((field) => (own.some((i) => hasSectionOf(i, field)) ? ratingCounts(own, field).map((c) => c.count) : null)),
+  });
 
   return {
     workbook,
     phase: report.phase,
     generatedAt,
     items: items.length,
-    rows: items.map((item) => itemRow(item, byItem.get(item.no))),
-    ratings: (Object.keys(LEVELS) as RatingField[]).map((field) => ({
+    rows: items.map((item) => itemRow(item, byItem.get(itemKey(item.form, item.no)))),
+    ratings: fields.map((field) => ({
       field,
       label: FIELD_LABELS[field].ja,
-      tallies: [
-        ...LEVELS[field].map((level) => tally(formatRating(level), items.filter((i) => ratingOf(i, field) === level).length)),
-        tally(UNRATED, items.filter((i) => ratingOf(i, field) === null && !isUnreadable(i, field)).length),
-        tally(UNREADABLE, items.filter((i) => isUnreadable(i, field)).length),
-      ],
+      tallies: ratingCounts(items, field).map(({ label, count }) => tally(label, count)),
     })),
     starred: tally("★", items.filter((i) => i.starred).length),
-    withErrors: tally("エラーのある取組項目", items.filter((i) => (byItem.get(i.no)?.blocking ?? 0) > 0).length),
+    withErrors: tally("エラーのある取組項目", items.filter(hasErrors).length),
+    forms:
+      report.forms.length > 1
+        ? [...report.forms.map((form) => formTally(form.name, items.filter((i) => i.form === form.name))), formTally("合計", items)]
+        : [],
     findings,
   };
 }
 
+/** Each level of a rating field, then 未入力 and 要確認; an item without the field's section is not counted at all. */
+function ratingCounts(items: readonly Item[], field: RatingField): { label: string; count: number }[] {
+  const counted = items.filter((i) => hasSectionOf(i, field));
+  return [
+    ...LEVELS[field].map((level) => ({ label: formatRating(level), count: counted.filter((i) => ratingOf(i, field) === level).length })),
+    { label: UNRATED, count: counted.filter((i) => ratingOf(i, field) === null && !isUnreadable(i, field)).length },
+    { label: UNREADABLE, count: counted.filter((i) => isUnreadable(i, field)).length },
+  ];
+}
+
 function itemRow(item: Item, counts: ReturnType<typeof countBlocking> | undefined): ItemRow {
   return {
+    form: item.form,
     no: item.no,
     title: item.title ?? "",
     starred: item.starred,
@@ -113,10 +146,19 @@ function ratingOf(item: Item, field: RatingField): RatingValue | null {
   return fieldValue(item, field) as RatingValue | null;
 }
 
-function countsByItem(findings: Finding[]): Map<number, ReturnType<typeof countBlocking>> {
-  const byItem = new Map<number, Finding[]>();
-  for (const f of findings) if (f.item !== null) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
-  return new Map([...byItem].map(([no, list]) => [no, countBlocking(list)]));
+/** Findings' counts per item, items told apart by form (北区's 取組項目 1 is not 都島区's). */
+function countsByItem(findings: Finding[]): Map<string, ReturnType<typeof countBlocking>> {
+  const byItem = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.item === null) continue;
+    const key = itemKey(f.form ?? null, f.item);
+    byItem.set(key, [...(byItem.get(key) ?? []), f]);
+  }
+  return new Map([...byItem].map(([key, list]) => [key, countBlocking(list)]));
+}
+
+function itemKey(form: string | null, no: number): string {
+  return `${form}\u0000${no}`;
 }
 
 const COMPARATOR_TEXT: Record<NonNullable<Target["comparator"]>, string> = {

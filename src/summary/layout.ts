@@ -56,12 +56,32 @@ function summarySheet(summary: Summary): SheetWrites {
   tallyLine("★（重点的な取組）", summary.starred);
   tallyLine(SEVERITY_LABELS.error.ja, summary.withErrors);
   sheet.blank();
+  if (summary.forms.length > 0) formsBlock(sheet, summary);
 
+  // A workbook of several forms numbers each from 1: the item table says which form a row is.
+  const columns = summary.forms.length > 0 ? [FORM_COLUMN, ...ITEM_COLUMNS] : ITEM_COLUMNS;
   sheet.table(
-    [...ITEM_COLUMNS.map((c) => c.header), "移動"],
-    summary.rows.map((row) => [...ITEM_COLUMNS.map((c) => c.cell(row)), text(`取組項目${row.no}へ`, undefined, row.link)]),
+    [...columns.map((c) => c.header), "移動"],
+    summary.rows.map((row) => [...columns.map((c) => c.cell(row)), text(`取組項目${row.no}へ`, undefined, row.link)]),
   );
   return sheet.build(0);
+}
+
+const FORM_COLUMN: Column = { header: "様式", width: 14, cell: (r) => text(r.form) };
+
+/** Per form and in total: items, items with errors, and each rating's tallies (「—」 where a form has no such section). */
+function formsBlock(sheet: SheetBuilder, summary: Summary): void {
+  const headers = ["様式", "取組項目数", "エラーのある取組項目", ...summary.ratings.flatMap((r) => r.tallies.map((t) => `${r.label} ${t.label}`))];
+  sheet.line(headers.map((h) => text(h, "header")));
+  for (const form of summary.forms) {
+    sheet.line([
+      text(form.name, "label"),
+      integer(form.items),
+      integer(form.withErrors),
+      ...form.ratings.flatMap((counts, r) => (counts ? counts.map(integer) : summary.ratings[r].tallies.map(() => text("—")))),
+    ]);
+  }
+  sheet.blank();
 }
 
 function findingsSheet(summary: Summary): SheetWrites {
@@ -100,11 +120,12 @@ export function layoutAggregate(files: FileSummary[], generatedAt: Date): SheetW
     ["取組項目数", read.reduce((n, f) => n + f.summary!.items, 0)],
   ];
 
-  const overall = new SheetBuilder(OVERALL_SHEET, [28, ...ITEM_COLUMNS.map((c) => c.width)]);
+  const columns = read.some((f) => f.summary!.forms.length > 0) ? [FORM_COLUMN, ...ITEM_COLUMNS] : ITEM_COLUMNS;
+  const overall = new SheetBuilder(OVERALL_SHEET, [28, ...columns.map((c) => c.width)]);
   header(overall, OVERALL_SHEET, meta);
   overall.table(
-    ["ファイル", ...ITEM_COLUMNS.map((c) => c.header)],
-    read.flatMap(({ file, summary }) => summary!.rows.map((row) => [text(file), ...ITEM_COLUMNS.map((c) => c.cell(row))])),
+    ["ファイル", ...columns.map((c) => c.header)],
+    read.flatMap(({ file, summary }) => summary!.rows.map((row) => [text(file), ...columns.map((c) => c.cell(row))])),
   );
 
   const ratingHeaders = read[0]?.summary!.ratings ?? [];

@@ -13,9 +13,11 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { OfficeApi } from "../excel/office-api";
+import { inspectReport } from "../inspection";
 import { FindingList } from "./FindingList";
 import { Locale, localeOf, STRINGS } from "./i18n";
 import { PhasePicker } from "./PhasePicker";
+import { ReadingView } from "./ReadingView";
 import { SummaryBar } from "./SummaryBar";
 import { useChecker } from "./useChecker";
 
@@ -65,7 +67,8 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const headingId = React.useId();
   const summarizeHintId = React.useId();
 
-  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo } = useChecker(api, t);
+  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell } = useChecker(api, t);
+  const understood = React.useMemo(() => (report ? inspectReport(report) : []), [report]);
 
   return (
     <FluentProvider theme={theme} className={styles.provider} lang={locale}>
@@ -141,6 +144,8 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
             />
           </section>
         )}
+
+        {understood.length > 0 && <ReadingView forms={understood} t={t} onSelect={(sheet, cell) => void goToCell(sheet, cell)} />}
       </Root>
     </FluentProvider>
   );

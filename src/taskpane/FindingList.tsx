@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, BadgeProps, makeStyles, mergeClasses, shorthands, Text, tokens } from "@fluentui/react-components";
-import type { Finding, Item, Severity } from "../model";
+import { Finding, FindingGroup, groupFindings, Item, Severity } from "../model";
 import { messageIn } from "../rules";
 import type { Locale, Strings } from "./i18n";
 
@@ -12,6 +12,12 @@ const useStyles = makeStyles({
     margin: `0 0 ${tokens.spacingVerticalXS}`,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  formHeading: {
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -63,48 +69,65 @@ export interface FindingListProps {
   onSelect: (finding: Finding, index: number) => void;
 }
 
-interface Group {
-  key: string;
-  heading: string;
-  entries: { finding: Finding; index: number }[];
-}
-
-/** Findings grouped by item (取組項目 N【title】), workbook-wide ones first; each with a place goes to its cell. */
+/**
+ * Findings grouped by item (取組項目 N【title】), workbook-wide ones first, and under a heading per form (様式「北区」)
+ * when the workbook holds several; each finding with a place goes to its cell.
+ */
 export function FindingList({ findings, items, locale, t, current, onSelect }: FindingListProps) {
   const styles = useStyles();
   const hintId = React.useId();
-  const groups = React.useMemo(() => groupFindings(findings, items, t), [findings, items, t]);
+  const groups = React.useMemo(() => groupFindings(findings, items), [findings, items]);
+  const forms = React.useMemo(() => [...new Set(items.map((item) => item.form))], [items]);
   if (findings.length === 0) return null;
+
+  const itemGroup = (group: FindingGroup, level: "h3" | "h4") => {
+    const key = `${forms.indexOf(group.form ?? "")}-${group.item ?? "all"}`;
+    const headingId = `${hintId}-${key}`;
+    const Heading = level;
+    return (
+      <section key={key} className={styles.group} aria-labelledby={headingId}>
+        <Heading id={headingId} className={styles.heading}>
+          {group.item === null ? t.workbookGroup : t.itemHeading(group.item, group.title)}
+        </Heading>
+        <ul className={styles.list} aria-labelledby={headingId}>
+          {group.entries.map(({ finding, index }) => (
+            <li key={index}>
+              <FindingEntry
+                finding={finding}
+                locale={locale}
+                t={t}
+                hintId={hintId}
+                isCurrent={current === index}
+                onSelect={() => onSelect(finding, index)}
+                styles={styles}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  };
+
   return (
     <div>
       <span id={hintId} className={styles.hidden}>
         {t.selectHint}
       </span>
-      {groups.map((group) => {
-        const headingId = `${hintId}-${group.key}`;
-        return (
-          <section key={group.key} className={styles.group} aria-labelledby={headingId}>
-            <h3 id={headingId} className={styles.heading}>
-              {group.heading}
-            </h3>
-            <ul className={styles.list} aria-labelledby={headingId}>
-              {group.entries.map(({ finding, index }) => (
-                <li key={index}>
-                  <FindingEntry
-                    finding={finding}
-                    locale={locale}
-                    t={t}
-                    hintId={hintId}
-                    isCurrent={current === index}
-                    onSelect={() => onSelect(finding, index)}
-                    styles={styles}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {forms.length <= 1
+        ? groups.map((group) => itemGroup(group, "h3"))
+        : forms.map((form, f) => {
+            const own = groups.filter((group) => group.form === form);
+            if (own.length === 0) return null;
+            const headingId = `${hintId}-form-${f}`;
+            return (
+              <section key={form} className={styles.group} aria-labelledby={headingId}>
+                <h3 id={headingId} className={styles.formHeading}>
+                  {t.formHeading(form)}
+                </h3>
+                {own.map((group) => itemGroup(group, "h4"))}
+              </section>
+            );
+          })}
     </div>
   );
 }
@@ -151,19 +174,4 @@ function FindingEntry(props: {
       {content}
     </button>
   );
-}
-
-function groupFindings(findings: readonly Finding[], items: readonly Item[], t: Strings): Group[] {
-  const titles = new Map(items.map((item) => [item.no, item.title]));
-  const groups = new Map<string, Group>();
-  findings.forEach((finding, index) => {
-    const key = finding.item === null ? "workbook" : `item-${finding.item}`;
-    let group = groups.get(key);
-    if (!group) {
-      const heading = finding.item === null ? t.workbookGroup : t.itemHeading(finding.item, titles.get(finding.item) ?? null);
-      groups.set(key, (group = { key, heading, entries: [] }));
-    }
-    group.entries.push({ finding, index });
-  });
-  return [...groups.values()];
 }

@@ -29,6 +29,8 @@ export interface Checker {
   validate: () => Promise<void>;
   summarize: () => Promise<void>;
   goTo: (finding: Finding, index: number) => Promise<void>;
+  /** Selects a cell of the workbook (a field's, from 読み取り結果). */
+  goToCell: (sheet: string, cell: string) => Promise<void>;
 }
 
 /** What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a notice. */
@@ -108,16 +110,20 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     }
   };
 
-  const goTo = async (finding: Finding, index: number) => {
-    if (!finding.sheet || !finding.cell) return;
-    setCurrent(index);
+  const goToCell = async (sheet: string, cell: string) => {
     try {
-      await selectCell(api, finding.sheet, finding.cell);
+      await selectCell(api, sheet, cell);
       setNotice((n) => (n?.intent === "error" ? null : n));
     } catch (error) {
       fail(error);
     }
   };
 
-  return { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo };
+  const goTo = async (finding: Finding, index: number) => {
+    if (!finding.sheet || !finding.cell) return;
+    setCurrent(index);
+    await goToCell(finding.sheet, finding.cell);
+  };
+
+  return { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell };
 }

@@ -9,7 +9,9 @@ import { NO_FORM, makeItem } from "../support/items";
 const NOW = new Date(2026, 10, 25, 9, 30);
 
 function report(items = sample()): CheckReport {
-  return { form: { plan: null, fiscalYear: null }, forms: [], phase: "midyear", phaseSource: "inferred", items, findings: validateItems(items, NO_FORM, "midyear", defaultProfile) };
+  // As checkWorkbook does: every finding names its form.
+  const findings = validateItems(items, NO_FORM, "midyear", defaultProfile).map((f) => ({ ...f, form: "取組項目" }));
+  return { form: { plan: null, fiscalYear: null }, forms: [], phase: "midyear", phaseSource: "inferred", items, findings };
 }
 
 function sample() {

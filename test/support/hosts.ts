@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import { loadSimWorkbook } from "../../src/excel-sim/from-xlsx";
 import { createExcelHost, HostOptions } from "../../src/excel-sim/host";
-import { buildFormWorkbook, FormItem, LayoutOptions } from "../../tools/form/builder";
+import { buildFormsWorkbook, buildFormWorkbook, FormItem, FormSpec, LayoutOptions } from "../../tools/form/builder";
 import { SAMPLE } from "./workbooks";
 
 /** The in-memory Excel host holding the sample workbook. */
@@ -12,5 +12,11 @@ export async function sampleHost(options?: HostOptions) {
 /** The in-memory Excel host holding a built form workbook (round-tripped through .xlsx bytes). */
 export async function formHost(items: FormItem[], layout?: LayoutOptions, options?: HostOptions) {
   const bytes = await buildFormWorkbook(items, layout).xlsx.writeBuffer();
+  return createExcelHost(await loadSimWorkbook(bytes as ArrayBuffer, "test.xlsx"), options);
+}
+
+/** The in-memory Excel host holding a book of several forms (the wards' forms gathered in one workbook). */
+export async function formsHost(forms: FormSpec[], layout?: LayoutOptions, options?: HostOptions) {
+  const bytes = await buildFormsWorkbook(forms, layout).xlsx.writeBuffer();
   return createExcelHost(await loadSimWorkbook(bytes as ArrayBuffer, "test.xlsx"), options);
 }
