@@ -4,7 +4,7 @@ import { checkWorkbook, CheckReport } from "../check";
 import { InputError } from "../file/input-error";
 import { loadXlsx } from "../file/read-xlsx";
 import type { Phase } from "../model";
-import { resolveProfile, TemplateProfile } from "../template/profile";
+import { profileFromText, resolveProfile, TemplateProfile, unreadableProfile } from "../template/profile";
 
 /** One input file: its report when it could be read, and the one-line reason when it is unusable. */
 export interface FileOutcome {
@@ -32,12 +32,9 @@ export async function loadProfile(file: string | undefined): Promise<TemplatePro
   try {
     text = await fs.readFile(file, "utf8");
   } catch {
-    throw new InputError(`プロファイルを読み込めません: ${file}`, file);
+    throw new InputError(unreadableProfile(file), file);
   }
-  try {
-    return resolveProfile(JSON.parse(text));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.replace(/\s+/g, " ").slice(0, 200) : String(error);
-    throw new InputError(`プロファイルが正しくありません（${detail}）: ${file}`, file);
-  }
+  const { profile, error } = profileFromText(text, file);
+  if (error !== undefined) throw new InputError(error, file);
+  return profile;
 }

@@ -1,6 +1,7 @@
 import { globalOfficeApi } from "../excel/office-api";
 import { toHostError } from "../excel/host-error";
 import { summarizeOpenWorkbook } from "../excel/summarize";
+import { loadDeployedProfile } from "../deployed-profile";
 
 /** The dialog page that says why a ribbon command failed (webpack builds message.html beside this file). */
 const MESSAGE_PAGE = "message.html";
@@ -12,8 +13,11 @@ const MESSAGE_PAGE = "message.html";
  */
 export async function summarize(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const { notes } = await summarizeOpenWorkbook(globalOfficeApi(), {});
-    if (notes.length) await showMessage(notes.map((note) => note.ja).join("\n"));
+    // The deployment's profile, as the task pane uses it; a broken one is said first (the built-in one is used).
+    const { profile, error } = await loadDeployedProfile();
+    const { notes } = await summarizeOpenWorkbook(globalOfficeApi(), { profile });
+    const lines = [...(error ? [error] : []), ...notes.map((note) => note.ja)];
+    if (lines.length) await showMessage(lines.join("\n"));
   } catch (error) {
     await showMessage(toHostError(error).message);
   } finally {

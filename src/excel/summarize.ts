@@ -4,6 +4,7 @@ import { computeSummary } from "../summary/compute";
 import { layoutSummary } from "../summary/layout";
 import { freeSheetName, isGeneratedSheet, MARKER_CELL } from "../summary/sheet-writes";
 import { a1 } from "../template/grid";
+import type { TemplateProfile } from "../template/profile";
 import { HostError, Note, NOTES, toHostError } from "./host-error";
 import { OfficeApi, supports } from "./office-api";
 import { rangeA1 } from "./read-plan";
@@ -26,7 +27,10 @@ const UNCHANGED = "ブックは変更していません。";
  * an earlier summary sheet someone protected is refused before any write. Excel does not undo a batch that fails
  * half-way, so after a failed write the workbook is read back and the message says what was and was not written.
  */
-export async function summarizeOpenWorkbook(api: OfficeApi, options: { phase?: Phase; now?: Date } = {}): Promise<SummarizeResult> {
+export async function summarizeOpenWorkbook(
+  api: OfficeApi,
+  options: { phase?: Phase; now?: Date; profile?: TemplateProfile } = {},
+): Promise<SummarizeResult> {
   assertSupported(api);
   const links = supports(api, "Range.hyperlink");
   const workbookProtection = supports(api, "Workbook.protection", "WorkbookProtection.protected");
@@ -46,7 +50,7 @@ export async function summarizeOpenWorkbook(api: OfficeApi, options: { phase?: P
         throw new HostError(`ブックの構成が保護されているため、集計シートを追加できません。ブックの保護を解除してから、もう一度お試しください。${UNCHANGED}`, "AccessDenied");
       }
 
-      const report = checkWorkbook(grid, { phase: options.phase });
+      const report = checkWorkbook(grid, { phase: options.phase, profile: options.profile });
       const plans = layoutSummary(computeSummary(grid.name, report, options.now ?? new Date()));
       const ours = new Set(sheets.filter((s) => isGeneratedSheet(s.extra.marker.values[0][0])).map((s) => s.name));
       const locked = sheets.find((s) => ours.has(s.name) && s.extra.protection.protected);

@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { OfficeApi } from "../excel/office-api";
 import { inspectReport } from "../inspection";
+import { DeployedProfile, loadDeployedProfile } from "../deployed-profile";
 import { FindingList } from "./FindingList";
 import { Locale, localeOf, STRINGS } from "./i18n";
 import { PhasePicker } from "./PhasePicker";
@@ -29,6 +30,8 @@ export interface AppProps {
   theme?: Theme;
   /** Inside another page's landmark (the preview's pane): no <main> of its own. */
   embedded?: boolean;
+  /** The profile to read workbooks with: by default the deployment's profile.json beside the page, else the built-in one. */
+  loadProfile?: () => Promise<DeployedProfile>;
 }
 
 const useStyles = makeStyles({
@@ -59,7 +62,7 @@ const useStyles = makeStyles({
 });
 
 /** The task pane: pick the phase, validate, go to each finding's cell, write the 集計 sheet. */
-export function App({ api, locale: givenLocale, theme = webLightTheme, embedded = false }: AppProps) {
+export function App({ api, locale: givenLocale, theme = webLightTheme, embedded = false, loadProfile = loadDeployedProfile }: AppProps) {
   const Root = embedded ? "div" : "main";
   const locale = givenLocale ?? localeOf(api.Office);
   const t = STRINGS[locale];
@@ -67,7 +70,13 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const headingId = React.useId();
   const summarizeHintId = React.useId();
 
-  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell } = useChecker(api, t);
+  const [deployed, setDeployed] = React.useState<DeployedProfile | null>(null);
+  React.useEffect(() => void loadProfile().then(setDeployed), [loadProfile]);
+  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell } = useChecker(
+    api,
+    t,
+    deployed?.profile ?? null,
+  );
   const understood = React.useMemo(() => (report ? inspectReport(report) : []), [report]);
 
   return (
@@ -78,7 +87,21 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
           <Text size={200} className={styles.subtitle}>
             {t.subtitle}
           </Text>
+          {deployed && (
+            <Text size={200} className={styles.subtitle} data-testid="profile">
+              {t.profileInUse(deployed.profile.name, deployed.file !== null && deployed.error === null)}
+            </Text>
+          )}
         </header>
+
+        {deployed?.error && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.profileErrorTitle}</MessageBarTitle>
+              {deployed.error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
 
         <PhasePicker value={phase} onChange={choosePhase} inferred={inferred} reading={reading} disabled={busy !== null} t={t} />
 

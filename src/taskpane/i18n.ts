@@ -23,6 +23,9 @@ export interface Strings {
   itemHeading: (no: number, title: string | null) => string;
   /** A form (ward) of a workbook that holds several. */
   formHeading: (name: string) => string;
+  /** Which profile reads the workbook: the deployment's (shipped) or the built-in one. */
+  profileInUse: (name: string, shipped: boolean) => string;
+  profileErrorTitle: string;
   /** 読み取り結果: where each field was read from. */
   readingHeading: string;
   readingIntro: (forms: number, items: number) => string;
@@ -60,6 +63,8 @@ const ja: Strings = {
   workbookGroup: WHOLE_WORKBOOK.ja,
   itemHeading: (no, title) => itemHeading(no, title, "ja"),
   formHeading: (name) => `様式「${name}」`,
+  profileInUse: (name, shipped) => `様式プロファイル: ${name}${shipped ? "（profile.json）" : "（既定）"}`,
+  profileErrorTitle: "様式プロファイルを使えません。既定のプロファイルで読み取ります（管理者に連絡してください）",
   readingHeading: "読み取り結果",
   readingIntro: (forms, items) =>
     `${forms > 1 ? `様式 ${forms} 件・` : ""}取組項目 ${items} 件の各項目を、どのセルから読み取ったかを示します。選択するとそのセルに移動します。`,
@@ -96,6 +101,8 @@ const en: Strings = {
   workbookGroup: WHOLE_WORKBOOK.en,
   itemHeading: (no, title) => itemHeading(no, title, "en"),
   formHeading: (name) => `Form 「${name}」`,
+  profileInUse: (name, shipped) => `Form profile: ${name}${shipped ? " (profile.json)" : " (built-in)"}`,
+  profileErrorTitle: "The form profile cannot be used; the built-in profile reads the workbook (tell your administrator)",
   readingHeading: "How the workbook was read",
   readingIntro: (forms, items) =>
     `Where each field of ${forms > 1 ? `${forms} forms, ` : ""}${items} ${items === 1 ? "item" : "items"} was read from. Select one to go to its cell.`,

@@ -7,6 +7,7 @@ import { selectCell } from "../excel/select-cell";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 import type { Finding, Phase } from "../model";
 import type { Strings } from "./i18n";
+import { defaultProfile, TemplateProfile } from "../template/profile";
 
 export type Busy = "validate" | "summarize" | null;
 export type Notice = { intent: "success" | "error"; text: string } | null;
@@ -33,8 +34,11 @@ export interface Checker {
   goToCell: (sheet: string, cell: string) => Promise<void>;
 }
 
-/** What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a notice. */
-export function useChecker(api: OfficeApi, t: Strings): Checker {
+/**
+ * What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a
+ * notice. `profile` null: the deployment's profile is still loading, and the first read waits for it.
+ */
+export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile | null = defaultProfile): Checker {
   const [phase, setPhase] = React.useState<Phase>("plan");
   const [inferred, setInferred] = React.useState<Phase | null>(null);
   const [reading, setReading] = React.useState(true);
@@ -55,12 +59,13 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
 
   // Read the workbook once on open to infer the phase the staff member is at.
   React.useEffect(() => {
+    if (!profile) return;
     let live = true;
     setReading(true);
     readOpenWorkbook(api)
       .then((grid) => {
         if (!live) return;
-        const inferredPhase = checkWorkbook(grid).phase;
+        const inferredPhase = checkWorkbook(grid, { profile }).phase;
         setInferred(inferredPhase);
         if (!picked.current) setPhase(inferredPhase);
       })
@@ -69,7 +74,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     return () => {
       live = false;
     };
-  }, [api, fail]);
+  }, [api, fail, profile]);
 
   const choosePhase = (next: Phase) => {
     picked.current = true;
@@ -86,7 +91,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     try {
       const grid = await readOpenWorkbook(api);
       setNotes(grid.notes);
-      setReport(checkWorkbook(grid, { phase }));
+      setReport(checkWorkbook(grid, { phase, profile: profile ?? undefined }));
     } catch (error) {
       fail(error);
     } finally {
@@ -100,7 +105,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     setNotice(null);
     setNotes([]);
     try {
-      const result = await summarizeOpenWorkbook(api, { phase });
+      const result = await summarizeOpenWorkbook(api, { phase, profile: profile ?? undefined });
       setNotes(result.notes);
       setNotice({ intent: "success", text: t.summarized(result.sheet, result.items) });
     } catch (error) {

@@ -198,3 +198,37 @@ export function resolveProfile(override?: DeepPartial<TemplateProfile> | unknown
 export function sectionOf(field: LabelledFieldName): SectionName {
   return field.slice(0, field.indexOf(".")) as SectionName;
 }
+
+/** A profile read from a file: the profile, or the one line that says why it cannot be used. */
+export type ProfileText = { profile: TemplateProfile; error?: undefined } | { profile?: undefined; error: string };
+
+/**
+ * A profile file's text (JSON, laid over the default) → the profile, or the message the CLI prints and the task pane
+ * shows: 「プロファイルが正しくありません（fields.final.achievement.placement: …）: profile.json」.
+ */
+export function profileFromText(text: string, file: string): ProfileText {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return { error: `プロファイルが正しくありません（JSON として読めません: ${messageOf(error)}）: ${file}` };
+  }
+  const parsed = TemplateProfile.safeParse(mergeDeep(defaultProfile, json));
+  if (parsed.success) return { profile: parsed.data };
+  const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(全体)"}: ${issue.message}`);
+  return { error: `プロファイルが正しくありません（${shortLine(issues.join("; "))}）: ${file}` };
+}
+
+/** The message when the profile file itself cannot be read (missing, a folder, no permission). */
+export function unreadableProfile(file: string): string {
+  return `プロファイルを読み込めません: ${file}`;
+}
+
+function messageOf(error: unknown): string {
+  return shortLine(error instanceof Error ? error.message : String(error));
+}
+
+function shortLine(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
