@@ -1,5 +1,7 @@
 import { checkWorkbook } from "../../src/check";
 import { FIELDS, Item, RATING_FIELDS, RatingField } from "../../src/model";
+import type { WorkbookGrid } from "../../src/template/grid";
+import { resolveProfile } from "../../src/template/profile";
 import { readWorkbook } from "../../src/template/reader";
 import { FINAL_LAYOUTS, FormItem, MIDYEAR_LAYOUTS, SectionTemplate, WrittenField } from "../../tools/form/builder";
 import { bookOf, formItem } from "../support/workbooks";
@@ -103,5 +105,64 @@ describe("the value left of its legend (value | legend), as other wards' forms p
       ["REMARK_REQUIRED", 2, "final.remark"],
       ["RATING_MISSING", 3, "final.achievement"],
     ]);
+  });
+});
+
+describe("the seed's own variants in one form (天王寺区 令和元年度)", () => {
+  test("plan text after its label in the same cell, the remark's 「—」 after its note, value | legend in the mid-year rows", () => {
+    const grid: WorkbookGrid = {
+      name: "seed.xlsx",
+      sheets: [
+        {
+          name: "取組項目",
+          top: 0,
+          left: 0,
+          merges: [],
+          values: [
+            ["取組項目3"],
+            ["【諸収入確保の推進】★"],
+            ["計画", "取組の方針・目標内容 (趣旨・目的) 歳入の確保を図る。 (目標) 毎年度前年度以上の歳入の確保", "当年度の取組内容 (取組の内容) 広告事業の拡充 (目標) 1,200万円の確保(令和元年度)"],
+            ["中間振り返り", "取組内容の実施見込み", "(i)", "(i)実施見込み (ii)実施できない見込み", "課題と改善策 ※左記が「②」の場合は必須  —"],
+            [null, "目標の達成見込み", "①", "①:達成見込み ②:達成できない見込み", null],
+            ["自己評価", "当年度の取組実績及び目標の達成状況", null, null, "課題と改善策 ※左記が「②」の場合は必須"],
+            [null, "計画どおり実施", null, "②", "次年度に拡充"],
+            [null, null, null, "①: 目標達成 ②: 目標未達成", null],
+          ],
+        },
+      ],
+    };
+    const [item] = readWorkbook(grid).items;
+    expect(item).toMatchObject({
+      no: 3,
+      title: "諸収入確保の推進",
+      starred: true,
+      plan: { policy: "(趣旨・目的) 歳入の確保を図る。 (目標) 毎年度前年度以上の歳入の確保", thisYear: "(取組の内容) 広告事業の拡充 (目標) 1,200万円の確保(令和元年度)" },
+      midyear: { implementation: "i", achievement: 1, remark: null },
+      final: { result: "計画どおり実施", achievement: 2, remark: "次年度に拡充" },
+    });
+    expect(Object.fromEntries(Object.entries(item.sources).map(([field, s]) => [field, s!.cell]))).toEqual({
+      title: "A2",
+      "plan.policy": "B3",
+      "plan.thisYear": "C3",
+      "midyear.implementation": "C4",
+      "midyear.achievement": "C5",
+      "midyear.remark": "E4",
+      "final.result": "B7",
+      "final.achievement": "D7",
+      "final.remark": "E7",
+    });
+    expectOneFieldPerCell(item);
+  });
+});
+
+describe("placement in a user's profile", () => {
+  test("a list of directions, or the single values of earlier profiles", () => {
+    const placement = (value: unknown) => resolveProfile({ fields: { "final.achievement": { placement: value } } }).fields["final.achievement"].placement;
+    expect(placement(["right", "below"])).toEqual(["right", "below"]);
+    expect(placement("above")).toEqual(["above"]);
+    expect(placement("right")).toEqual(["right"]);
+    expect(placement("inline-or-below")).toEqual(["inline", "below"]);
+    expect(() => placement("sideways")).toThrow();
+    expect(() => placement([])).toThrow();
   });
 });
