@@ -6,6 +6,7 @@ const zlib = require("zlib");
 
 const GREEN = [46, 125, 50, 255];
 const BLUE = [21, 101, 192, 255];
+const TEAL = [0, 110, 120, 255];
 const WHITE = [255, 255, 255, 255];
 const CLEAR = [0, 0, 0, 0];
 
@@ -77,8 +78,19 @@ function bars(x, y) {
   return bar ? WHITE : BLUE;
 }
 
+/** A cell with its dropdown arrow on a teal tile: 入力規則を設定. */
+function dropdown(x, y) {
+  if (!roundedSquare(x, y)) return CLEAR;
+  const field = x >= 0.2 && x <= 0.8 && y >= 0.34 && y <= 0.66;
+  const inner = x >= 0.26 && x <= 0.56 && y >= 0.4 && y <= 0.6;
+  const arrow = y >= 0.45 && y <= 0.56 && Math.abs(x - 0.67) <= (0.56 - y) * 0.9;
+  if (field && !inner && !arrow) return WHITE;
+  return TEAL;
+}
+
 const out = path.resolve(__dirname, "../assets");
 for (const size of [16, 32, 64, 80]) fs.writeFileSync(path.join(out, `icon-${size}.png`), png(size, check));
 for (const size of [16, 32, 80]) fs.writeFileSync(path.join(out, `summary-${size}.png`), png(size, bars));
+for (const size of [16, 32, 80]) fs.writeFileSync(path.join(out, `rules-${size}.png`), png(size, dropdown));
 fs.writeFileSync(path.join(out, "logo-filled.png"), png(128, check));
 console.log("icons written to assets/");

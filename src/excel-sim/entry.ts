@@ -7,7 +7,7 @@
  * cell formatted as text ("@") keeps the string as it is; a leading apostrophe makes the rest text. The forms
  * modelled here are the common ones of en-US and ja-JP Excel; the host errs toward converting.
  */
-import type { SimValue } from "./workbook";
+import type { SimCell, SimValue } from "./workbook";
 
 export type Entry =
   | { kind: "empty" }
@@ -47,6 +47,20 @@ export function readEntry(input: unknown, numberFormat: string | undefined, opti
   const date = readDate(text.trim(), options.today ?? new Date());
   if (date !== null) return { kind: "value", value: date.value, numberFormat: date.format };
   return { kind: "value", value: text };
+}
+
+/** Stores an entry in the cell as Excel keeps it; a number format read from the text replaces only General. */
+export function storeEntry(cell: SimCell, entry: Entry, format: string | undefined): void {
+  delete cell.formula;
+  delete cell.error;
+  delete cell.quotePrefix;
+  cell.value = null;
+  if (entry.kind === "value") {
+    cell.value = entry.value;
+    if (entry.quotePrefix) cell.quotePrefix = true;
+    if (entry.numberFormat && (format ?? "General") === "General") cell.numberFormat = entry.numberFormat;
+  } else if (entry.kind === "formula") cell.formula = entry.formula;
+  else if (entry.kind === "error") cell.error = entry.error;
 }
 
 const NUMBER = /^([+-]?)\s*([$¥￥€£]?)\s*(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?\s*(%?)$/;

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { charactersToPoints } from "../summary/sheet-writes";
 import { cellValue, isMergedAway, mergesOf } from "../file/xlsx-grid";
-import { isErrorValue } from "../template/grid";
-import { cellKey, newSheet, SimCell, SimCellFormat, SimWorkbook } from "./workbook";
+import { isErrorValue, parseRange } from "../template/grid";
+import { cellKey, newSheet, SimCell, SimCellFormat, SimDataValidation, SimWorkbook } from "./workbook";
 
 /** An ExcelJS workbook as the in-memory host's workbook (in Node and in the browser). */
 export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.xlsx"): SimWorkbook {
@@ -27,6 +27,8 @@ export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.x
         if (column.width) sheet.columnWidths.set(c, charactersToPoints(column.width));
       });
       sheet.frozenRows = ws.views?.[0]?.state === "frozen" ? (ws.views[0].ySplit ?? 0) : 0;
+      const validations = simValidations(ws);
+      if (validations.size) sheet.validations = validations;
       return sheet;
     }),
   };
@@ -52,6 +54,48 @@ function simCell(value: ExcelJS.CellValue): SimCell {
   }
   const plain = cellValue(value);
   return isErrorValue(plain) ? { value: null, error: plain.error } : { value: plain };
+}
+
+const DV_TYPES: Record<string, [type: string, kind: string]> = {
+  list: ["List", "list"],
+  whole: ["WholeNumber", "wholeNumber"],
+  decimal: ["Decimal", "decimal"],
+  date: ["Date", "date"],
+  time: ["Time", "time"],
+  textLength: ["TextLength", "textLength"],
+  custom: ["Custom", "custom"],
+};
+const ALERT_STYLES: Record<string, SimDataValidation["errorAlert"]["style"]> = { stop: "Stop", warning: "Warning", information: "Information" };
+
+/** The data validation a file's sheet holds (as ExcelJS reads it: by cell, a range as "range:A1:B3"). */
+function simValidations(ws: ExcelJS.Worksheet): Map<number, SimDataValidation> {
+  const model = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model ?? {};
+  const validations = new Map<number, SimDataValidation>();
+  for (const [address, dv] of Object.entries(model)) {
+    const kind = DV_TYPES[dv.type];
+    if (!kind) continue;
+    const rule =
+      kind[1] === "list"
+        ? { list: { source: String(officeFormula(dv.formulae?.[0]) ?? ""), inCellDropDown: true } }
+        : { [kind[1]]: { formula1: officeFormula(dv.formulae?.[0]), formula2: officeFormula(dv.formulae?.[1]), operator: dv.operator } };
+    const sim: SimDataValidation = {
+      type: kind[0],
+      rule,
+      prompt: { showPrompt: Boolean(dv.showInputMessage), title: dv.promptTitle ?? "", message: dv.prompt ?? "" },
+      errorAlert: { showAlert: Boolean(dv.showErrorMessage), style: ALERT_STYLES[dv.errorStyle ?? "stop"] ?? "Stop", title: dv.errorTitle ?? "", message: dv.error ?? "" },
+      ignoreBlanks: dv.allowBlank ?? false,
+    };
+    const range = parseRange(address.replace(/^range:/, ""));
+    for (let row = range.top; row <= range.bottom; row++) for (let col = range.left; col <= range.right; col++) validations.set(cellKey(row, col), { ...sim });
+  }
+  return validations;
+}
+
+/** A formula as the file keeps it ("\"①,②\"", "$A$1:$A$3", 0), as Office.js gives it ("①,②", "=$A$1:$A$3", 0). */
+function officeFormula(formula: unknown): unknown {
+  if (typeof formula !== "string") return formula;
+  if (/^".*"$/s.test(formula)) return formula.slice(1, -1).replace(/""/g, '"');
+  return formula.startsWith("=") ? formula : `=${formula}`;
 }
 
 function simFormat(cell: ExcelJS.Cell): SimCellFormat | undefined {

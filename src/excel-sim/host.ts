@@ -11,278 +11,21 @@
  * What the documentation leaves open is an option, so that the add-in is tested both ways (tools/excel-probe
  * finds out which way a real Excel goes).
  */
-import { EXCEL_API, ExcelMember, jsonBytes, LIMITS, PAYLOAD, versionAtLeast } from "../excel/office-api";
-import { a1, CellRange, parseRange } from "../template/grid";
-import { readEntry } from "./entry";
-import { cellKey, cellPosition, hasContent, MAX_COLUMNS, newSheet, SimCell, SimSheet, SimWorkbook } from "./workbook";
+import { EXCEL_API, ExcelMember, LIMITS, PAYLOAD, versionAtLeast } from "../excel/office-api";
+import type { CellRange } from "../template/grid";
+import { readEntry, storeEntry } from "./entry";
+import { ConditionalFormatCollectionProxy } from "./conditional-format";
+import { ChangeEvents, changedEvent } from "./events";
+import { ClientResult, CollectionProxy, Context, HostOptions, HostState, Proxy, RunOptions, sessionId, setters, SimOfficeError, Tx } from "./proxy";
+import { cellsOf, MAX_ROWS, parseAddress, RangeRef, rangeAddress } from "./range-ref";
+import { SettingCollectionProxy } from "./settings";
+import { UndoHistory } from "./undo";
+import { typeIntoCell, undoLast } from "./user";
+import { DataValidationProxy } from "./validation";
+import { cellKey, cellPosition, displayValue, hasContent, MAX_COLUMNS, newSheet, SimCell, SimSheet, SimWorkbook, valueType } from "./workbook";
 
-export class SimOfficeError extends Error {
-  override readonly name = "RichApi.Error";
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface HostOptions {
-  /** Requirement sets the host claims, e.g. { ExcelApi: "1.13" }. Default ExcelApi 1.17. */
-  apiSets?: Record<string, string>;
-  /** Excel is busy in cell-edit mode: every sync rejects, as Office does. */
-  editMode?: boolean;
-  /**
-   * A method or navigation called on a null object fails the whole batch, instead of giving another null
-   * object. Office.js does not document which of the two Excel does; the add-in must be right on both.
-   */
-  strictNullObjects?: boolean;
-  /**
-   * Whether a text format ("@") set earlier in the same batch already holds when `values` are written (default
-   * true). Undocumented; with false, the values are read with the format the cell had before the batch.
-   */
-  textFormatInBatch?: boolean;
-  /** A leading apostrophe written into a text-formatted cell: kept (default) or taken as the quote prefix. */
-  apostropheInTextCells?: "literal" | "prefix";
-  /**
-   * Which merged areas getMergedAreasOrNullObject returns: those whose top-left cell is in the range (default;
-   * what Excel does, office-js issue #3611) or every one that intersects it.
-   */
-  mergedAreas?: "top-left" | "intersecting";
-  /** A read of more than 5,000,000 cells: "null" (default) or "error" — the documentation allows both. */
-  oversizedReads?: "null" | "error";
-  /** Cells a read may have before it gives null (or the error): 5,000,000 as documented; lower to test more reads. */
-  readCellLimit?: number;
-  /** Undo a failed batch's earlier commands (Excel promises no such thing; only for testing both ways). */
-  atomicBatches?: boolean;
-  displayLanguage?: string;
-  theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
-}
-
-const MAX_ROWS = 1_048_576;
-
-interface Tx {
-  /** Apply a change now; `undo` puts it back if a later command fails and the host plays atomic batches. */
-  mutate(apply: () => void, undo: () => void): void;
-  /** Make loaded values visible once the whole sync succeeded. */
-  stage(commit: () => void): void;
-  /** Count bytes of the response. */
-  respond(bytes: number): void;
-  /** Number formats set by this batch so far, by cell, with the format before (see textFormatInBatch). */
-  formatBefore: Map<SimCell, string | undefined>;
-}
-type Command = (tx: Tx) => void;
-
-/** One sync's estimated payload, in bytes, and the error code if it failed. */
-export interface SyncPayload {
-  request: number;
-  response: number;
-  failed?: string;
-}
-
-interface HostState {
-  workbook: SimWorkbook;
-  options: HostOptions;
-  apiSets: Record<string, string>;
-  stats: { runs: number; syncs: number; loads: number; payloads: SyncPayload[] };
-  selection: { sheet: string; address: string } | null;
-  active: string | null;
-}
-
-class Context {
-  private queue: Command[] = [];
-  private requestBytes = 0;
-  readonly workbook: WorkbookProxy;
-
-  constructor(readonly host: HostState) {
-    this.workbook = new WorkbookProxy(this);
-  }
-
-  get pending(): boolean {
-    return this.queue.length > 0;
-  }
-
-  /** Counts an action in the request: what Office.js would send for it, `args` included. */
-  cost(args?: unknown): void {
-    this.requestBytes += PAYLOAD.actionBytes + (args === undefined ? 0 : jsonBytes(args));
-  }
-
-  /** Queues a command; `args` are what Office.js would send with it. */
-  push(command: Command, args?: unknown): void {
-    this.cost(args);
-    this.queue.push(command);
-  }
-
-  /** Queues ApiNotFound when the host's ExcelApi lacks `member`; true when it has it. */
-  gate(member: ExcelMember): boolean {
-    const version = EXCEL_API[member];
-    if (!version) throw new Error(`${member} is not in EXCEL_API`);
-    if (versionAtLeast(this.host.apiSets.ExcelApi ?? "0", version)) return true;
-    this.push(() => {
-      throw new SimOfficeError("ApiNotFound", `The API you are trying to use could not be found (${member}, ExcelApi ${version}).`);
-    });
-    return false;
-  }
-
-  async sync(): Promise<void> {
-    const { host } = this;
-    host.stats.syncs++;
-    const commands = this.queue.splice(0);
-    const payload: SyncPayload = { request: this.requestBytes, response: 0 };
-    this.requestBytes = 0;
-    host.stats.payloads.push(payload);
-    await Promise.resolve();
-    try {
-      this.run(commands, payload);
-    } catch (error) {
-      payload.failed = (error as { code?: string }).code ?? "Unknown";
-      throw error;
-    }
-  }
-
-  private run(commands: Command[], payload: SyncPayload): void {
-    const { host } = this;
-    if (host.options.editMode) {
-      throw new SimOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
-    }
-    if (payload.request > LIMITS.payloadBytes) {
-      throw new SimOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
-    }
-    const undo: (() => void)[] = [];
-    const commits: (() => void)[] = [];
-    const tx: Tx = {
-      mutate: (apply, revert) => {
-        apply();
-        if (host.options.atomicBatches) undo.push(revert);
-      },
-      stage: (commit) => commits.push(commit),
-      respond: (bytes) => (payload.response += bytes),
-      formatBefore: new Map(),
-    };
-    try {
-      for (const command of commands) command(tx);
-    } catch (error) {
-      for (const revert of undo.reverse()) revert();
-      throw error;
-    }
-    // The commands ran; only their answer is too large to come back.
-    if (payload.response > LIMITS.payloadBytes) {
-      throw new SimOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
-    }
-    for (const commit of commits) commit();
-  }
-}
-
-function notLoaded(name: string): SimOfficeError {
-  return new SimOfficeError(
-    "PropertyNotLoaded",
-    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
-}
-
-function parseLoad(props?: string | string[] | { select?: string | string[] }): string[] | null {
-  if (props === undefined) return null;
-  if (typeof props === "string") return props.split(",").map((p) => p.trim()).filter(Boolean);
-  if (Array.isArray(props)) return props;
-  return parseLoad(props.select);
-}
-
-/** A proxy: loaded values appear only after a successful sync; a null object knows it is null after sync. */
-abstract class Proxy<T> {
-  private readonly loaded = new Map<string, unknown>();
-  private nullState: boolean | undefined;
-  /** What the object path came to in the sync under way: Excel evaluates it once per batch. */
-  private resolved: { sync: number; target: T | null } | undefined;
-  /** The class name in EXCEL_API ("Range"). */
-  protected abstract readonly kind: string;
-
-  constructor(
-    protected readonly ctx: Context,
-    private readonly resolveTarget: () => T | null,
-    orNullObject = false,
-  ) {
-    if (orNullObject) {
-      ctx.push((tx) => {
-        const isNull = this.resolver() === null;
-        tx.respond(PAYLOAD.objectBytes);
-        tx.stage(() => (this.nullState = isNull));
-      });
-    }
-  }
-
-  get context(): Context {
-    return this.ctx;
-  }
-
-  private resolver(): T | null {
-    const sync = this.ctx.host.stats.syncs;
-    if (this.resolved?.sync !== sync) this.resolved = { sync, target: this.resolveTarget() };
-    return this.resolved.target;
-  }
-
-  get isNullObject(): boolean {
-    if (this.nullState === undefined) throw notLoaded("isNullObject");
-    return this.nullState;
-  }
-
-  protected abstract readonly scalars: readonly string[];
-  protected abstract read(target: T, name: string): unknown;
-
-  protected member(name: string): ExcelMember {
-    return `${this.kind}.${name}` as ExcelMember;
-  }
-
-  load(props?: string | string[] | { select?: string | string[] }): this {
-    const names = parseLoad(props) ?? this.scalars.filter((name) => versionAtLeast(this.ctx.host.apiSets.ExcelApi ?? "0", EXCEL_API[this.member(name)]));
-    this.ctx.host.stats.loads++;
-    if (!names.every((name) => this.ctx.gate(this.member(name)))) return this;
-    this.ctx.push((tx) => {
-      const target = this.resolver();
-      const values = target === null ? [] : names.map((name) => [name, this.read(target, name)] as const);
-      tx.respond(PAYLOAD.objectBytes + jsonBytes(Object.fromEntries(values)));
-      tx.stage(() => {
-        if (this.nullState === undefined) this.nullState = target === null;
-        for (const [name, value] of values) this.loaded.set(name, value);
-      });
-    }, names);
-    return this;
-  }
-
-  /** Values a parent's load handed down (collection items). */
-  preload(values: [string, unknown][]): void {
-    for (const [name, value] of values) this.loaded.set(name, value);
-    this.nullState = false;
-  }
-
-  protected value<V>(name: string): V {
-    if (!this.loaded.has(name)) throw notLoaded(name);
-    return this.loaded.get(name) as V;
-  }
-
-  protected target(): T {
-    const target = this.resolver();
-    if (target === null) throw new SimOfficeError("ItemNotFound", "The requested resource doesn't exist.");
-    return target;
-  }
-
-  /** Queues a method or property set, gated by its member. */
-  protected command(name: string, run: (target: T, tx: Tx) => void, args?: unknown): void {
-    if (this.ctx.gate(this.member(name))) this.ctx.push((tx) => run(this.target(), tx), args);
-  }
-
-  /** The target for a child proxy: null when this object is null (the batch fails on a strict host). */
-  protected resolveOrNull(): T | null {
-    const target = this.resolver();
-    if (target === null && this.ctx.host.options.strictNullObjects) {
-      throw new SimOfficeError("InvalidArgument", "A method was called on a null object.");
-    }
-    return target;
-  }
-
-  /** A child object got through a method: gated, and counted in the request. */
-  protected navigate(name: string, args?: unknown): void {
-    if (this.ctx.gate(this.member(name))) this.ctx.cost(args);
-  }
-}
+export { SimOfficeError } from "./proxy";
+export type { HostOptions, SyncPayload } from "./proxy";
 
 class WorkbookProxy extends Proxy<SimWorkbook> {
   protected readonly kind = "Workbook";
@@ -297,6 +40,11 @@ class WorkbookProxy extends Proxy<SimWorkbook> {
   get protection(): ProtectionProxy {
     this.navigate("protection");
     return new ProtectionProxy(this.ctx, "WorkbookProtection", () => ({ protected: this.ctx.host.workbook.protected }));
+  }
+
+  get settings(): SettingCollectionProxy {
+    this.navigate("settings");
+    return new SettingCollectionProxy(this.ctx);
   }
 
   get name(): string {
@@ -333,34 +81,19 @@ function visibleOnlyFilter(visibleOnly: boolean | undefined): (sheet: SimSheet) 
   return (sheet) => !visibleOnly || sheet.visibility === "Visible";
 }
 
-class WorksheetCollectionProxy {
-  private loadedItems: WorksheetProxy[] | undefined;
+class WorksheetCollectionProxy extends CollectionProxy<SimSheet, WorksheetProxy> {
+  protected readonly kind = "WorksheetCollection";
+  protected readonly itemKind = "Worksheet";
+  protected readonly itemScalars = SHEET_SCALARS;
 
-  constructor(private readonly ctx: Context) {}
-
-  get items(): WorksheetProxy[] {
-    if (!this.loadedItems) throw notLoaded("items");
-    return this.loadedItems;
+  protected entries(): SimSheet[] {
+    return [...this.ctx.host.workbook.sheets];
   }
-
-  load(props?: string | string[] | { select?: string | string[] }): this {
-    const names = (parseLoad(props) ?? ["items"]).flatMap((p) =>
-      p === "items" ? [...SHEET_SCALARS] : p.startsWith("items/") ? [p.slice("items/".length)] : [],
-    );
-    this.ctx.host.stats.loads++;
-    if (![`WorksheetCollection.items`, ...names.map((n) => `Worksheet.${n}`)].every((m) => this.ctx.gate(m as ExcelMember))) return this;
-    this.ctx.push((tx) => {
-      const sheets = [...this.ctx.host.workbook.sheets];
-      const items = sheets.map((sheet) => {
-        const proxy = new WorksheetProxy(this.ctx, sheetResolver(this.ctx, sheet));
-        const values = names.map((name) => [name, readSheet(this.ctx.host.workbook, sheet, name)] as [string, unknown]);
-        tx.respond(PAYLOAD.objectBytes + jsonBytes(Object.fromEntries(values)));
-        proxy.preload(values);
-        return proxy;
-      });
-      tx.stage(() => (this.loadedItems = items));
-    }, names);
-    return this;
+  protected itemOf(sheet: SimSheet): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, sheetResolver(this.ctx, sheet));
+  }
+  protected readItem(sheet: SimSheet, name: string): unknown {
+    return readSheet(this.ctx.host.workbook, sheet, name);
   }
 
   getItem(name: string): WorksheetProxy {
@@ -393,6 +126,10 @@ class WorksheetCollectionProxy {
     return result;
   }
 
+  get onChanged() {
+    return changedEvent(this.ctx, "WorksheetCollection.onChanged", () => null);
+  }
+
   getActiveWorksheet(): WorksheetProxy {
     this.ctx.gate("WorksheetCollection.getActiveWorksheet");
     return new WorksheetProxy(this.ctx, () => findSheet(this.ctx, this.ctx.host.active ?? "") ?? this.ctx.host.workbook.sheets[0]);
@@ -420,18 +157,6 @@ class WorksheetCollectionProxy {
   }
 }
 
-/** A method's result, readable only after the sync that runs the method. */
-class ClientResult<V> {
-  private result: { value: V } | undefined;
-  get value(): V {
-    if (!this.result) throw notLoaded("value");
-    return this.result.value;
-  }
-  set(value: V): void {
-    this.result = { value };
-  }
-}
-
 function findSheet(ctx: Context, name: string): SimSheet | undefined {
   return ctx.host.workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
 }
@@ -452,7 +177,7 @@ function readSheet(workbook: SimWorkbook, sheet: SimSheet, name: string): unknow
     case "position":
       return workbook.sheets.indexOf(sheet);
     case "id":
-      return `{sheet-${workbook.sheets.indexOf(sheet)}}`;
+      return sessionId(sheet, "sheet");
     default:
       throw new SimOfficeError("InvalidArgument", `Worksheet has no property ${name}.`);
   }
@@ -470,6 +195,10 @@ class WorksheetProxy extends Proxy<SimSheet> {
     });
   }
 
+  get onChanged() {
+    return changedEvent(this.ctx, "Worksheet.onChanged", () => this.target());
+  }
+
   get tables(): TableCollectionProxy {
     this.navigate("tables");
     return new TableCollectionProxy(this.ctx, () => this.target());
@@ -480,9 +209,10 @@ class WorksheetProxy extends Proxy<SimSheet> {
     return {
       freezeRows: (count) => {
         if (!this.ctx.gate("WorksheetFreezePanes.freezeRows")) return;
-        this.ctx.push(() => {
+        this.ctx.push((tx) => {
           const sheet = this.target();
-          sheet.frozenRows = count;
+          const before = sheet.frozenRows;
+          tx.mutate(() => (sheet.frozenRows = count), () => (sheet.frozenRows = before));
         }, [count]);
       },
     };
@@ -560,12 +290,13 @@ class WorksheetProxy extends Proxy<SimSheet> {
   activate(): void {
     this.command("activate", (sheet, tx) => {
       const before = this.ctx.host.active;
-      tx.mutate(() => (this.ctx.host.active = sheet.name), () => (this.ctx.host.active = before));
+      tx.mutate(() => (this.ctx.host.active = sheet.name), () => (this.ctx.host.active = before), "view");
     });
   }
 
   delete(): void {
     this.command("delete", (sheet, tx) => {
+      tx.notUndoable("Worksheet.delete");
       const { workbook } = this.ctx.host;
       if (workbook.protected) throw new SimOfficeError("AccessDenied", "The workbook is protected.");
       if (workbook.sheets.filter((s) => s.visibility === "Visible").length === 1 && sheet.visibility === "Visible") {
@@ -616,61 +347,6 @@ function usedRange(sheet: SimSheet, within: CellRange, valuesOnly: boolean): Ran
   return bottom < 0 ? null : { sheet, top, left, bottom, right };
 }
 
-/** "B2", "B2:D5", "A:C", "3:5", with or without a sheet prefix. Whole columns or rows are unbounded. */
-function parseAddress(address: string): CellRange & { unbounded?: boolean } {
-  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const columns = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(local);
-  if (columns) {
-    const range = parseRange(`${columns[1]}1:${columns[2]}1`);
-    return { ...range, top: 0, bottom: MAX_ROWS - 1, unbounded: true };
-  }
-  const rows = /^\$?(\d+):\$?(\d+)$/.exec(local);
-  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: MAX_COLUMNS - 1, unbounded: true };
-  let range: CellRange;
-  try {
-    range = parseRange(local);
-  } catch {
-    throw new SimOfficeError("InvalidArgument", `The address '${address}' is not valid.`);
-  }
-  if (range.bottom >= MAX_ROWS || range.right >= MAX_COLUMNS || range.top > range.bottom || range.left > range.right) {
-    throw new SimOfficeError("InvalidArgument", `The address '${address}' is not valid.`);
-  }
-  return range;
-}
-
-interface RangeRef extends CellRange {
-  sheet: SimSheet;
-  /** Whole rows or columns: "Cell-level properties … come back as null for unbounded reads" and can't be set. */
-  unbounded?: boolean;
-}
-
-function quoteSheet(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-function rangeAddress({ sheet, top, left, bottom, right }: RangeRef): string {
-  const local = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
-  return `${quoteSheet(sheet.name)}!${local}`;
-}
-
-function cellsOf(ref: CellRange): number {
-  return (ref.bottom - ref.top + 1) * (ref.right - ref.left + 1);
-}
-
-function displayValue(cell: SimCell | undefined): string | number | boolean {
-  if (!cell) return "";
-  if (cell.error) return cell.error;
-  return cell.value ?? "";
-}
-
-function valueType(cell: SimCell | undefined): string {
-  if (!cell || !hasContent(cell)) return "Empty";
-  if (cell.error) return "Error";
-  if (typeof cell.value === "number") return "Double";
-  if (typeof cell.value === "boolean") return "Boolean";
-  return "String";
-}
-
 const CELL_PROPERTIES: Record<string, (cell: SimCell | undefined) => unknown> = {
   values: displayValue,
   valueTypes: valueType,
@@ -688,6 +364,16 @@ class RangeProxy extends Proxy<RangeRef> {
   get format(): RangeFormat {
     this.navigate("format");
     return new RangeFormat(this.ctx, (name, run, args) => this.write(name, run, args));
+  }
+
+  get dataValidation(): DataValidationProxy {
+    this.navigate("dataValidation");
+    return new DataValidationProxy(this.ctx, () => this.resolveOrNull(), (name, run, args) => this.write(name, run, args));
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.navigate("conditionalFormats");
+    return new ConditionalFormatCollectionProxy(this.ctx, () => this.resolveOrNull(), (name, run, args) => this.write(name, run, args));
   }
 
   get address(): string {
@@ -747,20 +433,12 @@ class RangeProxy extends Proxy<RangeRef> {
     this.write(
       name,
       (ref, tx) =>
-        eachCell(ref, input, tx, (cell, value) => {
-          const format = options.textFormatInBatch === false && tx.formatBefore.has(cell) ? tx.formatBefore.get(cell) : cell.numberFormat;
-          const entry = readEntry(value, format, { apostropheInTextCells: options.apostropheInTextCells ?? "literal" });
-          delete cell.formula;
-          delete cell.error;
-          delete cell.quotePrefix;
-          cell.value = null;
-          if (entry.kind === "value") {
-            cell.value = entry.value;
-            if (entry.quotePrefix) cell.quotePrefix = true;
-            if (entry.numberFormat && (format ?? "General") === "General") cell.numberFormat = entry.numberFormat;
-          } else if (entry.kind === "formula") cell.formula = entry.formula;
-          else if (entry.kind === "error") cell.error = entry.error;
-        }),
+        changingValues(ref, tx, () =>
+          eachCell(ref, input, tx, (cell, value) => {
+            const format = options.textFormatInBatch === false && tx.formatBefore.has(cell) ? tx.formatBefore.get(cell) : cell.numberFormat;
+            storeEntry(cell, readEntry(value, format, { apostropheInTextCells: options.apostropheInTextCells ?? "literal" }), format);
+          }),
+        ),
       input,
     );
   }
@@ -820,6 +498,7 @@ class RangeProxy extends Proxy<RangeRef> {
           this.ctx.host.active = ref.sheet.name;
         },
         () => Object.assign(this.ctx.host, before),
+        "view",
       );
     });
   }
@@ -923,7 +602,9 @@ class RangeProxy extends Proxy<RangeRef> {
 
   clear(): void {
     this.write("clear", (ref, tx) =>
-      eachCell(ref, null, tx, (cell) => Object.assign(cell, { value: null, formula: undefined, error: undefined, quotePrefix: undefined }), false),
+      changingValues(ref, tx, () =>
+        eachCell(ref, null, tx, (cell) => Object.assign(cell, { value: null, formula: undefined, error: undefined, quotePrefix: undefined }), false),
+      ),
     );
   }
 
@@ -934,6 +615,19 @@ class RangeProxy extends Proxy<RangeRef> {
       return ref && shift(ref);
     });
   }
+}
+
+/** Runs a write of values and tells onChanged about it, with the value before and after when it is one cell. */
+function changingValues(ref: RangeRef, tx: Tx, write: () => void): void {
+  const single = ref.top === ref.bottom && ref.left === ref.right;
+  const at = () => ref.sheet.cells.get(cellKey(ref.top, ref.left));
+  const before = single ? { value: displayValue(at()), type: valueType(at()) } : null;
+  write();
+  tx.changed({
+    sheet: ref.sheet,
+    range: { top: ref.top, left: ref.left, bottom: ref.bottom, right: ref.right },
+    ...(before && { detail: { valueBefore: before.value, valueAfter: displayValue(at()), valueTypeBefore: before.type, valueTypeAfter: valueType(at()) } }),
+  });
 }
 
 /** Applies `set` to every cell of the range: a matrix of the range's size, or one value for all. */
@@ -1005,22 +699,6 @@ class RangeFormat {
   autofitColumns(): void {
     if (this.ctx.gate("RangeFormat.autofitColumns")) this.write("format", () => undefined);
   }
-}
-
-/** An object whose property assignments queue commands (format.font.bold = true); reaching it is gated. */
-function setters<T extends Record<string, (value: unknown) => void>>(ctx: Context, member: ExcelMember, handlers: T): { [K in keyof T]?: unknown } {
-  const target = {};
-  for (const [key, handler] of Object.entries(handlers)) {
-    Object.defineProperty(target, key, {
-      set: (value: unknown) => {
-        if (ctx.gate(member)) handler(value);
-      },
-      get: () => {
-        throw notLoaded(key);
-      },
-    });
-  }
-  return target;
 }
 
 class RangeAreasProxy extends Proxy<RangeRef[]> {
@@ -1113,19 +791,30 @@ export function createExcelHost(workbook: SimWorkbook, options: HostOptions = {}
     stats: { runs: 0, syncs: 0, loads: 0, payloads: [] },
     selection: null,
     active: workbook.sheets.find((s) => s.visibility === "Visible")?.name ?? null,
+    undo: new UndoHistory(() => versionAtLeast(apiSets.ExcelApi ?? "0", EXCEL_API["RunOptions.mergeUndoGroup"])),
+    events: new ChangeEvents(
+      () => apiSets.ExcelApi ?? "0",
+      (sheet) => sessionId(sheet, "sheet"),
+    ),
   };
   const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
 
+  type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
   const Excel = {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    /** Excel.run(batch) or Excel.run(options, batch). */
+    async run<T>(first: RunOptions | Batch<T>, second?: Batch<T>): Promise<T> {
+      const [options, batch] = typeof first === "function" ? [{}, first] : [first, second!];
       state.stats.runs++;
-      const context = new Context(state);
+      const context = new Context(state, (ctx) => new WorkbookProxy(ctx), options);
       try {
         const result = await batch(context as unknown as Excel.RequestContext);
         if (context.pending) await context.sync();
         return result;
       } finally {
-        for (const listener of listeners) listener();
+        changed();
       }
     },
   };
@@ -1155,6 +844,28 @@ export function createExcelHost(workbook: SimWorkbook, options: HostOptions = {}
     workbook,
     selection: () => state.selection,
     activeSheet: () => state.active,
+    /** The user types into a cell and presses Enter (see user.ts). */
+    typeInto(sheet: string, address: string, text: string) {
+      const result = typeIntoCell(state, sheet, address, text);
+      changed();
+      return result;
+    },
+    /** The user presses Ctrl+Z; false when there is nothing to undo. */
+    undo(): boolean {
+      const done = undoLast(state);
+      changed();
+      return done;
+    },
+    /** Steps Ctrl+Z can take back. */
+    undoDepth: () => state.undo.depth,
+    /** The user clicks a cell. */
+    selectCell(sheet: string, address: string): void {
+      state.selection = { sheet, address };
+      state.active = sheet;
+      changed();
+    },
+    /** onChanged handlers registered now, and a promise of every event so far handled. */
+    events: { count: () => state.events.count, settled: () => state.events.settled() },
     /** Called after every Excel.run, e.g. to redraw a grid view. */
     subscribe(listener: () => void): () => void {
       listeners.add(listener);

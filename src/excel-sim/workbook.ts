@@ -39,6 +39,32 @@ export interface SimTable {
   style: string;
 }
 
+/** A cell's data validation (Range.dataValidation): the rule and what Excel shows around it. */
+export interface SimDataValidation {
+  /** "List", "WholeNumber", "Custom"…: DataValidationType. */
+  type: string;
+  /** The rule as Office.js gives it: exactly one kind, e.g. { list: { source: "①,②", inCellDropDown: true } }. */
+  rule: Record<string, unknown>;
+  prompt: { showPrompt: boolean; title: string; message: string };
+  errorAlert: { showAlert: boolean; style: "Stop" | "Warning" | "Information"; title: string; message: string };
+  ignoreBlanks: boolean;
+}
+
+/** A conditional format of a sheet (only the custom, formula-based kind is modelled). */
+export interface SimConditionalFormat {
+  type: "Custom";
+  range: CellRange;
+  /** "=…", as set; null until the batch that added it sets it. */
+  formula: string | null;
+  format: {
+    fill?: string;
+    fontColor?: string;
+    bold?: boolean;
+    borders?: Partial<Record<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight", { style?: string; color?: string }>>;
+  };
+  stopIfTrue: boolean;
+}
+
 export interface SimSheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
@@ -50,6 +76,10 @@ export interface SimSheet {
   /** Column index → width in points; absent = the standard width. */
   columnWidths: Map<number, number>;
   frozenRows: number;
+  /** Key: cellKey(row, col). Absent or empty: no cell has data validation. */
+  validations?: Map<number, SimDataValidation>;
+  /** In priority order, the first the highest. */
+  conditionalFormats?: SimConditionalFormat[];
 }
 
 export interface SimWorkbook {
@@ -58,6 +88,8 @@ export interface SimWorkbook {
   /** The structure is protected: no sheet may be added, deleted or renamed. */
   protected: boolean;
   sheets: SimSheet[];
+  /** Workbook.settings: the add-in's key-value pairs saved in the file, each value as JSON text. */
+  settings?: Map<string, string>;
 }
 
 /** Excel's column count: a numeric key row * 16384 + col is unique and sorts in reading order. */
@@ -84,6 +116,22 @@ export function getCell(sheet: SimSheet, row: number, col: number): SimCell | un
   return sheet.cells.get(cellKey(row, col));
 }
 
+/** A cell's value as Range.values gives it: the error text for an error, "" for an empty cell. */
+export function displayValue(cell: SimCell | undefined): string | number | boolean {
+  if (!cell) return "";
+  if (cell.error) return cell.error;
+  return cell.value ?? "";
+}
+
+/** Range.valueTypes of a cell. */
+export function valueType(cell: SimCell | undefined): string {
+  if (!cell || !hasContent(cell)) return "Empty";
+  if (cell.error) return "Error";
+  if (typeof cell.value === "number") return "Double";
+  if (typeof cell.value === "boolean") return "Boolean";
+  return "String";
+}
+
 /** The sheet's cells with their positions, in reading order. */
 export function sortedCells(sheet: SimSheet): { row: number; col: number; cell: SimCell }[] {
   return [...sheet.cells.keys()]
@@ -102,8 +150,16 @@ export function snapshot(workbook: SimWorkbook) {
       merges: sheet.merges.map((m) => ({ ...m })),
       tables: sheet.tables.map((t) => ({ ...t })),
       columnWidths: [...sheet.columnWidths].sort(([a], [b]) => a - b),
+      validations: [...(sheet.validations ?? [])].sort(([a], [b]) => a - b).map(([key, dv]) => [key, clonePlain(dv)]),
+      conditionalFormats: clonePlain(sheet.conditionalFormats ?? []),
     })),
+    settings: [...(workbook.settings ?? [])].sort(([a], [b]) => a.localeCompare(b)),
   };
+}
+
+/** A deep copy of plain data (no Maps, no functions). */
+export function clonePlain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function cloneCell(cell: SimCell): SimCell {

@@ -34,6 +34,10 @@ export const HOST_MESSAGES: Record<string, { ja: string; en: string }> = {
     ja: "Excel に一度に送れるデータの上限（5 MB）を超えました。",
     en: "The data to send to Excel exceeds its limit of 5 MB per request.",
   },
+  UndoNotSupported: {
+    ja: "Excel がこの操作を 1 回の「元に戻す」にまとめられなかったため、途中で止まりました。ブックの内容をご確認ください。",
+    en: "Excel could not make this action one undo step, so it stopped part-way. Please check the workbook.",
+  },
   ResponsePayloadSizeLimitExceeded: {
     ja: "Excel から一度に受け取れるデータの上限（5 MB）を超えました。",
     en: "The data to read from Excel exceeds its limit of 5 MB per response.",

@@ -6,7 +6,10 @@
 
 /** The parts of Office.js the port uses, so tests and the preview can hand in the in-memory host. */
 export interface OfficeApi {
-  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  Excel: {
+    run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  };
   Office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } };
 }
 
@@ -92,6 +95,59 @@ export const EXCEL_API = {
   "TableCollection.add": "1.1",
   "Table.name": "1.1",
   "Table.style": "1.1",
+
+  // Issue #13: data validation, conditional formats, settings, change events and undo grouping.
+  "Range.dataValidation": "1.8",
+  "DataValidation.type": "1.8",
+  "DataValidation.rule": "1.8",
+  "DataValidation.prompt": "1.8",
+  "DataValidation.errorAlert": "1.8",
+  "DataValidation.ignoreBlanks": "1.8",
+  "DataValidation.valid": "1.8",
+  "DataValidation.clear": "1.8",
+  "Range.conditionalFormats": "1.6",
+  // The reference gives `items` of a collection no set of its own: the collection's (1.6).
+  "ConditionalFormatCollection.items": "1.6",
+  "ConditionalFormatCollection.add": "1.6",
+  "ConditionalFormatCollection.getCount": "1.6",
+  "ConditionalFormatCollection.getItemAt": "1.6",
+  "ConditionalFormat.id": "1.6",
+  "ConditionalFormat.type": "1.6",
+  "ConditionalFormat.priority": "1.6",
+  "ConditionalFormat.stopIfTrue": "1.6",
+  "ConditionalFormat.custom": "1.6",
+  "ConditionalFormat.delete": "1.6",
+  "CustomConditionalFormat.rule": "1.6",
+  "CustomConditionalFormat.format": "1.6",
+  "ConditionalFormatRule.formula": "1.6",
+  "ConditionalRangeFormat.fill": "1.6",
+  "ConditionalRangeFormat.font": "1.6",
+  "ConditionalRangeFormat.borders": "1.6",
+  "ConditionalRangeFill.color": "1.6",
+  "ConditionalRangeFont.color": "1.6",
+  "ConditionalRangeFont.bold": "1.6",
+  "ConditionalRangeBorderCollection.getItem": "1.6",
+  "ConditionalRangeBorder.style": "1.6",
+  "ConditionalRangeBorder.color": "1.6",
+  "Workbook.settings": "1.4",
+  "SettingCollection.items": "1.4",
+  "SettingCollection.add": "1.4",
+  "SettingCollection.getCount": "1.4",
+  "SettingCollection.getItem": "1.4",
+  "SettingCollection.getItemOrNullObject": "1.4",
+  "Setting.key": "1.4",
+  "Setting.value": "1.4",
+  "Setting.delete": "1.4",
+  "Worksheet.onChanged": "1.7",
+  // "Occurs when any worksheet in the workbook is changed." [API set: ExcelApi 1.9]
+  "WorksheetCollection.onChanged": "1.9",
+  // WorksheetChangedEventArgs.details: "… can be retrieved when the changed event is triggered on a single cell." 1.9
+  "WorksheetChangedEventArgs.details": "1.9",
+  // WorksheetChangedEventArgs.triggerSource: "identifies whether this local add-in triggers the event." 1.14
+  "WorksheetChangedEventArgs.triggerSource": "1.14",
+  // Excel.RunOptions.mergeUndoGroup: "When true, all context.sync() calls in a single Excel.run are merged into one
+  // undo group." [API set: ExcelApi 1.20] (the 1.19 reference lists no such option; TOOLCHAIN.md's 1.19 is wrong).
+  "RunOptions.mergeUndoGroup": "1.20",
 } as const;
 
 export type ExcelMember = keyof typeof EXCEL_API;

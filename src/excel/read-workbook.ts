@@ -59,9 +59,15 @@ export interface GridRead<W, S> {
  *    response stay under 5 MB (fetch). Hidden sheets are never read.
  * The forms of a ward (up to a few hundred items) take two syncs.
  */
-export async function readGrids<W = undefined, S = undefined>(api: OfficeApi, context: Excel.RequestContext, also: AlsoRead<W, S> = {}): Promise<GridRead<W, S>> {
+export async function readGrids<W = undefined, S = undefined>(
+  api: OfficeApi,
+  context: Excel.RequestContext,
+  also: AlsoRead<W, S> = {},
+  /** Only these sheets (by name; a hidden one is skipped): the survey asks for them by name, in one sync. */
+  only?: readonly string[],
+): Promise<GridRead<W, S>> {
   const notes: Note[] = [];
-  const survey = await surveySheets(api, context, also);
+  const survey = only ? await surveyNamed(context, only, also) : await surveySheets(api, context, also);
   const regions = await locateData(context, survey.visible, notes);
   const sheets = await fetchRegions(api, context, regions, notes, survey.all && also.sheet ? { sheets: survey.all, queue: also.sheet } : null);
   return {
@@ -117,6 +123,23 @@ async function surveySheets<W, S>(api: OfficeApi, context: Excel.RequestContext,
   await context.sync();
   if (chainBroke) chainFailed.add(api.Excel);
   return done(first, visible.map((worksheet, i) => ({ name: worksheet.name, worksheet, used: used[i].isNullObject ? null : parseRange(used[i].address) })));
+}
+
+/** The named sheets that are visible, and their used ranges, in one sync (a sheet that is gone fails the read). */
+async function surveyNamed<W, S>(context: Excel.RequestContext, names: readonly string[], also: AlsoRead<W, S>): Promise<Survey<W>> {
+  const extra = also.workbook?.(context.workbook) as W;
+  const asked = names.map((name) => {
+    const worksheet = context.workbook.worksheets.getItem(name).load("name,visibility");
+    return { worksheet, used: worksheet.getUsedRangeOrNullObject(true).load("address") };
+  });
+  await context.sync();
+  const visible = asked.filter(({ worksheet }) => worksheet.visibility === "Visible");
+  return {
+    workbookName: "",
+    visible: visible.map(({ worksheet, used }) => ({ name: worksheet.name, worksheet, used: used.isNullObject ? null : parseRange(used.address) })),
+    all: null,
+    extra,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../check";
+import { SUMMARY_SETTING, stampOf, SummaryStamp } from "../entry/stamp";
 import type { Phase } from "../model";
 import { computeSummary } from "../summary/compute";
 import { layoutSummary } from "../summary/layout";
@@ -17,6 +18,8 @@ export interface SummarizeResult {
   items: number;
   /** What could not be read or written in full. */
   notes: Note[];
+  /** What 集計 was made for, as kept in the workbook (entry/stamp.ts). */
+  stamp: SummaryStamp;
 }
 
 const UNCHANGED = "ブックは変更していません。";
@@ -51,7 +54,8 @@ export async function summarizeOpenWorkbook(
       }
 
       const report = checkWorkbook(grid, { phase: options.phase, profile: options.profile });
-      const plans = layoutSummary(computeSummary(grid.name, report, options.now ?? new Date()));
+      const now = options.now ?? new Date();
+      const plans = layoutSummary(computeSummary(grid.name, report, now));
       const ours = new Set(sheets.filter((s) => isGeneratedSheet(s.extra.marker.values[0][0])).map((s) => s.name));
       const locked = sheets.find((s) => ours.has(s.name) && s.extra.protection.protected);
       if (locked) {
@@ -64,11 +68,15 @@ export async function summarizeOpenWorkbook(
         return { name, plan, replaces: ours.has(name) ? (ids.get(name) ?? null) : null };
       });
       writing = { writes, progress: { done: new Set() } };
-      const changed = await writeSheets(context, writes, { links }, writing.progress);
+      // What the pane compares its own result with, also after a reopen: written with the last write, so that a
+      // 集計 refused or failed half-way leaves none.
+      const stamp = stampOf(report, now);
+      const changed = await writeSheets(context, writes, { links, last: () => context.workbook.settings.add(SUMMARY_SETTING, stamp) }, writing.progress);
       return {
         sheet: writes[0].name,
         items: report.items.length,
         notes: [...notes, ...(links ? [] : [NOTES.linksUnsupported()]), ...(changed.length ? [NOTES.textsChanged(changed.map((c) => `${c.sheet}!${a1(c.row, c.col)}`))] : [])],
+        stamp,
       };
     });
   } catch (error) {

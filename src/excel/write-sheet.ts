@@ -63,7 +63,11 @@ const action = PAYLOAD.actionBytes;
 export async function writeSheets(
   context: Excel.RequestContext,
   writes: SheetWrite[],
-  options: { links: boolean },
+  options: {
+    links: boolean;
+    /** Queued last, with the sync that shows the first sheet: it runs only once everything before it did. */
+    last?: () => void;
+  },
   progress: WriteProgress,
 ): Promise<Changed[]> {
   const worksheets = new Map<string, Excel.Worksheet>();
@@ -72,7 +76,10 @@ export async function writeSheets(
     sheet: writes[0].name,
     request: 2 * action,
     response: 0,
-    queue: () => worksheets.get(writes[0].name)!.activate(),
+    queue: () => {
+      worksheets.get(writes[0].name)!.activate();
+      options.last?.();
+    },
   });
 
   const changed: Changed[] = [];

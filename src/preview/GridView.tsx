@@ -13,6 +13,11 @@ export interface GridCell {
   /** "#rrggbb" */
   color?: string;
   align?: "left" | "center" | "right";
+  /** Data validation: the cell's list (drawn as a dropdown arrow) and its input message. */
+  list?: string[];
+  prompt?: { title: string; message: string };
+  /** A conditional format that applies: the add-in's mark ("error" | "warning") or another. */
+  mark?: { kind: "error" | "warning" | "other"; fill?: string; color?: string; border?: string };
 }
 
 export interface GridSheet {
@@ -117,11 +122,15 @@ const useStyles = makeStyles({
     ...shorthands.borderBottom("3px", "solid", "#107c41"),
   },
   empty: { padding: "16px", color: "#605e5c" },
+  listCell: { position: "relative", paddingRight: "14px" },
+  dropdown: { position: "absolute", right: "1px", top: "1px", fontSize: "10px", lineHeight: "12px", color: "#605e5c", backgroundColor: "#f3f2f1", padding: "0 2px" },
 });
 
 export interface GridViewProps {
   model: GridModel;
   onActivate?: (sheet: string) => void;
+  /** The user clicked a cell (its A1 address; a merged area's top-left cell). */
+  onSelectCell?: (address: string) => void;
   /** Accessible name of the scrollable grid. */
   label: string;
   sheetTabsLabel: string;
@@ -132,7 +141,7 @@ export interface GridViewProps {
  * The active sheet of the workbook as a table: column letters, row numbers, merged cells as rowSpan/colSpan,
  * wrapped text; the selection outlined and scrolled into view; sheet tabs below, as in Excel.
  */
-export function GridView({ model, onActivate, label, sheetTabsLabel, emptyText }: GridViewProps) {
+export function GridView({ model, onActivate, onSelectCell, label, sheetTabsLabel, emptyText }: GridViewProps) {
   const styles = useStyles();
   const scroller = React.useRef<HTMLDivElement>(null);
   const sheet = model.sheets.find((s) => s.name === model.active) ?? model.sheets[0] ?? null;
@@ -151,7 +160,7 @@ export function GridView({ model, onActivate, label, sheetTabsLabel, emptyText }
     if (target && typeof target.scrollIntoView === "function") target.scrollIntoView({ block: "center", inline: "nearest" });
   }, [selection, sheet]);
 
-  const body = sheet ? <SheetTable sheet={sheet} selection={selection} styles={styles} /> : null;
+  const body = sheet ? <SheetTable sheet={sheet} selection={selection} styles={styles} onSelectCell={onSelectCell} /> : null;
   return (
     <div className={styles.root}>
       <div
@@ -159,6 +168,13 @@ export function GridView({ model, onActivate, label, sheetTabsLabel, emptyText }
         className={styles.scroller}
         tabIndex={0}
         role="region"
+        onKeyDown={(event) => {
+          // Arrow keys move the selection, as in Excel (the grid itself has the focus).
+          const step = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[event.key];
+          if (!step || !selection || !onSelectCell || event.target !== event.currentTarget) return;
+          event.preventDefault();
+          onSelectCell(a1(Math.max(0, selection.top + step[0]), Math.max(0, selection.left + step[1])));
+        }}
         aria-label={sheet ? `${label}: ${sheet.name}` : label}
         data-sheet={sheet?.name}
       >
@@ -202,10 +218,12 @@ function SheetTable({
   sheet,
   selection,
   styles,
+  onSelectCell,
 }: {
   sheet: GridSheet;
   selection: CellRange | null;
   styles: ReturnType<typeof useStyles>;
+  onSelectCell?: (address: string) => void;
 }) {
   // Cells covered by a merge other than its top-left one are not drawn.
   const { anchors, covered } = React.useMemo(() => {
@@ -270,10 +288,18 @@ function SheetTable({
                   data-selected={selected ? "true" : undefined}
                   rowSpan={merge ? merge.bottom - merge.top + 1 : undefined}
                   colSpan={merge ? merge.right - merge.left + 1 : undefined}
-                  className={mergeClasses(styles.cell, cell?.wrap && styles.wrap, selected && styles.selected)}
+                  data-mark={cell?.mark?.kind}
+                  data-list={cell?.list?.join(",")}
+                  className={mergeClasses(styles.cell, cell?.wrap && styles.wrap, selected && styles.selected, cell?.list && styles.listCell)}
                   style={cellStyle(cell)}
+                  onClick={() => onSelectCell?.(a1(r, c))}
                 >
                   {cell?.text}
+                  {cell?.list && (
+                    <span className={styles.dropdown} aria-hidden="true">
+                      ▾
+                    </span>
+                  )}
                 </td>
               );
             })}
@@ -291,5 +317,8 @@ function cellStyle(cell: GridCell | null): React.CSSProperties | undefined {
   if (cell.fill) style.backgroundColor = cell.fill;
   if (cell.color) style.color = cell.color;
   if (cell.align) style.textAlign = cell.align;
+  if (cell.mark?.fill) style.backgroundColor = cell.mark.fill;
+  if (cell.mark?.color) style.color = cell.mark.color;
+  if (cell.mark?.border) style.border = cell.mark.border;
   return style;
 }

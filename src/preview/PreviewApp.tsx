@@ -3,11 +3,36 @@ import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens
 import type { OfficeApi } from "../excel/office-api";
 import { App } from "../taskpane/App";
 import type { Locale } from "../taskpane/i18n";
+import { a1, parseRange } from "../template/grid";
+import { CellEditor, CellEditorText } from "./CellEditor";
 import { GridView } from "./GridView";
 import { gridModelOf, openHost, PreviewHost } from "./host-view";
 
 /** Where webpack copies the sample workbook (CopyWebpackPlugin: assets/sample → dist/sample). */
 export const SAMPLE_URL = "sample/tennoji-r1-shisei-kaikaku-2.0.xlsx";
+
+const EDITOR_TEXT: Record<Locale, CellEditorText> = {
+  ja: {
+    cell: "セル",
+    value: "セルの値",
+    choices: "選択肢",
+    choose: "選んでください",
+    commit: "確定",
+    undo: "元に戻す (Ctrl+Z)",
+    pick: "表のセルを選ぶと、ここで値を書き換えられます",
+    refused: "入力できません",
+  },
+  en: {
+    cell: "Cell",
+    value: "Cell value",
+    choices: "Choices",
+    choose: "Choose",
+    commit: "Enter",
+    undo: "Undo (Ctrl+Z)",
+    pick: "Select a cell in the grid to change its value here",
+    refused: "Not allowed",
+  },
+};
 
 const TEXT: Record<Locale, Record<string, string>> = {
   ja: {
@@ -124,6 +149,20 @@ export function PreviewApp({ locale }: { locale: Locale }) {
 
   const model = React.useMemo(() => (loaded ? gridModelOf(loaded.host) : { sheets: [], active: null, selection: null }), [loaded, version]);
 
+  // The cell the user works on: the selection's top-left cell on the active sheet.
+  const selected = React.useMemo(() => {
+    if (!model.active || !model.selection) return null;
+    try {
+      const range = parseRange(model.selection);
+      const sheet = model.sheets.find((s) => s.name === model.active);
+      return { sheet: model.active, address: a1(range.top, range.left), cell: sheet?.cell(range.top, range.left) ?? null };
+    } catch {
+      return null;
+    }
+  }, [model]);
+
+  const undo = () => loaded?.host.undo();
+
   const activate = async (sheet: string) => {
     if (!api) return;
     try {
@@ -157,7 +196,18 @@ export function PreviewApp({ locale }: { locale: Locale }) {
         </div>
       </header>
       <main className={styles.body}>
-        <section className={styles.workbook} aria-labelledby={`${fileInputId}-book`}>
+        <section
+          className={styles.workbook}
+          aria-labelledby={`${fileInputId}-book`}
+          onKeyDown={(event) => {
+            // Ctrl+Z in the workbook (not while typing in a field, where it undoes the typing).
+            const target = event.target as HTMLElement;
+            if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z" && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) {
+              event.preventDefault();
+              undo();
+            }
+          }}
+        >
           <h2 id={`${fileInputId}-book`} className={styles.fileName}>
             {text.workbook}: {loaded?.fileName ?? "—"}
           </h2>
@@ -169,7 +219,16 @@ export function PreviewApp({ locale }: { locale: Locale }) {
             </MessageBar>
           )}
           {loading && <Spinner size="tiny" label={text.loading} />}
-          <GridView model={model} onActivate={(sheet) => void activate(sheet)} label={text.workbook} sheetTabsLabel={text.sheets} emptyText={text.empty} />
+          <CellEditor
+            sheet={selected?.sheet ?? null}
+            address={selected?.address ?? null}
+            cell={selected?.cell ?? null}
+            canUndo={(loaded?.host.undoDepth() ?? 0) > 0}
+            onCommit={(value) => loaded!.host.typeInto(selected!.sheet, selected!.address, value)}
+            onUndo={undo}
+            text={EDITOR_TEXT[locale]}
+          />
+          <GridView model={model} onActivate={(sheet) => void activate(sheet)} onSelectCell={(address) => model.active && loaded?.host.selectCell(model.active, address)} label={text.workbook} sheetTabsLabel={text.sheets} emptyText={text.empty} />
         </section>
         <section className={styles.pane} aria-labelledby={`${fileInputId}-pane`}>
           <h2 id={`${fileInputId}-pane`} className={styles.paneTitle}>{text.pane}</h2>

@@ -1,6 +1,8 @@
 import { createExcelHost, ExcelHost } from "../excel-sim/host";
 import { loadSimWorkbook } from "../excel-sim/from-xlsx";
-import { getCell, sortedCells, SimCell, SimSheet } from "../excel-sim/workbook";
+import { cellKey, getCell, sortedCells, SimCell, SimSheet } from "../excel-sim/workbook";
+import { isMarkFormula, MARK_LOOKS } from "../entry/marks";
+import { listItems } from "../excel-sim/validation";
 import type { GridCell, GridModel, GridSheet } from "./GridView";
 
 /** The in-memory host and the workbook it holds (the host changes that workbook in place). */
@@ -8,7 +10,8 @@ export type PreviewHost = ExcelHost;
 
 /** .xlsx bytes → the in-memory Excel host holding them. */
 export async function openHost(bytes: ArrayBuffer, options: { displayLanguage?: string; name?: string } = {}): Promise<PreviewHost> {
-  return createExcelHost(await loadSimWorkbook(bytes, options.name), { displayLanguage: options.displayLanguage });
+  // ExcelApi 1.20: the preview shows everything the add-in does, one-step undo included.
+  return createExcelHost(await loadSimWorkbook(bytes, options.name), { displayLanguage: options.displayLanguage, apiSets: { ExcelApi: "1.20" } });
 }
 
 /** Drawing a whole 1,048,576-row sheet is pointless in a preview: at most this much is drawn. */
@@ -59,8 +62,34 @@ function gridSheet(sheet: SimSheet): GridSheet {
     cols,
     merges,
     colWidths,
-    cell: (row, col) => gridCell(getCell(sheet, row, col)),
+    cell: (row, col) => withRules(sheet, row, col, gridCell(getCell(sheet, row, col))),
   };
+}
+
+/**
+ * A cell's data validation list and input message, and the look of a conditional format that applies. The preview
+ * evaluates no formulas: it draws the add-in's own marks (whose formula always holds) and formulas that are TRUE.
+ */
+function withRules(sheet: SimSheet, row: number, col: number, cell: GridCell | null): GridCell | null {
+  const dv = sheet.validations?.get(cellKey(row, col));
+  const format = sheet.conditionalFormats?.find(
+    (f) => row >= f.range.top && row <= f.range.bottom && col >= f.range.left && col <= f.range.right && (isMarkFormula(f.formula) || f.formula?.toUpperCase() === "=TRUE"),
+  );
+  if (!dv && !format) return cell;
+  const drawn: GridCell = { ...(cell ?? { text: "" }) };
+  const list = dv?.rule.list as { source?: string } | undefined;
+  if (list?.source) drawn.list = listItems(list.source);
+  if (dv?.prompt.showPrompt && (dv.prompt.title || dv.prompt.message)) drawn.prompt = { title: dv.prompt.title, message: dv.prompt.message };
+  if (format) {
+    const kind = format.formula?.includes("warning") ? "warning" : "error";
+    drawn.mark = {
+      kind: isMarkFormula(format.formula) ? kind : "other",
+      fill: format.format.fill ?? drawn.fill,
+      color: format.format.fontColor ?? drawn.color,
+      border: format.format.borders?.EdgeTop ? `2px ${format.format.borders.EdgeTop.style === "Dash" ? "dashed" : "solid"} ${format.format.borders.EdgeTop.color ?? MARK_LOOKS[kind].border.color}` : undefined,
+    };
+  }
+  return drawn;
 }
 
 function gridCell(cell: SimCell | undefined): GridCell | null {

@@ -4,6 +4,7 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -19,8 +20,10 @@ import { FindingList } from "./FindingList";
 import { Locale, localeOf, STRINGS } from "./i18n";
 import { PhasePicker } from "./PhasePicker";
 import { ReadingView } from "./ReadingView";
+import { formatWhen, SHEET_STRINGS } from "./sheet-strings";
 import { SummaryBar } from "./SummaryBar";
 import { useChecker } from "./useChecker";
+import { useSheetTools } from "./useSheetTools";
 
 export interface AppProps {
   /** Office.js (`globalOfficeApi()`) or the in-memory host's `{ Excel, Office }`. */
@@ -59,6 +62,22 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   results: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  tools: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  toolsHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  small: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 /** The task pane: pick the phase, validate, go to each finding's cell, write the 集計 sheet. */
@@ -69,14 +88,15 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const styles = useStyles();
   const headingId = React.useId();
   const summarizeHintId = React.useId();
+  const toolsId = React.useId();
+  const s = SHEET_STRINGS[locale];
 
   const [deployed, setDeployed] = React.useState<DeployedProfile | null>(null);
   React.useEffect(() => void loadProfile().then(setDeployed), [loadProfile]);
-  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell } = useChecker(
-    api,
-    t,
-    deployed?.profile ?? null,
-  );
+  const checker = useChecker(api, t, deployed?.profile ?? null);
+  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell, kept } = checker;
+  const tools = useSheetTools(api, checker, locale);
+  const busyText = { validate: t.validating, summarize: t.summarizing, rules: s.settingRules, highlight: s.highlighting, clear: s.clearing };
   const understood = React.useMemo(() => (report ? inspectReport(report) : []), [report]);
 
   return (
@@ -117,6 +137,41 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
           </span>
         </div>
 
+        <section className={styles.tools} aria-labelledby={`${toolsId}-heading`}>
+          <h2 id={`${toolsId}-heading`} className={styles.toolsHeading}>
+            {s.toolsHeading}
+          </h2>
+          <Text className={styles.small}>{s.toolsHint}</Text>
+          <div className={styles.actions}>
+            <Button onClick={() => void tools.setRules()} disabledFocusable={busy !== null}>
+              {s.setRules}
+            </Button>
+            <Button onClick={() => void tools.highlight()} disabledFocusable={busy !== null || !report} aria-describedby={report ? undefined : `${toolsId}-needs`}>
+              {s.highlight}
+            </Button>
+            <Button onClick={() => void tools.clear()} disabledFocusable={busy !== null}>
+              {s.clearHighlight}
+            </Button>
+          </div>
+          {!report && (
+            <Text id={`${toolsId}-needs`} className={styles.small}>
+              {s.highlightNeedsResult}
+            </Text>
+          )}
+          {kept.highlight && (
+            <Text className={styles.small} data-testid="highlight-state">
+              {s.highlightOn(kept.highlight.phase, formatWhen(kept.highlight.at, locale), kept.highlight.errors, kept.highlight.warnings)}
+            </Text>
+          )}
+          {!tools.undoable && <Text className={styles.small}>{s.undoUnavailable}</Text>}
+          {tools.missing.map((m) => (
+            <Text key={m.ja} className={styles.small}>
+              {m[locale]}
+            </Text>
+          ))}
+          {tools.live && <Text className={styles.small}>{tools.live === "on" ? s.liveOn : s.liveUnavailable}</Text>}
+        </section>
+
         {notice?.intent === "error" && (
           <div role="alert">
             <MessageBar intent="error" layout="multiline">
@@ -129,7 +184,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
         )}
 
         <div role="status" aria-live="polite" className={styles.results}>
-          {busy && <Spinner size="tiny" label={busy === "validate" ? t.validating : t.summarizing} />}
+          {busy && <Spinner size="tiny" label={busyText[busy]} />}
           {notice?.intent === "success" && (
             <MessageBar intent="success">
               <MessageBarBody>{notice.text}</MessageBarBody>
@@ -153,6 +208,33 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
               <SummaryBar report={report} t={t} />
             </>
           )}
+          {report && tools.stale && kept.summary && (
+            <MessageBar intent="warning" layout="multiline" data-testid="stale">
+              <MessageBarBody>
+                <MessageBarTitle>{s.staleTitle}</MessageBarTitle>
+                {s.stale(kept.summary.phase, formatWhen(kept.summary.at, locale), report.phase, tools.stale.phase)}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => void summarize()} disabledFocusable={busy !== null}>
+                  {s.remake}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {tools.liveFailed && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{s.liveFailed}</MessageBarBody>
+            </MessageBar>
+          )}
+          {tools.highlightOutdated && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{s.highlightOutdated}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+
+        <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="announcement">
+          {tools.announcement}
         </div>
 
         {report && report.findings.length > 0 && (
@@ -162,8 +244,9 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
               items={report.items}
               locale={locale}
               t={t}
+              s={s}
               current={current}
-              onSelect={(finding, index) => void goTo(finding, index)}
+              onSelect={(finding) => void goTo(finding)}
             />
           </section>
         )}

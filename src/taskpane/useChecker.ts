@@ -2,14 +2,18 @@ import * as React from "react";
 import { checkWorkbook, CheckReport } from "../check";
 import { Note, toHostError } from "../excel/host-error";
 import type { OfficeApi } from "../excel/office-api";
-import { readOpenWorkbook } from "../excel/read-workbook";
+import type { HighlightRecord } from "../entry/marks";
+import type { SummaryStamp } from "../entry/stamp";
+import { readWorkbookState } from "../excel/read-state";
 import { selectCell } from "../excel/select-cell";
 import { summarizeOpenWorkbook } from "../excel/summarize";
 import type { Finding, Phase } from "../model";
+import type { WorkbookGrid } from "../template/grid";
+import { findingKey } from "./FindingList";
 import type { Strings } from "./i18n";
 import { defaultProfile, TemplateProfile } from "../template/profile";
 
-export type Busy = "validate" | "summarize" | null;
+export type Busy = "validate" | "summarize" | "rules" | "highlight" | "clear" | null;
 export type Notice = { intent: "success" | "error"; text: string } | null;
 
 export interface Checker {
@@ -25,19 +29,29 @@ export interface Checker {
   notice: Notice;
   /** What the last validate or 集計 could not read or write in full (the adapter's notes). */
   notes: Note[];
-  /** Index in `report.findings` of the finding whose cell was last selected. */
-  current: number | null;
+  /** The key (findingKey) of the finding whose cell was last selected. */
+  current: string | null;
   validate: () => Promise<void>;
   summarize: () => Promise<void>;
-  goTo: (finding: Finding, index: number) => Promise<void>;
+  goTo: (finding: Finding) => Promise<void>;
+  /** The profile workbooks are read with (the deployment's, else the built-in one). */
+  profile: TemplateProfile;
   /** Selects a cell of the workbook (a field's, from 読み取り結果). */
   goToCell: (sheet: string, cell: string) => Promise<void>;
+  /** The grid the report was made from (for live re-check). */
+  grid: WorkbookGrid | null;
+  /** A re-check's result replaces the shown one in place. */
+  replaceReport: (grid: WorkbookGrid, report: CheckReport) => void;
+  /** What the add-in keeps in the workbook, as last read or written: what 集計 was made for, what is highlighted. */
+  kept: { summary: SummaryStamp | null; highlight: HighlightRecord | null };
+  setHighlight: (record: HighlightRecord | null) => void;
+  /** Runs an action that writes, with the spinner; its message and notes replace the last ones; a failure is shown. */
+  act: (kind: NonNullable<Busy>, run: () => Promise<{ text: string; notes?: Note[] }>) => Promise<void>;
+  /** Shows a notice of the pane's own (what this Excel lacks, before anything is done). */
+  notify: (notice: Notice) => void;
 }
 
-/**
- * What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a
- * notice. `profile` null: the deployment's profile is still loading, and the first read waits for it.
- */
+/** What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a notice. */
 export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile | null = defaultProfile): Checker {
   const [phase, setPhase] = React.useState<Phase>("plan");
   const [inferred, setInferred] = React.useState<Phase | null>(null);
@@ -46,7 +60,9 @@ export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile 
   const [report, setReport] = React.useState<CheckReport | null>(null);
   const [notice, setNotice] = React.useState<Notice>(null);
   const [notes, setNotes] = React.useState<Note[]>([]);
-  const [current, setCurrent] = React.useState<number | null>(null);
+  const [current, setCurrent] = React.useState<string | null>(null);
+  const [grid, setGrid] = React.useState<WorkbookGrid | null>(null);
+  const [kept, setKept] = React.useState<Checker["kept"]>({ summary: null, highlight: null });
   const picked = React.useRef(false);
 
   const fail = React.useCallback(
@@ -59,13 +75,14 @@ export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile 
 
   // Read the workbook once on open to infer the phase the staff member is at.
   React.useEffect(() => {
-    if (!profile) return;
+    if (!profile) return; // the deployment's profile is still loading: the first read waits for it
     let live = true;
     setReading(true);
-    readOpenWorkbook(api)
-      .then((grid) => {
+    readWorkbookState(api)
+      .then((state) => {
         if (!live) return;
-        const inferredPhase = checkWorkbook(grid, { profile }).phase;
+        setKept({ summary: state.summary, highlight: state.highlight });
+        const inferredPhase = checkWorkbook(state, { profile }).phase;
         setInferred(inferredPhase);
         if (!picked.current) setPhase(inferredPhase);
       })
@@ -89,9 +106,11 @@ export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile 
     setReport(null);
     setCurrent(null);
     try {
-      const grid = await readOpenWorkbook(api);
-      setNotes(grid.notes);
-      setReport(checkWorkbook(grid, { phase, profile: profile ?? undefined }));
+      const state = await readWorkbookState(api);
+      setNotes(state.notes);
+      setKept({ summary: state.summary, highlight: state.highlight });
+      setGrid(state);
+      setReport(checkWorkbook(state, { phase, profile: profile ?? undefined }));
     } catch (error) {
       fail(error);
     } finally {
@@ -107,6 +126,7 @@ export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile 
     try {
       const result = await summarizeOpenWorkbook(api, { phase, profile: profile ?? undefined });
       setNotes(result.notes);
+      setKept((k) => ({ ...k, summary: result.stamp }));
       setNotice({ intent: "success", text: t.summarized(result.sheet, result.items) });
     } catch (error) {
       fail(error);
@@ -124,11 +144,54 @@ export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile 
     }
   };
 
-  const goTo = async (finding: Finding, index: number) => {
+  const goTo = async (finding: Finding) => {
     if (!finding.sheet || !finding.cell) return;
-    setCurrent(index);
+    setCurrent(findingKey(finding));
     await goToCell(finding.sheet, finding.cell);
   };
 
-  return { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell };
+  const replaceReport = React.useCallback((next: WorkbookGrid, nextReport: CheckReport) => {
+    setGrid(next);
+    setReport(nextReport);
+  }, []);
+  const setHighlight = React.useCallback((record: HighlightRecord | null) => setKept((k) => ({ ...k, highlight: record })), []);
+
+  const act = async (kind: NonNullable<Busy>, run: () => Promise<{ text: string; notes?: Note[] }>) => {
+    if (busy) return;
+    setBusy(kind);
+    setNotice(null);
+    setNotes([]);
+    try {
+      const done = await run();
+      setNotes(done.notes ?? []);
+      setNotice({ intent: "success", text: done.text });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return {
+    phase,
+    choosePhase,
+    inferred,
+    reading,
+    busy,
+    report,
+    notice,
+    notes,
+    current,
+    validate,
+    summarize,
+    goTo,
+    profile: profile ?? defaultProfile,
+    goToCell,
+    grid,
+    replaceReport,
+    kept,
+    setHighlight,
+    act,
+    notify: setNotice,
+  };
 }

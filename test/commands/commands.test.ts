@@ -86,11 +86,12 @@ test("a protected workbook: nothing changes, the reason is shown in a dialog, co
   expect(done.completed).toHaveBeenCalledTimes(1);
 });
 
+/** Waits (up to 10 s, the host's syncs take their time) until the command opened its dialog. */
+async function dialogOpened(dialogs: unknown[]): Promise<void> {
+  for (let waited = 0; dialogs.length === 0 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 describe("within Excel's limits", () => {
-  /** Waits (up to 10 s, the host's syncs take their time) until the command opened its dialog. */
-  async function dialogOpened(dialogs: unknown[]): Promise<void> {
-    for (let waited = 0; dialogs.length === 0 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
   const many = (count: number) => Array.from({ length: count }, (_, i) => ({ ...tennojiR1[i % 19], no: i + 1 }));
 
   test("60 items on one sheet (more than 512 merged areas): 集計 is written, no dialog", async () => {
@@ -134,6 +135,36 @@ describe("within Excel's limits", () => {
     expect(new URL(dialogs[0].url).searchParams.get("text")).toMatch(/XFD1048576/);
     dialogs[0].handlers.get("dialogMessageReceived")!();
     await running;
+  });
+});
+
+describe("入力規則を設定 (#13)", () => {
+  test("is registered; sets the lists and says so in a dialog, then completes once it is closed", async () => {
+    const host = await sampleHost();
+    const { dialogs, office } = installOffice(host);
+    const { setInputRules } = await loadCommands();
+    expect(office.actions.associate).toHaveBeenCalledWith("setInputRules", setInputRules);
+    const done = event();
+    const running = setInputRules(done);
+    await dialogOpened(dialogs);
+    expect(new URL(dialogs[0].url).searchParams.get("text")).toBe("評価のセル 57 か所に選択肢（入力規則）を設定しました。");
+    expect(host.workbook.sheets[0].validations?.size).toBe(57);
+    expect(done.completed).not.toHaveBeenCalled();
+    dialogs[0].handlers.get("dialogMessageReceived")!();
+    await running;
+    expect(done.completed).toHaveBeenCalledTimes(1);
+  });
+
+  test("an Excel before ExcelApi 1.8: the dialog says what it lacks, and nothing is read or written", async () => {
+    const host = await sampleHost({ apiSets: { ExcelApi: "1.7" } });
+    const { dialogs } = installOffice(host);
+    const { setInputRules } = await loadCommands();
+    const running = setInputRules(event());
+    await dialogOpened(dialogs);
+    expect(new URL(dialogs[0].url).searchParams.get("text")).toMatch(/ExcelApi 1\.8 より前.*入力規則の設定に対応していない/);
+    dialogs[0].handlers.get("dialogMessageReceived")!();
+    await running;
+    expect(host.stats.syncs).toBe(0);
   });
 });
 

@@ -115,8 +115,10 @@ describe("writing the summary", () => {
     const host = await sampleHost();
     const before = snapshot(host.workbook);
     const result = await summarizeOpenWorkbook(host, { phase: "final", now: NOW });
-    expect(result).toEqual({ sheet: "集計", items: 19, notes: [] });
+    expect(result).toEqual({ sheet: "集計", items: 19, notes: [], stamp: expect.objectContaining({ phase: "final", items: 19, findings: 38 }) });
     expect(host.stats.syncs).toBe(3);
+    // What 集計 was made for is kept in the workbook, for the pane to tell when it is stale (#13).
+    expect(JSON.parse(host.workbook.settings!.get("hyoka.summary")!)).toEqual(result.stamp);
     expect(host.workbook.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
     expect(host.activeSheet()).toBe("集計");
     const after = snapshot(host.workbook);

@@ -194,13 +194,15 @@ describe("batches are not atomic: after a failed write the message says what was
     return {
       ...host,
       Excel: {
-        run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
-          host.Excel.run((context) => {
+        run: <T>(first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), second?: (context: Excel.RequestContext) => Promise<T>) => {
+          const batch = typeof first === "function" ? first : second!;
+          return host.Excel.run(typeof first === "function" ? {} : first, (context) => {
             const sheets = context.workbook.worksheets;
             const add = sheets.add.bind(sheets);
             sheets.add = (name?: string) => add(name === "検証結果" ? "検証:結果" : name);
             return batch(context);
-          }),
+          });
+        },
       },
     };
   }

@@ -4,15 +4,12 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App } from "../../src/taskpane/App";
 import { cellKey } from "../../src/excel-sim/workbook";
 import { formItem } from "../support/workbooks";
+import { failOnUnhandledRejections } from "../support/rejections";
 import { hostOf } from "./host";
 
 type Host = Awaited<ReturnType<typeof hostOf>>;
 
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
-beforeAll(() => process.on("unhandledRejection", onRejection));
-afterAll(() => process.off("unhandledRejection", onRejection));
-afterEach(() => expect(rejections).toEqual([]));
+failOnUnhandledRejections();
 
 async function renderApp(host: Host) {
   const view = render(<App api={host} />);
@@ -66,7 +63,7 @@ describe("検証", () => {
     const [missing] = within(item1).getAllByRole("button");
     expect(missing.textContent).toContain("エラー");
     expect(missing.textContent).toContain("取組項目1の「目標の達成見込み」が未入力です。");
-    expect(missing.textContent).toMatch(/取組項目!C\d+$/);
+    expect(missing.textContent).toMatch(/取組項目!C\d+ へ移動$/);
     const item2 = screen.getByRole("list", { name: "取組項目 2【取組2】" });
     expect(within(item2).getByRole("button").textContent).toContain("「課題と改善策」の記入が必須です");
   });
