@@ -4,7 +4,7 @@ import { readWorkbookState } from "../../src/excel/read-state";
 import { summarizeOpenWorkbook } from "../../src/excel/summarize";
 import type { HostOptions } from "../../src/excel-sim/host";
 import type { Phase } from "../../src/model";
-import { formHost, formsHost, sampleHost } from "../support/hosts";
+import { formsHost, sampleHost } from "../support/hosts";
 import { formItem } from "../support/workbooks";
 
 type Host = Awaited<ReturnType<typeof sampleHost>>;
