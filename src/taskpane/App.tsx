@@ -22,6 +22,7 @@ import { PhasePicker } from "./PhasePicker";
 import { ReadingView } from "./ReadingView";
 import { formatWhen, SHEET_STRINGS } from "./sheet-strings";
 import { SummaryBar } from "./SummaryBar";
+import { VISUALLY_HIDDEN } from "./styles";
 import { useChecker } from "./useChecker";
 import { useSheetTools } from "./useSheetTools";
 
@@ -70,14 +71,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   small: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
+
 });
 
 /** The task pane: pick the phase, validate, go to each finding's cell, write the 集計 sheet. */

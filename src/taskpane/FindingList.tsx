@@ -4,6 +4,7 @@ import { Finding, groupFindings, isBlocking, Item, Severity } from "../model";
 import { messageIn } from "../rules";
 import type { Locale, Strings } from "./i18n";
 import type { SheetStrings } from "./sheet-strings";
+import { ENTRY } from "./styles";
 
 const BADGE_COLORS: Record<Severity, BadgeProps["color"]> = { fatal: "important", error: "danger", warning: "warning" };
 
@@ -30,20 +31,13 @@ const useStyles = makeStyles({
   },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   finding: {
+    ...ENTRY,
     display: "grid",
     gridTemplateColumns: "auto 1fr auto",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: "start",
-    width: "100%",
-    boxSizing: "border-box",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    textAlign: "start",
-    font: "inherit",
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
   },
   clickable: {
     cursor: "pointer",

@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { InspectedField, InspectedForm, InspectedItem } from "../inspection";
 import type { Strings } from "./i18n";
+import { ENTRY, VISUALLY_HIDDEN } from "./styles";
 
 const useStyles = makeStyles({
   root: {
@@ -50,19 +51,12 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   field: {
+    ...ENTRY,
     display: "grid",
     gridTemplateColumns: "minmax(3.5em, auto) minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalS,
     alignItems: "baseline",
-    width: "100%",
-    boxSizing: "border-box",
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    textAlign: "start",
-    font: "inherit",
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
   },
   clickable: {
     cursor: "pointer",
@@ -93,14 +87,8 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  hidden: VISUALLY_HIDDEN,
+
 });
 
 type Styles = ReturnType<typeof useStyles>;

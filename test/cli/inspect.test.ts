@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { formsWorkbookBytes, FINAL_LAYOUTS, formWorkbookBytes, LayoutOptions, FormItem } from "../../tools/form/builder";
+import { formsWorkbookBytes, FINAL_LAYOUTS, formWorkbookBytes, LayoutOptions, FormItem, TWO_RATINGS_FINAL } from "../../tools/form/builder";
 import { inspectionText } from "../../src/cli/inspect";
 import { cli } from "../support/cli";
 import { formItem, SAMPLE } from "../support/workbooks";
@@ -56,15 +56,8 @@ describe("hyoka inspect", () => {
   });
 
   test("ambiguous, invalid and error cells are marked, and say which cells", async () => {
-    const template = {
-      rows: [
-        ["§", "L:result", "L:result", "#", "N:remark", "N:remark", "N:remark", "N:remark"],
-        ["§", "V:result", "V:result", "T:①", "V:remark", "V:remark", "V:remark", "V:remark"],
-        ["§", "V:result", "T:②", "G:achievement", "V:remark", "V:remark", "V:remark", "V:remark"],
-      ],
-    };
     const file = await book("marks.xlsx", [formItem(1, { midyear: { implementation: "(iii)", achievement: { error: "#REF!" } }, final: { result: "実施" } })], {
-      sections: { final: template },
+      sections: { final: TWO_RATINGS_FINAL },
     });
     const { code, stdout } = await cli("inspect", file);
     expect(code).toBe(0);

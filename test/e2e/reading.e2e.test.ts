@@ -1,31 +1,16 @@
-import { existsSync, mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import * as path from "path";
-import { Browser, chromium, Page } from "playwright-core";
-import { serveStatic, StaticServer } from "./static-server";
-
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const RESULTS = path.join(ROOT, "test-results");
-const CHROMIUM = "/usr/bin/chromium";
+import type { Page } from "playwright-core";
+import { openPreview, RESULTS } from "./preview-page";
 
 /** 読み取り結果 in the preview's task pane, narrowed to 350 px (the narrowest a task pane is shown in Excel). */
 describe("読み取り結果 at 350 px (dist/preview.html in Debian's Chromium)", () => {
-  let server: StaticServer;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npm run build` first.");
-    mkdirSync(RESULTS, { recursive: true });
-    server = await serveStatic(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "ja-JP" })).newPage();
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await page.goto(`${server.origin}/preview.html`);
+    ({ page, pageErrors, close } = await openPreview());
     await page.getByText("自動判定: 中間振り返り（記入内容から判定）").waitFor();
     // The preview's pane: the section around the task pane's own buttons.
     await page.getByRole("button", { name: "検証", exact: true }).evaluate((button) => {
@@ -35,10 +20,7 @@ describe("読み取り結果 at 350 px (dist/preview.html in Debian's Chromium)"
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => close?.());
 
   test("検証, then 読み取り結果: every item, collapsed; the pane names the built-in profile", async () => {
     expect(await page.getByTestId("profile").textContent()).toMatch(/^様式プロファイル: .*（既定）$/);

@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../src/check";
 import { readWorkbook } from "../../src/template/reader";
-import { FormItem, FormSpec, FINAL_LAYOUTS, LayoutOptions } from "../../tools/form/builder";
+import { FormItem, FormSpec, FINAL_LAYOUTS, LayoutOptions, TWO_RATINGS_FINAL } from "../../tools/form/builder";
 import { bookOf, formItem, gridOf } from "../support/workbooks";
 
 const WARDS = [
@@ -144,14 +144,7 @@ describe("forms without 中間振り返り", () => {
 
 describe("LAYOUT_AMBIGUOUS from a real layout", () => {
   test("a rating both above and left of the 自己評価 legend: not guessed, both cells named", async () => {
-    const template = {
-      rows: [
-        ["§", "L:result", "L:result", "#", "N:remark", "N:remark", "N:remark", "N:remark"],
-        ["§", "V:result", "V:result", "T:①", "V:remark", "V:remark", "V:remark", "V:remark"],
-        ["§", "V:result", "T:②", "G:achievement", "V:remark", "V:remark", "V:remark", "V:remark"],
-      ],
-    };
-    const grid = await gridOf([formItem(1, { final: { result: "実施した" } })], { sections: { final: template } });
+    const grid = await gridOf([formItem(1, { final: { result: "実施した" } })], { sections: { final: TWO_RATINGS_FINAL } });
     const report = checkWorkbook(grid, { phase: "final" });
     expect(report.items[0].final.achievement).toBeNull();
     expect(report.findings.map((f) => [f.code, f.cell, f.params.cells])).toEqual([["LAYOUT_AMBIGUOUS", "D10", "D10・C11"]]);

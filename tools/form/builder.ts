@@ -185,6 +185,15 @@ export const FINAL_LAYOUTS: Record<string, SectionTemplate> = {
   },
 };
 
+/** A 自己評価 with a rating both above and left of its legend: which one is meant cannot be told (LAYOUT_AMBIGUOUS). */
+export const TWO_RATINGS_FINAL: SectionTemplate = {
+  rows: [
+    [A, "L:result", "L:result", "#", ...N4],
+    [A, "V:result", "V:result", "T:①", ...R4],
+    [A, "V:result", "T:②", "G:achievement", ...R4],
+  ],
+};
+
 /** One form of a book that gathers several (the 24 wards' forms, a sheet or more each). */
 export interface FormSpec {
   /** The sheet name (with (2), (3)… when the form takes several sheets). */
