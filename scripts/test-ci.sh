@@ -5,16 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian's chromium for the browser tests, and a Japanese font so that the screenshot is readable.
+# Debian's chromium for the browser tests, a Japanese font so that the screenshot is readable, and LibreOffice
+# (headless) as a second opinion on the .xlsx files the CLI writes.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
+[ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "Installing ${missing[*]} for the browser tests…"
+    echo "Installing ${missing[*]} for the browser and file tests…"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "The browser tests need Debian packages: sudo apt-get install ${missing[*]}" >&2
+    echo "The browser and file tests need Debian packages: sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi
 fi

@@ -3,10 +3,11 @@
  *   round trips (context.sync) for validate and summary on the in-memory Excel host at 19, 456, 10,000 items
  *   (and 10,000 items on 100 sheets), with the largest request and response of each run and every sync's pair
  *   in-process map + validate time per item at 10,000 items, as planned and at year end (results filled in)
- *   `hyoka validate` on a 456-item workbook vs a bare ExcelJS load of the same file, as a ratio
+ *   `hyoka validate` on a 456-item workbook vs a bare ExcelJS load of the same file, as a ratio; `hyoka --help`
+ *   `hyoka validate` on 1,000,000 cells: time and peak RSS
  *   the task pane's production JavaScript, gzip, and each bundle
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { promises as fs, readFileSync, readdirSync } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -16,9 +17,11 @@ import { checkWorkbook } from "../src/check";
 import { CHAINED_SHEETS, readOpenWorkbook } from "../src/excel/read-workbook";
 import { summarizeOpenWorkbook } from "../src/excel/summarize";
 import { createExcelHost, SyncPayload } from "../src/excel-sim/host";
-import { simWorkbookFromExcelJs } from "../src/excel-sim/from-xlsx";
-import { gridFromWorkbook } from "../src/file/xlsx-grid";
+import { loadSimWorkbook } from "../src/excel-sim/from-xlsx";
+import { gridFromXlsx } from "../src/file/xlsx-grid";
+import { openXlsx } from "../src/file/xlsx-workbook";
 import { buildFormWorkbook, FormItem } from "./form/builder";
+import { writeMillionCells } from "./form/million-cells";
 import { tennojiR1 } from "./form/tennoji-r1";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -56,7 +59,7 @@ async function roundTrips(): Promise<void> {
   console.log(`\nRound trips (context.sync) on the in-memory Excel host: each sync's request and response as its 5 MB limit estimates them`);
   console.log(`(a chained survey reaches ${CHAINED_SHEETS} sheets a sync; 集計 counts its read too)`);
   for (const layout of LAYOUTS) {
-    const sim = simWorkbookFromExcelJs(workbook(layout.items, layout.sheets));
+    const sim = await loadSimWorkbook(await bytesOf(workbook(layout.items, layout.sheets)));
     const read = createExcelHost(sim);
     await readOpenWorkbook(read);
     const write = createExcelHost(sim);
@@ -67,6 +70,10 @@ async function roundTrips(): Promise<void> {
       console.log(`${" ".repeat(28)}${name} per sync (request/response MB): ${perSync}`);
     }
   }
+}
+
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 /** Year-end results in the style of the forms, so that the rules reading them (RESULT_VS_TARGET) run too. */
@@ -82,8 +89,9 @@ function atYearEnd(list: FormItem[]): FormItem[] {
   return list.map((item, i) => ({ ...item, final: { result: RESULTS[i % RESULTS.length], achievement: i % 3 ? "①" : "②", remark: "改善する" } }));
 }
 
-function mapAndValidate(): void {
-  const time = (grid: ReturnType<typeof gridFromWorkbook>) => {
+async function mapAndValidate(): Promise<void> {
+  const time = async (wb: ExcelJS.Workbook) => {
+    const grid = await gridFromXlsx(openXlsx(await bytesOf(wb)), "bench.xlsx");
     checkWorkbook(grid); // warm-up: the JIT, as in a long-running task pane
     const runs = Array.from({ length: 5 }, () => {
       const start = process.hrtime.bigint();
@@ -93,35 +101,61 @@ function mapAndValidate(): void {
     });
     return median(runs);
   };
-  const ms = time(gridFromWorkbook(workbook(10_000), "bench.xlsx"));
+  const ms = await time(workbook(10_000));
   console.log(`\nMap + validate, 10,000 items in process: ${ms.toFixed(0)} ms in all, ${((ms * 1000) / 10_000).toFixed(1)} µs per item (median of 5)`);
-  const final = time(gridFromWorkbook(buildFormWorkbook(atYearEnd(items(10_000)), { sheets: 100 }), "bench-final.xlsx"));
+  const final = await time(buildFormWorkbook(atYearEnd(items(10_000)), { sheets: 100 }));
   console.log(`  the same at year end (自己評価 and results filled in, phase final): ${final.toFixed(0)} ms, ${((final * 1000) / 10_000).toFixed(1)} µs per item`);
 }
 
-async function cliRatio(): Promise<void> {
+/** Wall time of a whole process, ms; exit codes 0–2 are answers, not failures. */
+function processTime(args: string[]): number {
+  const start = process.hrtime.bigint();
+  try {
+    execFileSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+  } catch (error) {
+    if (![1, 2].includes((error as { status?: number }).status ?? -1)) throw error;
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Whole processes, run in turn: `hyoka validate` and a bare ExcelJS load of the same 456-item workbook (the
+ * ExcelJS-based reader's floor), on one sheet (ExcelJS's merge bookkeeping is quadratic there) and on 24;
+ * `hyoka --help` beside a `node -e 0` that does nothing.
+ */
+async function cliFigures(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-bench-"));
-  const file = path.join(dir, "456.xlsx");
-  await workbook(456).xlsx.writeFile(file);
   const cli = path.join(ROOT, "bin/hyoka.js");
   const bare = "const E=require('exceljs');new E.Workbook().xlsx.readFile(process.argv[1]).then(()=>{})";
-  const time = (args: string[]) => {
-    const start = process.hrtime.bigint();
-    try {
-      execFileSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
-    } catch (error) {
-      if ((error as { status?: number }).status !== 0 && (error as { status?: number }).status !== 1) throw error;
+  console.log("\nCLI, whole process (median of 5, run in turn)");
+  for (const sheets of [1, 24]) {
+    const file = path.join(dir, `456-${sheets}.xlsx`);
+    await workbook(456, sheets).xlsx.writeFile(file);
+    const hyoka: number[] = [];
+    const exceljs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      hyoka.push(processTime([cli, "validate", file, "--format", "json"]));
+      exceljs.push(processTime(["-e", bare, file]));
     }
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  };
-  const hyoka: number[] = [];
-  const exceljs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    hyoka.push(time([cli, "validate", file, "--format", "json"]));
-    exceljs.push(time(["-e", bare, file]));
+    const [h, e] = [median(hyoka), median(exceljs)];
+    console.log(`  456 items on ${String(sheets).padStart(2)} sheet(s): hyoka validate ${h.toFixed(0)} ms, bare ExcelJS load ${e.toFixed(0)} ms, ratio ${(h / e).toFixed(2)}`);
   }
-  const [h, e] = [median(hyoka), median(exceljs)];
-  console.log(`\nCLI on 456 items: hyoka validate ${h.toFixed(0)} ms, bare ExcelJS load ${e.toFixed(0)} ms, ratio ${(h / e).toFixed(2)} (median of 5, run in turn)`);
+  const help = median(Array.from({ length: 10 }, () => processTime([cli, "--help"])));
+  const node = median(Array.from({ length: 10 }, () => processTime(["-e", "0"])));
+  console.log(`  hyoka --help ${help.toFixed(0)} ms (node -e 0: ${node.toFixed(0)} ms; median of 10)`);
+  await fs.rm(dir, { recursive: true, force: true });
+}
+
+/** `hyoka validate` on 100,000 rows × 10 cells (text and numbers), in a child: time and peak RSS. */
+async function millionCells(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-bench-"));
+  const file = path.join(dir, "million.xlsx");
+  await writeMillionCells(file);
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [path.join(ROOT, "test/support/measure-cli.js"), "validate", file], { stdio: ["ignore", "ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = JSON.parse(String(result.output[3])).maxRSS / 1024;
+  console.log(`\n1,000,000 cells: hyoka validate ${(ms / 1000).toFixed(1)} s, peak RSS ${rss.toFixed(0)} MB (exit ${result.status}: no 取組項目)`);
   await fs.rm(dir, { recursive: true, force: true });
 }
 
@@ -146,9 +180,10 @@ function bundles(): void {
 
 async function main(): Promise<void> {
   console.log(`hyoka benchmark — node ${process.version}, ${os.cpus().length} cores`);
-  mapAndValidate(); // first, before the other figures leave their large workbooks for the collector
+  await mapAndValidate(); // first, before the other figures leave their large workbooks for the collector
   await roundTrips();
-  await cliRatio();
+  await cliFigures();
+  await millionCells();
   bundles();
 }
 

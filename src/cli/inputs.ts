@@ -1,16 +1,16 @@
-import { promises as fs } from "fs";
-import type ExcelJS from "exceljs";
 import { checkWorkbook, CheckReport } from "../check";
 import { InputError } from "../file/input-error";
-import { loadXlsx } from "../file/read-xlsx";
+import { loadXlsx, readRegularFile } from "../file/read-xlsx";
+import type { XlsxWorkbook } from "../file/xlsx-workbook";
 import type { Phase } from "../model";
-import { profileFromText, resolveProfile, TemplateProfile, unreadableProfile } from "../template/profile";
+import { profileFromText, resolveProfile, TemplateProfile } from "../template/profile";
 
 /** One input file: its report when it could be read, and the one-line reason when it is unusable. */
 export interface FileOutcome {
   file: string;
   report?: CheckReport;
-  workbook?: ExcelJS.Workbook;
+  /** The package, for summarize to graft its sheets into. */
+  workbook?: XlsxWorkbook;
   error?: string;
 }
 
@@ -26,14 +26,12 @@ export async function checkFile(file: string, phase: Phase | undefined, profile:
   }
 }
 
+/** A profile is a few kilobytes of JSON. */
+const PROFILE_BYTES = 1024 * 1024;
+
 export async function loadProfile(file: string | undefined): Promise<TemplateProfile> {
   if (!file) return resolveProfile();
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch {
-    throw new InputError(unreadableProfile(file), file);
-  }
+  const text = (await readRegularFile(file, PROFILE_BYTES, "プロファイル")).toString("utf8");
   const { profile, error } = profileFromText(text, file);
   if (error !== undefined) throw new InputError(error, file);
   return profile;

@@ -1,7 +1,7 @@
 import { inspectReport, InspectedField, InspectedForm } from "../inspection";
 import { FIELD_LABELS, PHASE_LABELS } from "../model";
 import { checkFile, FileOutcome, loadProfile } from "./inputs";
-import { eachWithProgress, EXIT, Io } from "./io";
+import { eachWithProgress, EXIT, Io, printable, warn } from "./io";
 
 export interface InspectOptions {
   format: "text" | "json";
@@ -16,7 +16,7 @@ export interface InspectOptions {
 export async function inspectCommand(files: string[], opts: InspectOptions, io: Io): Promise<number> {
   const profile = await loadProfile(opts.profile);
   const outcomes = await eachWithProgress(io, "読み取り中", files, (file) => checkFile(file, undefined, profile));
-  for (const { error } of outcomes) if (error) io.stderr(`hyoka: ${printable(error)}\n`);
+  for (const { error } of outcomes) if (error) warn(io, error);
   if (opts.format === "json") {
     const objects = outcomes.map(({ file, report, error }) => (report && !error ? { file, forms: inspectReport(report) } : { file, error }));
     io.stdout(`${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`);
@@ -110,12 +110,4 @@ function columns(ch: string): number {
   return /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch)
     ? 2
     : 1;
-}
-
-/** Control characters and bidirectional overrides from a file, shown as escapes (\x1B, \u202E) so a terminal shows text, not commands. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  });
 }

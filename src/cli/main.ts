@@ -1,14 +1,14 @@
 import { Command, CommanderError, Option } from "commander";
-import { PHASES } from "../model";
-import { EXIT, Io, processIo } from "./io";
-import { inspectCommand } from "./inspect";
-import { summarizeCommand } from "./summarize";
-import { validateCommand } from "./validate";
+import { PHASE_NAMES } from "../model/phase-names";
+import { EXIT, Io, processIo, warn } from "./io";
 
-/** Runs the CLI and resolves with its exit code; never throws, never prints a stack trace. */
+/**
+ * Runs the CLI and resolves with its exit code; never throws, never prints a stack trace. A command's modules
+ * (the reader, the rules, the schemas) are loaded when it runs, so that `hyoka --help` starts at once.
+ */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const phase = () => new Option("--phase <phase>", "フェーズ: plan（計画）/ midyear（中間振り返り）/ final（自己評価）。省略時は記入内容から判定").choices(PHASES);
+  const phase = () => new Option("--phase <phase>", "フェーズ: plan（計画）/ midyear（中間振り返り）/ final（自己評価）。省略時は記入内容から判定").choices(PHASE_NAMES);
   const profile = () => new Option("--profile <file>", "様式プロファイル（JSON）で項目名や選択肢を変更");
 
   const program = new Command("hyoka")
@@ -24,7 +24,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     .addOption(new Option("--format <format>", "出力形式").choices(["text", "json"]).default("text"))
     .addOption(profile())
     .action(async (files: string[], opts) => {
-      exitCode = await validateCommand(files, opts, io);
+      exitCode = await (await import("./validate")).validateCommand(files, opts, io);
     });
 
   program
@@ -35,7 +35,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     .addOption(phase())
     .addOption(profile())
     .action(async (files: string[], opts) => {
-      exitCode = await summarizeCommand(files, opts, io);
+      exitCode = await (await import("./summarize")).summarizeCommand(files, opts, io);
     });
 
   program
@@ -45,7 +45,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     .addOption(new Option("--format <format>", "出力形式").choices(["text", "json"]).default("text"))
     .addOption(profile())
     .action(async (files: string[], opts) => {
-      exitCode = await inspectCommand(files, opts, io);
+      exitCode = await (await import("./inspect")).inspectCommand(files, opts, io);
     });
 
   try {
@@ -53,7 +53,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
-    io.stderr(`hyoka: ${error instanceof Error ? error.message : String(error)}\n`);
+    warn(io, error instanceof Error ? error.message : String(error));
     return EXIT.unusable;
   }
 }

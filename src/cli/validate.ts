@@ -1,6 +1,6 @@
 import { isBlocking, Phase } from "../model";
 import { checkFile, FileOutcome, loadProfile } from "./inputs";
-import { eachWithProgress, EXIT, Io } from "./io";
+import { eachWithProgress, EXIT, Io, warn } from "./io";
 import { textReport } from "./text-report";
 
 export interface ValidateOptions {
@@ -13,7 +13,7 @@ export interface ValidateOptions {
 export async function validateCommand(files: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const profile = await loadProfile(opts.profile);
   const outcomes = await eachWithProgress(io, "検証中", files, (file) => checkFile(file, opts.phase, profile));
-  for (const { error } of outcomes) if (error) io.stderr(`hyoka: ${error}\n`);
+  for (const { error } of outcomes) if (error) warn(io, error);
   io.stdout(opts.format === "json" ? jsonOutput(outcomes) : textOutput(outcomes));
   return Math.max(...outcomes.map(exitCodeOf));
 }

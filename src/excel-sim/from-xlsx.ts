@@ -1,62 +1,152 @@
-import ExcelJS from "exceljs";
+import { isType } from "../file/package";
+import { parseXml } from "../file/xml";
+import { shiftFormula } from "../file/shared-formula";
+import { RawCell, readSheet } from "../file/sheet-part";
+import { cellValues, clipMerges } from "../file/xlsx-grid";
+import { openXlsx, XlsxWorkbook } from "../file/xlsx-workbook";
 import { charactersToPoints } from "../summary/sheet-writes";
-import { cellValue, isMergedAway, mergesOf } from "../file/xlsx-grid";
-import { isErrorValue, parseRange } from "../template/grid";
-import { cellKey, newSheet, SimCell, SimCellFormat, SimDataValidation, SimWorkbook } from "./workbook";
+import { CellRange, CellValue, isErrorValue, parseRange } from "../template/grid";
+import { quoteSheet } from "./range-ref";
+import { cellKey, cellPosition, MAX_COLUMNS, newSheet, SimCell, SimDataValidation, SimSheet, SimTable, SimWorkbook } from "./workbook";
 
-/** An ExcelJS workbook as the in-memory host's workbook (in Node and in the browser). */
-export function simWorkbookFromExcelJs(wb: ExcelJS.Workbook, name = "ブック.xlsx"): SimWorkbook {
-  return {
-    name,
-    protected: false,
-    sheets: wb.worksheets.map((ws) => {
-      const sheet = newSheet(ws.name);
-      sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
-      sheet.protected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-      sheet.merges = mergesOf(ws);
-      ws.eachRow({ includeEmpty: false }, (row, r) =>
-        row.eachCell({ includeEmpty: false }, (cell, c) => {
-          const sim = isMergedAway(cell) ? { value: null } : simCell(cell.value);
-          if (cell.numFmt) sim.numberFormat = cell.numFmt;
-          const format = simFormat(cell);
-          if (format) sim.format = format;
-          sheet.cells.set(cellKey(r - 1, c - 1), sim);
-        }),
-      );
-      ws.columns?.forEach((column, c) => {
-        if (column.width) sheet.columnWidths.set(c, charactersToPoints(column.width));
+/** A column range may span all 16,384 columns; a sheet keeps at most this many column widths. */
+const MAX_WIDTHS = MAX_COLUMNS;
+
+/**
+ * Reads .xlsx bytes into the in-memory host's workbook (in Node and in the browser), with the same package
+ * reader as the CLI. Throws an XlsxError (one Japanese line) for what cannot be read.
+ */
+export async function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name = "ブック.xlsx"): Promise<SimWorkbook> {
+  const workbook = openXlsx(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  const value = await cellValues(workbook, { dates: "serial" });
+  const sheets: SimSheet[] = [];
+  for (const s of workbook.worksheets) {
+    const sheet = await simSheet(workbook, s.name, s.part, value);
+    sheet.visibility = s.state === "hidden" ? "Hidden" : s.state === "veryHidden" ? "VeryHidden" : "Visible";
+    sheets.push(sheet);
+  }
+  return { name, protected: workbook.structureLocked, sheets };
+}
+
+async function simSheet(workbook: XlsxWorkbook, name: string, part: string, value: (cell: RawCell) => CellValue): Promise<SimSheet> {
+  const sheet = newSheet(name);
+  const { numberFormats, looks } = workbook.styles(true);
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  const links: { ref: string; relId?: string; location?: string }[] = [];
+  const refs: string[] = [];
+  await readSheet(
+    workbook.pkg,
+    part,
+    {
+      cell(raw) {
+        const sim = simCell(raw, value(raw), formulaOf(raw, masters));
+        const format = numberFormats[raw.style];
+        if (format && format !== "General") sim.numberFormat = format;
+        const look = looks[raw.style];
+        if (look) sim.format = { ...look };
+        if (sim.value !== null || sim.formula !== undefined || sim.error !== undefined || sim.format) sheet.cells.set(cellKey(raw.row, raw.col), sim);
+      },
+      merge: (ref) => refs.push(ref),
+      column(min, max, width) {
+        for (let c = Math.max(1, min); c <= Math.min(max, MAX_COLUMNS) && sheet.columnWidths.size < MAX_WIDTHS; c++) {
+          sheet.columnWidths.set(c - 1, charactersToPoints(width));
+        }
+      },
+      frozenRows: (rows) => (sheet.frozenRows = rows),
+      protection: () => (sheet.protected = true),
+      hyperlink: (ref, relId, location) => links.push({ ref, relId, location }),
+      dataValidation: (attributes, formulas) => addValidation(sheet, attributes, formulas),
+    },
+    { formulas: true },
+  );
+  // Clipped to the cells there are, as for the reader's grid: the preview runs the add-in's reader on them.
+  let bottom = -1;
+  let right = -1;
+  for (const key of sheet.cells.keys()) {
+    const { row, col } = cellPosition(key);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
+  }
+  sheet.merges = clipMerges(refs, bottom, right);
+  clearCovered(sheet);
+  attachLinks(workbook, part, sheet, links);
+  sheet.tables = tablesOf(workbook, part, name);
+  return sheet;
+}
+
+/** A cell as Excel holds it: dates stay serial numbers; an error is the cell's error, its value null. */
+function simCell(raw: RawCell, value: CellValue, formula: string | undefined): SimCell {
+  const sim: SimCell = isErrorValue(value) ? { value: null, error: value.error } : { value };
+  if (formula !== undefined) sim.formula = `=${formula}`;
+  return sim;
+}
+
+/** The formula of a cell; a shared formula's dependent gets the master's, moved by its offset. */
+function formulaOf(raw: RawCell, masters: Map<string, { formula: string; row: number; col: number }>): string | undefined {
+  if (raw.shared?.master && raw.formula) masters.set(raw.shared.index, { formula: raw.formula, row: raw.row, col: raw.col });
+  if (raw.shared && !raw.shared.master) {
+    const master = masters.get(raw.shared.index);
+    return master && shiftFormula(master.formula, raw.row - master.row, raw.col - master.col);
+  }
+  return raw.formula || undefined;
+}
+
+/** A cell hidden under a merged area holds nothing, as in Excel; its format stays. */
+function clearCovered(sheet: SimSheet): void {
+  const byRow = new Map<number, CellRange[]>();
+  for (const m of sheet.merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      let list = byRow.get(r);
+      if (!list) byRow.set(r, (list = []));
+      list.push(m);
+    }
+  }
+  if (byRow.size === 0) return;
+  for (const [key, cell] of sheet.cells) {
+    const { row, col } = cellPosition(key);
+    if (byRow.get(row)?.some((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left))) {
+      Object.assign(cell, { value: null, formula: undefined, error: undefined });
+    }
+  }
+}
+
+/** The sheet's table parts: name, area and style. */
+function tablesOf(workbook: XlsxWorkbook, part: string, sheetName: string): SimTable[] {
+  return workbook.pkg
+    .relationships(part)
+    .filter((r) => isType(r, "table") && !r.external && workbook.pkg.entry(r.target))
+    .map((r) => {
+      const table: SimTable = { name: "", address: "", style: "" };
+      parseXml(r.target, workbook.pkg.text(r.target), {
+        open(element, a) {
+          if (element === "table") Object.assign(table, { name: a.displayName ?? a.name ?? "", address: `${quoteSheet(sheetName)}!${a.ref ?? ""}` });
+          else if (element === "tableStyleInfo") table.style = a.name ?? "";
+        },
       });
-      sheet.frozenRows = ws.views?.[0]?.state === "frozen" ? (ws.views[0].ySplit ?? 0) : 0;
-      const validations = simValidations(ws);
-      if (validations.size) sheet.validations = validations;
-      return sheet;
-    }),
-  };
+      return table;
+    });
 }
 
-/** Reads .xlsx bytes into the in-memory host's workbook. */
-export async function loadSimWorkbook(bytes: ArrayBuffer | Uint8Array, name?: string): Promise<SimWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as ExcelJS.Buffer);
-  return simWorkbookFromExcelJs(wb, name);
-}
-
-/** A cell as Excel holds it: the reader's value (cellValue), plus what the host keeps that the reader drops. */
-function simCell(value: ExcelJS.CellValue): SimCell {
-  // Excel answers dates as serial numbers (days since 1899-12-30); the file reader shows them as text.
-  if (value instanceof Date) return { value: (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 };
-  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
-    const f = value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
-    return { ...simCell(f.result ?? null), formula: `=${f.formula ?? f.sharedFormula}` };
+/** Hyperlinks: a place in the workbook (location) or an address through the sheet's relationships. */
+function attachLinks(workbook: XlsxWorkbook, part: string, sheet: SimSheet, links: { ref: string; relId?: string; location?: string }[]): void {
+  if (links.length === 0) return;
+  const rels = new Map(workbook.pkg.relationships(part).filter((r) => isType(r, "hyperlink")).map((r) => [r.id, r.target]));
+  for (const link of links) {
+    let area;
+    try {
+      area = parseRange(link.ref);
+    } catch {
+      continue;
+    }
+    const key = cellKey(area.top, area.left);
+    const cell = sheet.cells.get(key) ?? { value: null };
+    const address = link.relId ? rels.get(link.relId) : undefined;
+    cell.hyperlink = { ...(address ? { address } : {}), ...(link.location ? { documentReference: link.location } : {}) };
+    sheet.cells.set(key, cell);
   }
-  if (value && typeof value === "object" && "hyperlink" in value) {
-    return { ...simCell((value as { text?: ExcelJS.CellValue }).text ?? null), hyperlink: { address: value.hyperlink } };
-  }
-  const plain = cellValue(value);
-  return isErrorValue(plain) ? { value: null, error: plain.error } : { value: plain };
 }
 
-const DV_TYPES: Record<string, [type: string, kind: string]> = {
+const VALIDATION_TYPES: Record<string, [type: string, kind: string]> = {
   list: ["List", "list"],
   whole: ["WholeNumber", "wholeNumber"],
   decimal: ["Decimal", "decimal"],
@@ -67,43 +157,47 @@ const DV_TYPES: Record<string, [type: string, kind: string]> = {
 };
 const ALERT_STYLES: Record<string, SimDataValidation["errorAlert"]["style"]> = { stop: "Stop", warning: "Warning", information: "Information" };
 
-/** The data validation a file's sheet holds (as ExcelJS reads it: by cell, a range as "range:A1:B3"). */
-function simValidations(ws: ExcelJS.Worksheet): Map<number, SimDataValidation> {
-  const model = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model ?? {};
-  const validations = new Map<number, SimDataValidation>();
-  for (const [address, dv] of Object.entries(model)) {
-    const kind = DV_TYPES[dv.type];
-    if (!kind) continue;
-    const rule =
-      kind[1] === "list"
-        ? { list: { source: String(officeFormula(dv.formulae?.[0]) ?? ""), inCellDropDown: true } }
-        : { [kind[1]]: { formula1: officeFormula(dv.formulae?.[0]), formula2: officeFormula(dv.formulae?.[1]), operator: dv.operator } };
-    const sim: SimDataValidation = {
-      type: kind[0],
-      rule,
-      prompt: { showPrompt: Boolean(dv.showInputMessage), title: dv.promptTitle ?? "", message: dv.prompt ?? "" },
-      errorAlert: { showAlert: Boolean(dv.showErrorMessage), style: ALERT_STYLES[dv.errorStyle ?? "stop"] ?? "Stop", title: dv.errorTitle ?? "", message: dv.error ?? "" },
-      ignoreBlanks: dv.allowBlank ?? false,
-    };
-    const range = parseRange(address.replace(/^range:/, ""));
-    for (let row = range.top; row <= range.bottom; row++) for (let col = range.left; col <= range.right; col++) validations.set(cellKey(row, col), { ...sim });
+/** A sheet's `<dataValidation>`, on every cell of its sqref, with its rule as Office.js gives it. */
+function addValidation(sheet: SimSheet, a: Record<string, string>, [formula1, formula2]: [string | undefined, string | undefined]): void {
+  const kind = VALIDATION_TYPES[a.type ?? ""];
+  if (!kind || !a.sqref) return;
+  const rule =
+    kind[1] === "list"
+      ? { list: { source: String(officeFormula(formula1) ?? ""), inCellDropDown: a.showDropDown !== "1" && a.showDropDown !== "true" } }
+      : { [kind[1]]: { formula1: officeFormula(formula1), formula2: officeFormula(formula2), operator: a.operator ?? "between" } };
+  const validation: SimDataValidation = {
+    type: kind[0],
+    rule,
+    prompt: { showPrompt: isOn(a.showInputMessage), title: a.promptTitle ?? "", message: a.prompt ?? "" },
+    errorAlert: { showAlert: isOn(a.showErrorMessage), style: ALERT_STYLES[a.errorStyle ?? "stop"] ?? "Stop", title: a.errorTitle ?? "", message: a.error ?? "" },
+    ignoreBlanks: isOn(a.allowBlank),
+  };
+  const validations = (sheet.validations ??= new Map());
+  for (const ref of a.sqref.split(/\s+/).filter(Boolean)) {
+    let range: CellRange;
+    try {
+      range = parseRange(ref);
+    } catch {
+      continue;
+    }
+    // A rule over whole columns is kept for the cells a form could use, not for a million rows.
+    const right = Math.min(range.right, range.left + MAX_VALIDATED_CELLS - 1);
+    const bottom = Math.min(range.bottom, range.top + Math.floor(MAX_VALIDATED_CELLS / (right - range.left + 1)) - 1);
+    for (let row = range.top; row <= bottom; row++) for (let col = range.left; col <= right; col++) validations.set(cellKey(row, col), { ...validation });
   }
-  return validations;
 }
 
-/** A formula as the file keeps it ("\"①,②\"", "$A$1:$A$3", 0), as Office.js gives it ("①,②", "=$A$1:$A$3", 0). */
-function officeFormula(formula: unknown): unknown {
-  if (typeof formula !== "string") return formula;
+/** Cells of one validation range the host keeps, cell by cell: enough for any form, bounded for a hostile sqref. */
+const MAX_VALIDATED_CELLS = 100_000;
+
+function isOn(flag: string | undefined): boolean {
+  return flag === "1" || flag === "true";
+}
+
+/** A formula as the file keeps it ("\"①,②\"", "$A$1:$A$3", "0") as Office.js gives it ("①,②", "=$A$1:$A$3", 0). */
+function officeFormula(formula: string | undefined): string | number | undefined {
+  if (formula === undefined) return undefined;
   if (/^".*"$/s.test(formula)) return formula.slice(1, -1).replace(/""/g, '"');
+  if (formula !== "" && Number.isFinite(Number(formula))) return Number(formula);
   return formula.startsWith("=") ? formula : `=${formula}`;
-}
-
-function simFormat(cell: ExcelJS.Cell): SimCellFormat | undefined {
-  const format: SimCellFormat = {};
-  if (cell.font?.bold) format.bold = true;
-  if (cell.alignment?.wrapText) format.wrapText = true;
-  if (cell.alignment?.horizontal) format.horizontalAlignment = cell.alignment.horizontal;
-  const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
-  if (fill) format.fill = `#${fill.slice(-6)}`;
-  return Object.keys(format).length ? format : undefined;
 }

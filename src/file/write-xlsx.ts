@@ -1,5 +1,7 @@
-import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import { randomBytes } from "crypto";
+import { constants, promises as fs, Stats, unlinkSync } from "fs";
+import * as os from "os";
+import * as path from "path";
 import { InputError } from "./input-error";
 
 const REASONS: Record<string, string> = {
@@ -13,23 +15,92 @@ const REASONS: Record<string, string> = {
   EBUSY: "ファイルが他のアプリで開かれています",
 };
 
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/** An output file being written: a temp file beside OUT, renamed over it at the end. */
+export interface PendingOutput {
+  /** Writes the bytes to the temp file and renames it to OUT. */
+  commit(bytes: Uint8Array): Promise<void>;
+  /** Removes the temp file (after a failure). */
+  discard(): Promise<void>;
+}
+
 /**
- * Writes next to the target first, then renames: a failure never leaves a half-written OUT. A file marked
- * read-only is refused: the rename would replace it (it needs only the folder to be writable).
+ * Checks OUT before any work and reserves its temp file. OUT must be a new name in an existing folder, or a
+ * regular file that is not marked read-only and is not one of the inputs; a folder, a FIFO, a device or a link
+ * to one of those is refused. The temp file is created exclusively (O_EXCL: a planted file or link of the same
+ * name is never followed) under an unpredictable name in OUT's folder, and removed if the process is
+ * interrupted (SIGINT, SIGTERM), which then exits 130 / 143.
  */
-export async function writeXlsx(workbook: ExcelJS.Workbook, out: string): Promise<void> {
-  const existing = await fs.stat(out).catch(() => null);
-  if (existing?.isFile() && (existing.mode & 0o222) === 0) {
-    throw new InputError(`出力ファイルを書き込めません（読み取り専用のファイルです）: ${out}`, out);
+export async function prepareOutput(out: string, inputs: string[]): Promise<PendingOutput> {
+  const fail = (reason: string) => new InputError(`出力ファイルを書き込めません（${reason}）: ${out}`, out);
+  const existing = await fs.stat(out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw fail(REASONS[error.code ?? ""] ?? error.code ?? error.message);
+  });
+  if (existing) {
+    if (existing.isDirectory()) throw fail(REASONS.EISDIR);
+    if (!existing.isFile()) throw fail("通常のファイルではありません（パイプやデバイスには書き込めません）");
+    if (await isInput(existing, inputs)) throw new InputError(`出力先に入力ファイルと同じファイルは指定できません（入力は変更しません）: ${out}`, out);
+    if ((existing.mode & 0o222) === 0) throw fail("読み取り専用のファイルです");
   }
-  const temp = `${out}.${process.pid}.tmp`;
-  try {
-    await workbook.xlsx.writeFile(temp);
-    await fs.rename(temp, out);
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    const reason = REASONS[code] ?? `${code || (error as Error).message}`;
-    throw new InputError(`出力ファイルを書き込めません（${reason}）: ${out}`, out);
+  const temp = await createTemp(out).catch((error: NodeJS.ErrnoException) => {
+    throw fail(REASONS[error.code ?? ""] ?? `${error.code || error.message}`);
+  });
+  return guard(temp, out, fail);
+}
+
+async function isInput(out: Stats, inputs: string[]): Promise<boolean> {
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => null);
+    if (stat && stat.dev === out.dev && stat.ino === out.ino) return true;
   }
+  return false;
+}
+
+/** `.OUT-name.<random>.tmp` beside OUT, created with O_EXCL; a name clash (astronomically rare) tries again. */
+async function createTemp(out: string): Promise<{ path: string; handle: fs.FileHandle }> {
+  for (let attempt = 0; ; attempt++) {
+    const temp = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(8).toString("hex")}.tmp`);
+    try {
+      return { path: temp, handle: await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 5) throw error;
+    }
+  }
+}
+
+function guard(temp: { path: string; handle: fs.FileHandle }, out: string, fail: (reason: string) => InputError): PendingOutput {
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(temp.path);
+    } catch {
+      // already gone
+    }
+    process.exit(128 + (os.constants.signals[signal] ?? 15));
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  const release = () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+  };
+  const discard = async () => {
+    await temp.handle.close().catch(() => undefined);
+    await fs.rm(temp.path, { force: true }).catch(() => undefined);
+    release();
+  };
+  return {
+    async commit(bytes) {
+      try {
+        await temp.handle.writeFile(bytes);
+        await temp.handle.close();
+        await fs.rename(temp.path, out);
+        release();
+      } catch (error) {
+        await discard();
+        const code = (error as NodeJS.ErrnoException).code ?? "";
+        throw fail(REASONS[code] ?? `${code || (error as Error).message}`);
+      }
+    },
+    discard,
+  };
 }

@@ -1,50 +1,126 @@
-import ExcelJS from "exceljs";
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../template/grid";
 import { parseRange } from "../template/grid";
+import { RawCell, readSheet } from "./sheet-part";
+import { LIMITS, XlsxError } from "./xlsx-error";
+import type { XlsxWorkbook } from "./xlsx-workbook";
 
-/** An ExcelJS workbook as the reader's plain grids. Hidden sheets are left out, as a person does not see them. */
-export function gridFromWorkbook(workbook: ExcelJS.Workbook, name: string): WorkbookGrid {
-  return {
-    name,
-    sheets: workbook.worksheets.filter((ws) => ws.state === "visible" || ws.state === undefined).map(sheetGrid),
-  };
+/**
+ * A package's visible worksheets as the reader's grids. Hidden sheets are left out, as a person does not see
+ * them. Rows are sparse arrays: a far-right cell costs one slot, not a row of nulls.
+ */
+export async function gridFromXlsx(workbook: XlsxWorkbook, name: string): Promise<WorkbookGrid> {
+  const convert = await cellValues(workbook);
+  const sheets: SheetGrid[] = [];
+  for (const s of workbook.worksheets) if (s.state === "visible") sheets.push(await sheetGrid(workbook, s.name, s.part, convert));
+  return { name, sheets };
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
+async function sheetGrid(workbook: XlsxWorkbook, name: string, part: string, convert: (cell: RawCell) => CellValue): Promise<SheetGrid> {
   const values: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const line: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (!isMergedAway(cell)) line[colNumber - 1] = cellValue(cell.value);
-    });
-    values[rowNumber - 1] = Array.from(line, (v) => v ?? null);
+  const refs: string[] = [];
+  let bottom = -1;
+  let right = -1;
+  await readSheet(workbook.pkg, part, {
+    cell(cell) {
+      const value = convert(cell);
+      if (value === null) return;
+      (values[cell.row] ??= [])[cell.col] = value;
+      if (cell.row > bottom) bottom = cell.row;
+      if (cell.col > right) right = cell.col;
+    },
+    merge: (ref) => refs.push(ref),
   });
-  return { name: ws.name, top: 0, left: 0, values: Array.from(values, (line) => line ?? []), merges: mergesOf(ws) };
+  const merges = clipMerges(refs, bottom, right);
+  for (const m of merges) clearCovered(values, m);
+  return { name, top: 0, left: 0, values, merges };
 }
 
 /**
- * A cell hidden under a merged area. ExcelJS answers the area's value there too; Excel holds nothing, and neither
- * do the grids (the reader would skip it anyway).
+ * A cell's value as the reader sees it: shared and inline strings, numbers, booleans, errors, a formula's cached
+ * value. A number in a date format is shown as the date, "2019-10-01", as Excel shows it (and as the earlier
+ * ExcelJS reader did); with `dates: "serial"` it stays the serial number, as Office.js answers it.
  */
-export function isMergedAway(cell: ExcelJS.Cell): boolean {
-  return cell.type === ExcelJS.ValueType.Merge;
+export async function cellValues(workbook: XlsxWorkbook, { dates: mode = "text" }: { dates?: "text" | "serial" } = {}): Promise<(cell: RawCell) => CellValue> {
+  const { strings } = await workbook.sharedStrings();
+  const dates = mode === "text" ? workbook.styles().dates : [];
+  return (cell) => {
+    if (!cell.hasValue) return null;
+    switch (cell.type) {
+      case "s":
+        return strings[Number(cell.text)] || null;
+      case "inlineStr":
+      case "str":
+        return cell.text || null;
+      case "b":
+        return cell.text.trim() === "1" || cell.text.trim() === "true";
+      case "e":
+        return { error: cell.text.trim() };
+      case "d":
+        return mode === "text" ? cell.text.trim().slice(0, 10) || null : dateSerial(cell.text.trim(), workbook.date1904);
+      default: {
+        if (cell.text.trim() === "") return null;
+        const number = Number(cell.text);
+        if (Number.isNaN(number)) return null;
+        return dates[cell.style] ? (dateText(number, workbook.date1904) ?? number) : number;
+      }
+    }
+  };
 }
 
-/** The sheet's merged areas, as ExcelJS keeps them ("A1:C3"). */
-export function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
-  return ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
+/** A date serial as "YYYY-MM-DD" (1900 or 1904 date system), or undefined when it is no date. */
+export function dateText(serial: number, date1904: boolean): string | undefined {
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
 }
 
-/** ExcelJS's cell value shapes → text, number, boolean or an error value. */
-export function cellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("error" in value) return { error: String(value.error) };
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    return cellValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+/** An ISO 8601 date (a `t="d"` cell) as a serial number, or null when it is no date. */
+function dateSerial(iso: string, date1904: boolean): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(iso) || !iso.includes("T") ? iso : `${iso}Z`);
+  return Number.isNaN(ms) ? null : ms / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+}
+
+/**
+ * Merged areas clipped to the cells that hold values: an area over a whole sheet costs what the values do.
+ * Areas beyond them are dropped. A sheet whose areas still cover too many rows is refused (LIMITS.mergedRows).
+ */
+export function clipMerges(refs: string[], bottom: number, right: number): CellRange[] {
+  const merges: CellRange[] = [];
+  let rows = 0;
+  for (const ref of refs) {
+    let m: CellRange;
+    try {
+      m = parseRange(ref);
+    } catch {
+      continue; // not an area: Excel would drop it too
+    }
+    if (m.top > bottom || m.left > right || m.bottom < m.top || m.right < m.left) continue;
+    const clipped = { top: m.top, left: m.left, bottom: Math.min(m.bottom, bottom), right: Math.min(m.right, right) };
+    rows += clipped.bottom - clipped.top + 1;
+    if (rows > LIMITS.mergedRows) throw new XlsxError(`結合セルが多すぎます（結合範囲の行数の合計が ${LIMITS.mergedRows.toLocaleString("en-US")} を超えます）`);
+    merges.push(clipped);
   }
-  if ("hyperlink" in value) return cellValue((value as { text?: ExcelJS.CellValue }).text ?? null);
-  return null;
+  return merges;
+}
+
+/** A cell hidden under a merged area holds nothing, as in Excel (the file may still carry a value there). */
+function clearCovered(values: CellValue[][], m: CellRange): void {
+  for (let r = m.top; r <= m.bottom; r++) {
+    const line = values[r];
+    if (!line) continue;
+    for (const c of presentIndexes(line, m.left, m.right)) if (r !== m.top || c !== m.left) delete line[c];
+  }
+}
+
+/** The indexes of a sparse row's present elements within [from, to]. */
+function presentIndexes(line: unknown[], from: number, to: number): number[] {
+  const last = Math.min(to, line.length - 1);
+  if (last - from < 64) {
+    const found: number[] = [];
+    for (let c = from; c <= last; c++) if (c in line) found.push(c);
+    return found;
+  }
+  return Object.keys(line)
+    .map(Number)
+    .filter((c) => c >= from && c <= last);
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { PHASE_NAMES } from "./phase-names";
 
 /** The three moments of the yearly cycle, in order: each phase adds rules to the one before. */
-export const Phase = z.enum(["plan", "midyear", "final"]);
+export const Phase = z.enum(PHASE_NAMES);
 export type Phase = z.infer<typeof Phase>;
 
 export const PHASES: readonly Phase[] = Phase.options;

@@ -8,7 +8,7 @@ import type { GridCell, GridModel, GridSheet } from "./GridView";
 /** The in-memory host and the workbook it holds (the host changes that workbook in place). */
 export type PreviewHost = ExcelHost;
 
-/** .xlsx bytes → the in-memory Excel host holding them. */
+/** .xlsx bytes → the in-memory Excel host holding them (read by the CLI's package reader; an XlsxError says why not). */
 export async function openHost(bytes: ArrayBuffer, options: { displayLanguage?: string; name?: string } = {}): Promise<PreviewHost> {
   // ExcelApi 1.20: the preview shows everything the add-in does, one-step undo included.
   return createExcelHost(await loadSimWorkbook(bytes, options.name), { displayLanguage: options.displayLanguage, apiSets: { ExcelApi: "1.20" } });

@@ -15,6 +15,7 @@ export interface SheetGrid {
   name: string;
   top: number;
   left: number;
+  /** Rows of values; a file's grid is sparse (holes are empty cells): iterate it with forEachPresent. */
   values: CellValue[][];
   merges: CellRange[];
 }
@@ -66,4 +67,13 @@ export function cellText(value: CellValue): string {
   if (isErrorValue(value)) return value.error;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
+}
+
+/**
+ * Visits the present elements of a possibly sparse array in index order. A file's row with one cell in column XFD
+ * has one element at 16383: forEach would still test every index before it, for-in only the present ones.
+ */
+export function forEachPresent<T>(array: T[], visit: (value: T, index: number) => void): void {
+  if (array.length <= 1024) array.forEach(visit);
+  else for (const key in array) visit(array[key], Number(key));
 }

@@ -1,4 +1,4 @@
-import { a1, CellRange, CellValue, cellText, isErrorValue, SheetGrid } from "./grid";
+import { a1, CellRange, CellValue, cellText, forEachPresent, isErrorValue, SheetGrid } from "./grid";
 import { normalize } from "./text";
 
 /** A non-empty cell that is not hidden under a merge. */
@@ -23,6 +23,25 @@ export function normalizedText(cell: Cell): string {
 }
 
 const HEAD_LENGTH = 48;
+
+class IndexedCell implements Cell {
+  structural: boolean | undefined = undefined;
+  levels: (1 | 2 | "i" | "ii")[][] | undefined = undefined;
+
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    private readonly merge: CellRange | undefined,
+    readonly value: CellValue,
+    readonly text: string,
+    readonly head: string,
+  ) {}
+
+  /** Made when asked: a sheet of a million cells would otherwise keep a million one-cell ranges. */
+  get extent(): CellRange {
+    return this.merge ?? { top: this.row, left: this.col, bottom: this.row, right: this.col };
+  }
+}
 
 /** Index over one sheet's grid: non-empty cells by row and in reading order, and the merged areas. */
 export class SheetView {
@@ -51,23 +70,14 @@ export class SheetView {
         list.push(m);
       }
     }
-    grid.values.forEach((line, i) => {
+    forEachPresent(grid.values, (line, i) => {
       const row = grid.top + i;
-      line.forEach((value, j) => {
+      forEachPresent(line, (value, j) => {
         const col = grid.left + j;
         if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
         if (!isErrorValue(value) && text.trim() === "") return;
-        const cell: Cell = {
-          row,
-          col,
-          extent: this.extent(row, col),
-          value,
-          text,
-          head: normalize(text.slice(0, HEAD_LENGTH)),
-          structural: undefined,
-          levels: undefined,
-        };
+        const cell = new IndexedCell(row, col, this.mergeAt.get(key(row, col)), value, text, normalize(text.slice(0, HEAD_LENGTH)));
         let list = this.rows.get(row);
         if (!list) this.rows.set(row, (list = []));
         list.push(cell);

@@ -3,7 +3,10 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { loadSimWorkbook } from "../../src/excel-sim/from-xlsx";
+import { getCell } from "../../src/excel-sim/workbook";
 import { writeFormWorkbook } from "../../tools/form/builder";
+import { parseRange } from "../../src/template/grid";
 import { formItem, SAMPLE } from "../support/workbooks";
 import { cli } from "../support/cli";
 
@@ -30,6 +33,12 @@ function snapshot(wb: ExcelJS.Workbook, sheets = wb.worksheets.map((ws) => ws.na
     );
     return { name, cells };
   });
+}
+
+/** The file as the in-memory host reads it: hyperlinks, tables, widths and frozen rows (ExcelJS reads no `location` links). */
+async function sheetOf(file: string, name: string) {
+  const sheet = (await loadSimWorkbook(await fs.readFile(file))).sheets.find((s) => s.name === name)!;
+  return { sheet, link: (address: string) => getCell(sheet, parseRange(address).top, parseRange(address).left)?.hyperlink };
 }
 
 function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
@@ -80,8 +89,12 @@ describe("hyoka summarize, one input", () => {
     expect(items[2].slice(0, 5)).toEqual([3, "諸収入確保の推進", "★", "(i)", "①"]);
     expect(items[18][4]).toBe("②");
     expect(items[18][5]).toMatch(/^個人情報に係る/);
-    expect(items[0][11]).toEqual({ text: "取組項目1へ", hyperlink: "#'取組項目'!A3" });
-    expect(ws.autoFilter).toBe(`A${header + 1}:L${header + 20}`);
+    expect(items[0][11]).toBe("取組項目1へ");
+    const { sheet, link } = await sheetOf(out, "集計");
+    expect(link(`L${header + 2}`)).toEqual({ documentReference: "'取組項目'!A3" });
+    expect(sheet.tables).toEqual([{ name: "hyoka_1", address: `集計!A${header + 1}:L${header + 20}`, style: "TableStyleMedium7" }]);
+    expect(sheet.frozenRows).toBe(0);
+    expect(sheet.columnWidths.get(1)).toBeGreaterThan(sheet.columnWidths.get(2)!);
   });
 
   test("検証結果 lists findings with links to their cells", async () => {
@@ -93,7 +106,10 @@ describe("hyoka summarize, one input", () => {
     const findings = rows.slice(header + 1);
     expect(findings).toHaveLength(38);
     expect(findings[0].slice(0, 5)).toEqual([1, "エラー", "RESULT_MISSING", "当年度の取組実績及び目標の達成状況", "取組項目"]);
-    expect(findings[0][5]).toEqual({ text: "B10", hyperlink: "#'取組項目'!B10" });
+    expect(findings[0][5]).toBe("B10");
+    const { sheet, link } = await sheetOf(file, "検証結果");
+    expect(link(`F${header + 2}`)).toEqual({ documentReference: "'取組項目'!B10" });
+    expect(sheet.tables.map((t) => t.name)).toEqual(["hyoka_2"]);
   });
 
   test("a re-run on OUT replaces hyoka's sheets; a user's own 集計 sheet is kept and ours becomes 集計 (2)", async () => {

@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { Browser, chromium, Page } from "playwright-core";
+import * as zlib from "zlib";
+import { tennojiR1 } from "../../tools/form/tennoji-r1";
+import { NS, openpyxlChart, openpyxlStyleForm, rawPackage, withRawSheet, zipPackage } from "../support/xlsx-package";
 import { serveStatic, StaticServer } from "./static-server";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -109,6 +112,23 @@ describe("browser preview (dist/preview.html in Debian's Chromium)", () => {
     await table.locator("tr").filter({ hasText: "自己評価" }).filter({ hasText: "未入力" }).getByText("100.0%").waitFor();
     for (const title of ["歳出の削減", "未収金対策の強化"]) await table.getByText(title, { exact: true }).first().waitFor();
     await page.screenshot({ path: path.join(RESULTS, "preview-summary.png"), fullPage: false });
+  });
+
+  test("ブックを開く… reads with the CLI's package reader: a zip bomb is refused with its reason, an openpyxl workbook with a chart opens", async () => {
+    const input = page.locator('input[type="file"]');
+    const spaces = zlib.deflateRawSync(Buffer.concat([Buffer.from(`<worksheet xmlns="${NS.main}"><sheetData>`), Buffer.alloc(64 << 20, " "), Buffer.from("</sheetData></worksheet>")]));
+    const bomb = withRawSheet({ data: spaces, method: 8, size: 64 << 20 });
+    await input.setInputFiles({ name: "bomb.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(bomb) });
+    await page.getByRole("alert").getByText(/圧縮率が異常に高い部品があります（xl\/worksheets\/sheet1\.xml）/).waitFor();
+
+    const { options } = openpyxlStyleForm(tennojiR1.slice(0, 3), undefined, `<drawing r:id="rId1"/>`);
+    const chart = openpyxlChart("取組項目");
+    options.extraParts = chart.extraParts;
+    options.sheets[0].related = chart.related;
+    await input.setInputFiles({ name: "openpyxl.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(zipPackage(rawPackage(options))) });
+    await page.getByRole("heading", { name: "ブック: openpyxl.xlsx" }).waitFor();
+    await page.locator('td[data-address="A3"]').filter({ hasText: "取組項目1" }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
   });
 
   test("no serious or critical accessibility violations (axe-core)", async () => {

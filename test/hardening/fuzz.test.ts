@@ -5,7 +5,7 @@ import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../../src/te
 import { defaultProfile } from "../../src/template/profile";
 import { parseRating } from "../../src/template/ratings";
 import { readWorkbook } from "../../src/template/reader";
-import { gridFromWorkbook } from "../../src/file/xlsx-grid";
+import { gridFromExcelJs } from "../support/exceljs-grid";
 import { buildFormWorkbook, LayoutOptions } from "../../tools/form/builder";
 import { tennojiR1 } from "../../tools/form/tennoji-r1";
 
@@ -83,7 +83,7 @@ describe("the reader and rules never throw", () => {
 });
 
 /** The 19 items of the sample as a grid, laid out by the builder (the same path as the sample workbook). */
-const sampleGridIn = (options: LayoutOptions): WorkbookGrid => gridFromWorkbook(buildFormWorkbook(tennojiR1, options), "sample.xlsx");
+const sampleGridIn = (options: LayoutOptions): WorkbookGrid => gridFromExcelJs(buildFormWorkbook(tennojiR1, options), "sample.xlsx");
 
 /** What an item says, without where it says it. */
 const contentOf = ({ no, title, subtitle, starred, plan, midyear, final, targets }: Item) =>

@@ -7,3 +7,10 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   }
   Object.assign(window, { ResizeObserver });
 }
+
+// jsdom has no TextDecoder/TextEncoder (browsers do); the .xlsx package reader uses them.
+if (typeof window !== "undefined" && !("TextDecoder" in globalThis)) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require("util") as typeof import("util");
+  Object.assign(globalThis, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
+}

@@ -1,26 +1,23 @@
 import * as path from "path";
 import { buildFormBook, buildFormWorkbook, FormItem, FormSpec, LayoutOptions, WrittenField } from "../../tools/form/builder";
-import { gridFromWorkbook } from "../../src/file/xlsx-grid";
+import { gridFromXlsx } from "../../src/file/xlsx-grid";
+import { openXlsx } from "../../src/file/xlsx-workbook";
 import { loadXlsx } from "../../src/file/read-xlsx";
 import type { WorkbookGrid } from "../../src/template/grid";
-import ExcelJS from "exceljs";
 
 export const SAMPLE = path.resolve(__dirname, "../../assets/sample/tennoji-r1-shisei-kaikaku-2.0.xlsx");
 
 /** Builds a form workbook, writes it as real .xlsx bytes, reads them back: the same path as a user's file. */
 export async function gridOf(items: FormItem[], options?: LayoutOptions): Promise<WorkbookGrid> {
   const bytes = await buildFormWorkbook(items, options).xlsx.writeBuffer();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
-  return gridFromWorkbook(wb, "test.xlsx");
+  return await gridFromXlsx(openXlsx(new Uint8Array(bytes as ArrayBuffer)), "test.xlsx");
 }
 
 /** Several forms in one book, through real .xlsx bytes, with where the builder wrote each field. */
 export async function bookOf(forms: FormSpec[], options?: LayoutOptions): Promise<{ grid: WorkbookGrid; written: WrittenField[] }> {
   const { workbook, written } = buildFormBook(forms, options);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await workbook.xlsx.writeBuffer());
-  return { grid: gridFromWorkbook(wb, "test.xlsx"), written };
+  const bytes = await workbook.xlsx.writeBuffer();
+  return { grid: await gridFromXlsx(openXlsx(new Uint8Array(bytes as ArrayBuffer)), "test.xlsx"), written };
 }
 
 export async function sampleGrid(): Promise<WorkbookGrid> {

@@ -260,7 +260,7 @@ describe("the 19 items of the sample in every layout variant, through real .xlsx
     const file = path.join(dir, `variant-${++n}.xlsx`);
     await writeFormWorkbook(file, items, options);
     const { workbook, grid } = await loadXlsx(file);
-    return { items: readWorkbook(grid).items, sheets: workbook.worksheets.map((ws) => ws.name) };
+    return { items: readWorkbook(grid).items, sheets: workbook.sheets.map((s) => s.name) };
   }
 
   const expected = tennojiR1.map(expectedOf);

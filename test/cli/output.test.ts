@@ -1,0 +1,110 @@
+import { execFileSync } from "child_process";
+import { once } from "events";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { cli } from "../support/cli";
+import { assertBuilt, startCli } from "../support/child-cli";
+import { SAMPLE } from "../support/workbooks";
+import { rawPackage, worksheet, zipPackage } from "../support/xlsx-package";
+
+/** `summarize -o OUT`: what OUT may be, and how it is written (issue #12, output safety). */
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-out-"));
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+async function folder(): Promise<string> {
+  return fs.mkdtemp(path.join(dir, "case-"));
+}
+
+/** exit 2, one line on stderr, nothing on stdout. */
+function expectRefused(result: { code: number; stdout: string; stderr: string }, reason: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe("");
+  expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(reason)]);
+}
+
+describe("OUT that is not a regular file or a new name is refused before any work", () => {
+  test("a FIFO: refused (not replaced by a regular file, no wait for a reader)", async () => {
+    const base = await folder();
+    const fifo = path.join(base, "out.xlsx");
+    execFileSync("mkfifo", [fifo]);
+    expectRefused(await cli("summarize", SAMPLE, "-o", fifo), /出力ファイルを書き込めません（通常のファイルではありません.*out\.xlsx/);
+    expect((await fs.lstat(fifo)).isFIFO()).toBe(true);
+    expect(await fs.readdir(base)).toEqual(["out.xlsx"]);
+  });
+
+  test("a device (/dev/null)", async () => {
+    expectRefused(await cli("summarize", SAMPLE, "-o", "/dev/null"), /通常のファイルではありません.*\/dev\/null/);
+  });
+
+  test.each([
+    ["a folder", async (base: string) => fs.mkdir(path.join(base, "target")), /出力先がフォルダーです/],
+    ["a FIFO", async (base: string) => execFileSync("mkfifo", [path.join(base, "target")]), /通常のファイルではありません/],
+  ])("a symbolic link to %s", async (_name, make, reason) => {
+    const base = await folder();
+    await make(base);
+    const link = path.join(base, "out.xlsx");
+    await fs.symlink(path.join(base, "target"), link);
+    expectRefused(await cli("summarize", SAMPLE, "-o", link), reason);
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+  });
+
+  test("the input itself under another name (a symbolic or a hard link): refused, the input unchanged", async () => {
+    const base = await folder();
+    const input = path.join(base, "input.xlsx");
+    await fs.copyFile(SAMPLE, input);
+    const before = await fs.readFile(input);
+    await fs.symlink(input, path.join(base, "soft.xlsx"));
+    await fs.link(input, path.join(base, "hard.xlsx"));
+    for (const out of ["soft.xlsx", "hard.xlsx"]) {
+      expectRefused(await cli("summarize", input, "-o", path.join(base, out)), /入力ファイルと同じファイルは指定できません/);
+    }
+    expect(await fs.readFile(input)).toEqual(before);
+  });
+});
+
+describe("the temp file", () => {
+  test("is not the predictable OUT.<pid>.tmp: a link planted there is not followed, its target untouched", async () => {
+    const base = await folder();
+    const out = path.join(base, "out.xlsx");
+    const victim = path.join(base, "victim.txt");
+    await fs.writeFile(victim, "keep me");
+    await fs.symlink(victim, `${out}.${process.pid}.tmp`);
+    const result = await cli("summarize", SAMPLE, "-o", out);
+    expect(result.code).toBe(0);
+    expect(await fs.readFile(victim, "utf8")).toBe("keep me");
+    expect((await fs.readdir(base)).sort()).toEqual(["out.xlsx", `out.xlsx.${process.pid}.tmp`, "victim.txt"]);
+  });
+
+  describe.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const)("on %s", (signal, code) => {
+    test(`is removed; the exit code is ${code}; OUT is not written`, async () => {
+      assertBuilt();
+      const base = await folder();
+      // A workbook that takes a while to read: the temp file is there from the start of the run.
+      const rows = Array.from({ length: 40_000 }, (_, r) => Array.from({ length: 8 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r * c}</v></c>`));
+      const input = path.join(base, "slow.xlsx");
+      await fs.writeFile(input, zipPackage(rawPackage({ sheets: [{ name: "Sheet1", xml: worksheet(rows) }] }), 1));
+      const out = path.join(base, "out.xlsx");
+      const child = startCli(["summarize", input, "-o", out]);
+      let running = true;
+      const exited = once(child, "exit").finally(() => (running = false));
+      let temp: string | undefined;
+      // The child needs a moment to start, longer on a busy machine; it reads the input for a second or more.
+      for (const start = Date.now(); running && !temp && Date.now() - start < 40_000; ) {
+        temp = (await fs.readdir(base)).find((f) => f.endsWith(".tmp"));
+        if (!temp) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(temp).toMatch(/^\.out\.xlsx\.[0-9a-f]{16}\.tmp$/);
+      child.kill(signal);
+      const [status] = await exited;
+      expect(status).toBe(code);
+      expect((await fs.readdir(base)).sort()).toEqual(["slow.xlsx"]);
+    }, 60_000);
+  });
+});
