@@ -4,6 +4,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { publicManifest } = require("./scripts/public-manifest");
+const { checkProfile } = require("./scripts/deployed-profile");
 
 /** office-addin-dev-certs runs `sudo` on Linux and throws without it: HTTPS only where certificates can be had. */
 async function httpsOptions() {
@@ -22,6 +23,8 @@ module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const publicUrl = process.env.ADDIN_PUBLIC_URL;
   if (publicUrl) publicManifest("", publicUrl); // a wrong URL stops the build here, with the reason
+  const profile = process.env.HYOKA_PROFILE;
+  if (profile) checkProfile(profile); // so does a broken profile, with the CLI's message
   const https = argv.$0 && process.argv.includes("serve") ? await httpsOptions() : undefined;
   return {
     devtool: production ? false : "source-map",
@@ -57,6 +60,8 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/sample/*.xlsx", to: "sample/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
+          // The deployment's profile, read by the task pane and the ribbon beside their pages.
+          ...(profile ? [{ from: path.resolve(profile), to: "profile.json" }] : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -4,7 +4,7 @@ import { loadXlsx, readRegularFile } from "../file/read-xlsx";
 import type { XlsxWorkbook } from "../file/xlsx-workbook";
 import type { Phase } from "../model";
 import type { WorkbookGrid } from "../template/grid";
-import { resolveProfile, TemplateProfile } from "../template/profile";
+import { profileFromText, resolveProfile, TemplateProfile } from "../template/profile";
 
 /** One input file: its report when it could be read, and the one-line reason when it is unusable. */
 export interface FileOutcome {
@@ -35,10 +35,7 @@ const PROFILE_BYTES = 1024 * 1024;
 export async function loadProfile(file: string | undefined): Promise<TemplateProfile> {
   if (!file) return resolveProfile();
   const text = (await readRegularFile(file, PROFILE_BYTES, "プロファイル")).toString("utf8");
-  try {
-    return resolveProfile(JSON.parse(text));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.replace(/\s+/g, " ").slice(0, 200) : String(error);
-    throw new InputError(`プロファイルが正しくありません（${detail}）: ${file}`, file);
-  }
+  const { profile, error } = profileFromText(text, file);
+  if (error !== undefined) throw new InputError(error, file);
+  return profile;
 }

@@ -38,6 +38,16 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       exitCode = await (await import("./summarize")).summarizeCommand(files, opts, io);
     });
 
+  program
+    .command("inspect")
+    .description("ブックをどう読み取ったかを表示します（様式・取組項目ごとに、各項目を読んだセルと値。判断できない項目には「？」）")
+    .argument("<files...>", "読み取る .xlsx ファイル")
+    .addOption(new Option("--format <format>", "出力形式").choices(["text", "json"]).default("text"))
+    .addOption(profile())
+    .action(async (files: string[], opts) => {
+      exitCode = await (await import("./inspect")).inspectCommand(files, opts, io);
+    });
+
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;

@@ -23,11 +23,11 @@ function exitCodeOf({ report, error }: FileOutcome): number {
   return report.findings.some(isBlocking) ? EXIT.findings : EXIT.ok;
 }
 
-/** One file: `{ file, form, phase, items, findings }`; several: an array of them. An unreadable file: `{ file, error }`. */
+/** One file: `{ file, form, forms, phase, items, findings }`; several: an array of them. An unreadable file: `{ file, error }`. */
 function jsonOutput(outcomes: FileOutcome[]): string {
   const objects = outcomes.map(({ file, report, error }) =>
     report
-      ? { file, form: report.form, phase: report.phase, phaseSource: report.phaseSource, items: report.items, findings: report.findings }
+      ? { file, form: report.form, forms: report.forms, phase: report.phase, phaseSource: report.phaseSource, items: report.items, findings: report.findings }
       : { file, error },
   );
   return `${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`;

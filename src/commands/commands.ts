@@ -5,6 +5,7 @@ import { lacking } from "../excel/capabilities";
 import { setInputRules as setRules } from "../excel/input-rules";
 import { localeOf } from "../taskpane/i18n";
 import { SHEET_STRINGS } from "../taskpane/sheet-strings";
+import { loadDeployedProfile } from "../deployed-profile";
 
 /** The dialog page that says why a ribbon command failed (webpack builds message.html beside this file). */
 const MESSAGE_PAGE = "message.html";
@@ -16,8 +17,11 @@ const MESSAGE_PAGE = "message.html";
  */
 export async function summarize(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const { notes } = await summarizeOpenWorkbook(globalOfficeApi(), {});
-    if (notes.length) await showMessage(notes.map((note) => note.ja).join("\n"));
+    // The deployment's profile, as the task pane uses it; a broken one is said first (the built-in one is used).
+    const { profile, error } = await loadDeployedProfile();
+    const { notes } = await summarizeOpenWorkbook(globalOfficeApi(), { profile });
+    const lines = [...(error ? [error] : []), ...notes.map((note) => note.ja)];
+    if (lines.length) await showMessage(lines.join("\n"));
   } catch (error) {
     await showMessage(toHostError(error).message);
   } finally {
@@ -40,7 +44,7 @@ export async function setInputRules(event: Office.AddinCommands.Event): Promise<
       await showMessage(missing[locale]);
       return;
     }
-    const result = await setRules(api);
+    const result = await setRules(api, { profile: (await loadDeployedProfile()).profile });
     const lines = [
       s.rulesSet(result.set, result.already),
       ...(result.ownRules.length ? [s.ownRules(result.ownRules)] : []),

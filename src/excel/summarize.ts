@@ -5,6 +5,7 @@ import { computeSummary } from "../summary/compute";
 import { FileSummary, layoutAggregate, layoutSummary } from "../summary/layout";
 import { freeSheetName, isGeneratedSheet, MARKER_CELL, SheetWrites } from "../summary/sheet-writes";
 import { a1 } from "../template/grid";
+import type { TemplateProfile } from "../template/profile";
 import { HostError, Note, NOTES, toHostError } from "./host-error";
 import { OfficeApi, supports } from "./office-api";
 import { rangeA1 } from "./read-plan";
@@ -64,7 +65,10 @@ function sheetState(name: string, extra: ReturnType<typeof queueSheetState>): Sh
  * an earlier summary sheet someone protected is refused before any write. Excel does not undo a batch that fails
  * half-way, so after a failed write the workbook is read back and the message says what was and was not written.
  */
-export async function summarizeOpenWorkbook(api: OfficeApi, options: { phase?: Phase; now?: Date } = {}): Promise<SummarizeResult> {
+export async function summarizeOpenWorkbook(
+  api: OfficeApi,
+  options: { phase?: Phase; now?: Date; profile?: TemplateProfile } = {},
+): Promise<SummarizeResult> {
   assertSupported(api);
   const workbookProtection = supports(api, "Workbook.protection", "WorkbookProtection.protected");
   return writeIntoOpenWorkbook(api, async (context) => {
@@ -73,9 +77,9 @@ export async function summarizeOpenWorkbook(api: OfficeApi, options: { phase?: P
       workbook: (workbook) => (workbookProtection ? workbook.protection.load("protected") : null),
       sheet: queueSheetState,
     });
-    const report = checkWorkbook(grid, { phase: options.phase });
+    const report = checkWorkbook(grid, { phase: options.phase, profile: options.profile });
     const now = options.now ?? new Date();
-    const summary = computeSummary(grid.name, report, now, { grid });
+    const summary = computeSummary(grid.name, report, now, { grid, profile: options.profile });
     // What the pane compares its own result with, also after a reopen: written with the last write, so that a
     // 集計 refused or failed half-way leaves none.
     const stamp = stampOf(report, now);

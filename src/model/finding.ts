@@ -18,6 +18,8 @@ export type FindingParams = z.infer<typeof FindingParams>;
 export const Finding = z.object({
   code: z.string(),
   severity: Severity,
+  /** The form (ward) of a workbook that holds several; reports set it on every finding (null: no form was found). */
+  form: z.string().nullable().optional(),
   item: z.number().int().nullable(),
   field: FieldName.nullable(),
   sheet: z.string().nullable(),
@@ -37,4 +39,32 @@ export function countBlocking(findings: readonly Pick<Finding, "severity">[]): {
   let blocking = 0;
   for (const f of findings) if (isBlocking(f)) blocking++;
   return { blocking, warnings: findings.length - blocking };
+}
+
+/** An item's findings (item null: about its form or the workbook as a whole), in report order. */
+export interface FindingGroup {
+  form: string | null;
+  item: number | null;
+  /** The item's 【title】, where it has one. */
+  title: string | null;
+  entries: { finding: Finding; index: number }[];
+}
+
+/**
+ * Findings grouped by form, then by item, as reports list them (a report's findings come form by form, each form's
+ * sorted by item). Items are told apart by form too: 北区's 取組項目 1 is not 都島区's.
+ */
+export function groupFindings(findings: readonly Finding[], items: readonly { form: string; no: number; title: string | null }[]): FindingGroup[] {
+  const titles = new Map(items.map((item) => [`${item.form}\u0000${item.no}`, item.title]));
+  const groups: FindingGroup[] = [];
+  findings.forEach((finding, index) => {
+    const form = finding.form ?? null;
+    let group = groups[groups.length - 1];
+    if (!group || group.form !== form || group.item !== finding.item) {
+      const title = finding.item === null ? null : (titles.get(`${form}\u0000${finding.item}`) ?? null);
+      groups.push((group = { form, item: finding.item, title, entries: [] }));
+    }
+    group.entries.push({ finding, index });
+  });
+  return groups;
 }

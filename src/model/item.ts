@@ -13,6 +13,12 @@ export const FieldSource = CellRef.extend({
   error: z.string().nullable(),
   /** The cell holds something that is not a value of the field's rating scale (③, はい, a legend). */
   invalid: z.boolean().optional(),
+  /**
+   * The value was not read because the layout does not say which cell holds it: several cells around the label or
+   * legend hold ratings ("several"), or none fits ("none": the cells looked at, maybe none). The source's cell is
+   * the first of them, else the label or legend.
+   */
+  ambiguous: z.object({ reason: z.enum(["several", "none"]), cells: z.array(z.string()) }).optional(),
 });
 export type FieldSource = z.infer<typeof FieldSource>;
 
@@ -30,12 +36,18 @@ export const FIELDS = [
 export const FieldName = z.enum(FIELDS);
 export type FieldName = z.infer<typeof FieldName>;
 
+/** The form's sections, in order: 計画, 中間振り返り, 自己評価. */
+export const SECTIONS = ["plan", "midyear", "final"] as const;
+export type Section = (typeof SECTIONS)[number];
+
 export const RATING_FIELDS = ["midyear.implementation", "midyear.achievement", "final.achievement"] as const;
 export type RatingField = (typeof RATING_FIELDS)[number];
 
 /** One 取組項目 as read from the workbook. Empty text is null. */
 export const Item = CellRef.extend({
   no: z.number().int(),
+  /** The name of the form (ward) the item belongs to: see the report's `forms`. */
+  form: z.string(),
   title: z.string().nullable(),
   subtitle: z.string().nullable(),
   starred: z.boolean(),
@@ -67,10 +79,33 @@ export function fieldValue(item: Item, field: FieldName): unknown {
   return (item[group] as Record<string, unknown>)[key];
 }
 
-/** The field's cell holds an invalid rating or an Excel error: its own finding says so, not a "missing" one. */
+/** The sections the item has: those where at least one field was found. */
+export function sectionsOf(item: Item): Section[] {
+  return SECTIONS.filter((section) => FIELDS.some((field) => field.startsWith(`${section}.`) && item.sources[field]));
+}
+
+/**
+ * The field's cell holds an invalid rating or an Excel error, or the layout does not say which cell holds it: its
+ * own finding says so, not a "missing" one.
+ */
 export function isUnreadable(item: Item, field: FieldName): boolean {
   const source = item.sources[field];
-  return Boolean(source?.invalid || source?.error);
+  return Boolean(source?.invalid || source?.error || source?.ambiguous);
+}
+
+/** Something is written where the field is read, whether or not it reads as a value: what phase inference counts. */
+export function isWritten(item: Item, field: FieldName): boolean {
+  const source = item.sources[field];
+  return fieldValue(item, field) !== null || Boolean(source?.invalid || source?.error || source?.ambiguous?.reason === "several");
+}
+
+/**
+ * The item has the section the field belongs to (the title belongs to none). A form without 中間振り返り rows asks
+ * nothing mid-year; an item without a section its siblings have is reported once (SECTION_MISSING), not per field.
+ */
+export function hasSectionOf(item: Item, field: FieldName): boolean {
+  const section = SECTIONS.find((s) => field.startsWith(`${s}.`));
+  return !section || sectionsOf(item).includes(section);
 }
 
 /** The phase a field is filled in: its section (the title and the 計画 fields: plan). */

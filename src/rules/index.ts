@@ -1,4 +1,4 @@
-import { fieldValue, FIELDS, isUnreadable, Item, Phase, PHASES, RatingField } from "../model";
+import { FIELDS, isWritten, Item, Phase, PHASES, RatingField } from "../model";
 import type { TemplateProfile } from "../template/profile";
 import type { FormInfo } from "../template/reader";
 import type { RuleFinding } from "./catalog";
@@ -18,8 +18,7 @@ export function validateItems(items: readonly Item[], form: FormInfo, phase: Pha
 
 /** final if any self-evaluation rating is filled, else midyear if any mid-year rating is, else plan. */
 export function inferPhase(items: readonly Item[]): Phase {
-  const filled = (field: RatingField) =>
-    items.some((item) => fieldValue(item, field) !== null || isUnreadable(item, field));
+  const filled = (field: RatingField) => items.some((item) => isWritten(item, field));
   if (filled("final.achievement")) return "final";
   if (filled("midyear.implementation") || filled("midyear.achievement")) return "midyear";
   return PHASES[0];

@@ -15,6 +15,8 @@ import { remarkRecommended } from "./checks/remark-recommended";
 import { outlookInconsistent } from "./checks/outlook-inconsistent";
 import { resultMissing } from "./checks/result-missing";
 import { resultVsTarget } from "./checks/result-vs-target";
+import { layoutAmbiguous } from "./checks/layout-ambiguous";
+import { sectionMissing } from "./checks/section-missing";
 
 export const RULES = [
   templateNotRecognized,
@@ -32,4 +34,6 @@ export const RULES = [
   outlookInconsistent,
   resultMissing,
   resultVsTarget,
+  layoutAmbiguous,
+  sectionMissing,
 ] as const;

@@ -5,6 +5,7 @@ import {
   fieldValue,
   Finding,
   formatRating,
+  hasSectionOf,
   isUnreadable,
   Item,
   NOT_APPLICABLE,
@@ -27,7 +28,10 @@ export interface LinkedSource extends CellRef {
   value: CellValue;
 }
 
-/** A rating as the 集計 shows it (①, (ii), 対象外, "" or 要確認), and the cell to link when there is one. */
+/**
+ * A rating as the 集計 shows it (①, (ii), 対象外, "", 要確認, or 「—」 when the item has no such section), and the
+ * cell to link when there is one.
+ */
 export interface RatingCell {
   label: string;
   source: LinkedSource | null;
@@ -40,9 +44,9 @@ export interface TextCell {
 
 /** One row of the item table: what a manager reads at a glance. */
 export interface ItemRow {
-  no: number;
-  /** The form (ward) the item belongs to; "" in a book of one form. */
+  /** The form (ward) the item belongs to (the report's `forms`). */
   form: string;
+  no: number;
   title: string;
   starred: boolean;
   ratings: Record<RatingField, RatingCell>;
@@ -56,6 +60,9 @@ export interface ItemRow {
   heading?: CellValue;
 }
 
+/** The rating of an item without the field's section: counted in no bucket. */
+export const NO_SECTION_LABEL = "—";
+
 /** The buckets of a cross-tab, top to bottom: the scale's two levels, 対象外, 未入力, 要確認. */
 export const BUCKETS = ["first", "second", "na", "empty", "check"] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -66,6 +73,8 @@ export interface CrossColumn {
   label: string;
   /** Per bucket, the text a judged cell shows for it (①, (i), 対象外, "", 要確認) and how many show it. */
   cells: Record<Bucket, { label: string; count: number }>;
+  /** The items counted: those that have the field's section (a form without 中間振り返り asks nothing mid-year). */
+  counted: number;
 }
 
 /** The counts of one group of items (a form, a file, or all of them): rows are buckets, columns ratings. */
@@ -73,6 +82,8 @@ export interface CrossTab {
   /** The form or file; null for all items. */
   group: string | null;
   items: number;
+  /** Items with an error (a finding that blocks). */
+  withErrors: number;
   columns: CrossColumn[];
 }
 
@@ -116,8 +127,8 @@ export function computeSummary(workbook: string, report: CheckReport, generatedA
   const profile = options.profile ?? resolveProfile();
   const byItem = countsByItem(findings);
   const cells = options.grid ? gridLookup(options.grid) : null;
-  const rows = items.map((item) => itemRow(item, byItem.get(item.no), cells));
-  const forms = [...new Set(rows.map((r) => r.form))];
+  const rows = items.map((item) => itemRow(item, byItem.get(itemKey(item.form, item.no)), cells));
+  const forms = report.forms.map((f) => f.name);
   return {
     workbook,
     phase: report.phase,
@@ -139,6 +150,7 @@ export function crossTab(group: string | null, rows: ItemRow[], profile: Templat
   return {
     group,
     items: rows.length,
+    withErrors: rows.filter((r) => r.errors > 0).length,
     columns: RATING_FIELDS.map((field) => {
       const levels = profile.scales[profile.fields[field].scale!].levels;
       const labels: Record<Bucket, string> = {
@@ -150,34 +162,30 @@ export function crossTab(group: string | null, rows: ItemRow[], profile: Templat
       };
       const count = (label: string) => rows.filter((r) => r.ratings[field].label === label).length;
       const cells = Object.fromEntries(BUCKETS.map((b) => [b, { label: labels[b], count: count(labels[b]) }]));
-      return { field, label: RATING_COLUMN_LABELS[field], cells: cells as CrossColumn["cells"] };
+      const counted = rows.filter((r) => r.ratings[field].label !== NO_SECTION_LABEL).length;
+      return { field, label: RATING_COLUMN_LABELS[field], cells: cells as CrossColumn["cells"], counted };
     }),
   };
-}
-
-/** The form an item belongs to, once the reader names forms (several forms in one book); "" before. */
-function formOf(item: Item): string {
-  const form = (item as Item & { form?: unknown }).form;
-  return typeof form === "string" ? form : "";
 }
 
 function itemRow(item: Item, counts: ReturnType<typeof countBlocking> | undefined, cells: GridLookup | null): ItemRow {
   const linked = (field: RatingField | TextField): LinkedSource | null => {
     const source = item.sources[field];
-    if (!source || !cells) return null;
+    // A layout that does not say which cell holds the value gives no cell to link.
+    if (!source || !cells || source.ambiguous) return null;
     const value = cells(source);
     // The value is the whole cell, not the text after a label in the label's own cell: only then may a formula show it.
     if (value === undefined || cellText(value).trim() !== source.text.trim()) return null;
     return { sheet: source.sheet, cell: source.cell, value };
   };
-  const rating = (field: RatingField): RatingCell => ({
-    label: isUnreadable(item, field) ? CHECK_LABEL : formatRating(fieldValue(item, field) as RatingValue | null),
-    source: linked(field),
-  });
+  const rating = (field: RatingField): RatingCell =>
+    !hasSectionOf(item, field)
+      ? { label: NO_SECTION_LABEL, source: null }
+      : { label: isUnreadable(item, field) ? CHECK_LABEL : formatRating(fieldValue(item, field) as RatingValue | null), source: linked(field) };
   const text = (field: TextField): TextCell => ({ text: (fieldValue(item, field) as string | null) ?? "", source: linked(field) });
   return {
+    form: item.form,
     no: item.no,
-    form: formOf(item),
     title: item.title ?? "",
     starred: item.starred,
     ratings: { "midyear.implementation": rating("midyear.implementation"), "midyear.achievement": rating("midyear.achievement"), "final.achievement": rating("final.achievement") },
@@ -204,10 +212,19 @@ function gridLookup(grid: WorkbookGrid): GridLookup {
   };
 }
 
-function countsByItem(findings: Finding[]): Map<number, ReturnType<typeof countBlocking>> {
-  const byItem = new Map<number, Finding[]>();
-  for (const f of findings) if (f.item !== null) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
-  return new Map([...byItem].map(([no, list]) => [no, countBlocking(list)]));
+/** Findings' counts per item, items told apart by form (北区's 取組項目 1 is not 都島区's). */
+function countsByItem(findings: Finding[]): Map<string, ReturnType<typeof countBlocking>> {
+  const byItem = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.item === null) continue;
+    const key = itemKey(f.form ?? null, f.item);
+    byItem.set(key, [...(byItem.get(key) ?? []), f]);
+  }
+  return new Map([...byItem].map(([key, list]) => [key, countBlocking(list)]));
+}
+
+function itemKey(form: string | null, no: number): string {
+  return `${form}\u0000${no}`;
 }
 
 const COMPARATOR_TEXT: Record<NonNullable<Target["comparator"]>, string> = {

@@ -2,7 +2,7 @@ import { CellRef, countBlocking, FIELD_LABELS, PHASE_LABELS, PHASES, Phase, RATI
 import { a1, cellText, CellRange, CellValue, WorkbookGrid } from "../template/grid";
 import type { TemplateProfile } from "../template/profile";
 import { normalize } from "../template/text";
-import { Bucket, BUCKETS, crossTab, CrossTab, headlineRating, ItemRow, RATING_COLUMN_LABELS, Summary, TEXT_FIELDS, TextField } from "./compute";
+import { Bucket, BUCKETS, CrossColumn, crossTab, CrossTab, headlineRating, NO_SECTION_LABEL, ItemRow, RATING_COLUMN_LABELS, Summary, TEXT_FIELDS, TextField } from "./compute";
 import {
   countFormula,
   groupCountFormula,
@@ -85,9 +85,15 @@ interface ItemColumn {
  * so that the count blocks under the table (label | 実施見込み 達成見込み 自己評価 | two more counts) fit every
  * column they share with it.
  */
-function itemColumns(group: { header: string; value: (row: ItemRow) => string } | null, live: (() => Live) | null): ItemColumn[] {
+function itemColumns(
+  group: { header: string; value: (row: ItemRow) => string } | null,
+  live: (() => Live) | null,
+  options: { form?: boolean } = {},
+): ItemColumn[] {
   const columns: ItemColumn[] = [];
   if (group) columns.push({ header: group.header, spec: { max: WRAP.file }, cell: (r) => text(group.value(r)), role: "group" });
+  // Several forms number their items each from 1: the row says which form it is of.
+  if (options.form) columns.push({ header: "様式", spec: { max: WRAP.file }, cell: (r) => text(r.form) });
   columns.push(
     { header: "番号", spec: {}, cell: (r) => integer(r.no) },
     { header: "★", spec: {}, cell: (r) => text(r.starred ? "★" : "") },
@@ -193,6 +199,8 @@ function panels(sheet: SheetBuilder, tab: CrossTab, columns: ItemColumn[], sourc
     sheet.row++;
   };
 
+  // A rating none of the group's items has a section for (a form without 中間振り返り) is not asked: 「—」.
+  const asked = (c: CrossColumn) => c.counted > 0 || tab.items === 0;
   const countsTop = sheet.row;
   headerRow("件数");
   const rowOf = new Map<Bucket, number>();
@@ -201,7 +209,8 @@ function panels(sheet: SheetBuilder, tab: CrossTab, columns: ItemColumn[], sourc
     sheet.put(sheet.row, labelCol, text(bucketRowLabel(tab, bucket), "label"));
     for (const c of tab.columns) {
       const { label, count } = c.cells[bucket];
-      sheet.put(sheet.row, colOf(c.field), source ? formula(countOf(source, colOf(c.field), label), count, "integer") : integer(count));
+      const cell = !asked(c) ? text(NO_SECTION_LABEL) : source ? formula(countOf(source, colOf(c.field), label), count, "integer") : integer(count);
+      sheet.put(sheet.row, colOf(c.field), cell);
     }
     sheet.row++;
   }
@@ -210,7 +219,7 @@ function panels(sheet: SheetBuilder, tab: CrossTab, columns: ItemColumn[], sourc
   for (const c of tab.columns) {
     const col = colOf(c.field);
     const range = { top: countsTop + 1, bottom: totalRow - 1, left: col, right: col };
-    sheet.put(totalRow, col, source ? formula(sumFormula(range), tab.items, "integer") : integer(tab.items));
+    sheet.put(totalRow, col, !asked(c) ? text(NO_SECTION_LABEL) : source ? formula(sumFormula(range), c.counted, "integer") : integer(c.counted));
   }
   sheet.row++;
 
@@ -219,9 +228,10 @@ function panels(sheet: SheetBuilder, tab: CrossTab, columns: ItemColumn[], sourc
     sheet.put(sheet.row, labelCol, text(bucketRowLabel(tab, bucket), "label"));
     for (const c of tab.columns) {
       const col = colOf(c.field);
-      const share = tab.items ? c.cells[bucket].count / tab.items : 0;
+      const share = c.counted ? c.cells[bucket].count / c.counted : 0;
       const cell = { row: rowOf.get(bucket)!, col };
-      sheet.put(sheet.row, col, source ? formula(shareFormula(cell, { row: totalRow, col }), share, "percent") : percent(share));
+      const content = !asked(c) ? text(NO_SECTION_LABEL) : source ? formula(shareFormula(cell, { row: totalRow, col }), share, "percent") : percent(share);
+      sheet.put(sheet.row, col, content);
     }
     sheet.row++;
   }
@@ -270,6 +280,7 @@ function countSection(
     sheet.blank();
     const nameCell = { row: sheet.row, col: labelCol };
     sheet.noteLine(text(tab.group ?? "", "label"), labelCol);
+    sheet.noteLine(text(`取組項目 ${tab.items} 件（エラーのある取組項目 ${tab.withErrors} 件）`), labelCol);
     return { tab, panels: panels(sheet, tab, columns, source && { ...source, group: nameCell }) };
   });
   const end = sheet.row;
@@ -489,8 +500,9 @@ export function layoutAggregate(files: FileSummary[], generatedAt: Date): SheetW
 
   const overall = new SheetBuilder(OVERALL_SHEET);
   header(overall, "全体集計", meta, note);
-  const columns = itemColumns({ header: "ファイル", value: (r) => r.form }, null);
-  const rows = read.flatMap(({ file, summary }) => summary.rows.map((row) => ({ ...row, form: file })));
+  const fileOf = new Map(read.flatMap(({ file, summary }) => summary.rows.map((row) => [row, file])));
+  const rows = [...fileOf.keys()];
+  const columns = itemColumns({ header: "ファイル", value: (r) => fileOf.get(r)! }, null, { form: read.some((f) => f.summary.perForm.length > 0) });
   const table = itemTable(overall, "hyoka_overall", columns, rows, false);
   overall.blank();
   const profile = read[0]?.summary.profile;

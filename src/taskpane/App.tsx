@@ -14,12 +14,16 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { OfficeApi } from "../excel/office-api";
+import { inspectReport } from "../inspection";
+import { DeployedProfile, loadDeployedProfile } from "../deployed-profile";
 import { FindingList } from "./FindingList";
 import { Locale, localeOf, STRINGS } from "./i18n";
 import { PhasePicker } from "./PhasePicker";
 import { RollUpPanel, RunRollUp } from "./RollUpPanel";
+import { ReadingView } from "./ReadingView";
 import { formatWhen, SHEET_STRINGS } from "./sheet-strings";
 import { SummaryBar } from "./SummaryBar";
+import { VISUALLY_HIDDEN } from "./styles";
 import { useChecker } from "./useChecker";
 import { useSheetTools } from "./useSheetTools";
 
@@ -35,6 +39,8 @@ export interface AppProps {
   rollUp?: RunRollUp;
   /** Open with the roll-up panel showing (the ribbon's 「複数のブックを集計…」). */
   startWithRollUp?: boolean;
+  /** The profile to read workbooks with: by default the deployment's profile.json beside the page, else the built-in one. */
+  loadProfile?: () => Promise<DeployedProfile>;
 }
 
 const useStyles = makeStyles({
@@ -70,18 +76,20 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   small: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
+
 });
 
 /** The task pane: pick the phase, validate, go to each finding's cell, write the 集計 sheet. */
-export function App({ api, locale: givenLocale, theme = webLightTheme, embedded = false, rollUp, startWithRollUp = false }: AppProps) {
+export function App({
+  api,
+  locale: givenLocale,
+  theme = webLightTheme,
+  embedded = false,
+  loadProfile = loadDeployedProfile,
+  rollUp,
+  startWithRollUp = false,
+}: AppProps) {
   const Root = embedded ? "div" : "main";
   const locale = givenLocale ?? localeOf(api.Office);
   const t = STRINGS[locale];
@@ -91,10 +99,13 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
   const toolsId = React.useId();
   const s = SHEET_STRINGS[locale];
 
-  const checker = useChecker(api, t);
-  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, kept, relinks } = checker;
+  const [deployed, setDeployed] = React.useState<DeployedProfile | null>(null);
+  React.useEffect(() => void loadProfile().then(setDeployed), [loadProfile]);
+  const checker = useChecker(api, t, deployed?.profile ?? null);
+  const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell, kept, relinks } = checker;
   const tools = useSheetTools(api, checker, locale);
   const busyText = { validate: t.validating, summarize: t.summarizing, rules: s.settingRules, highlight: s.highlighting, clear: s.clearing };
+  const understood = React.useMemo(() => (report ? inspectReport(report) : []), [report]);
   const [rollUpOpen, setRollUpOpen] = React.useState(startWithRollUp && Boolean(rollUp));
 
   return (
@@ -105,7 +116,21 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
           <Text size={200} className={styles.subtitle}>
             {t.subtitle}
           </Text>
+          {deployed && (
+            <Text size={200} className={styles.subtitle} data-testid="profile">
+              {t.profileInUse(deployed.profile.name, deployed.file !== null && deployed.error === null)}
+            </Text>
+          )}
         </header>
+
+        {deployed?.error && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.profileErrorTitle}</MessageBarTitle>
+              {deployed.error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
 
         <PhasePicker value={phase} onChange={choosePhase} inferred={inferred} reading={reading} disabled={busy !== null} t={t} />
 
@@ -126,7 +151,7 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
           )}
         </div>
 
-        {rollUp && rollUpOpen && <RollUpPanel t={t} run={rollUp} disabled={busy !== null} />}
+        {rollUp && rollUpOpen && <RollUpPanel t={t} run={rollUp} profile={deployed?.profile} disabled={busy !== null || !deployed} />}
 
         {relinks.length > 0 && !busy && (
           <MessageBar intent="warning" layout="multiline" data-testid="relink">
@@ -253,6 +278,8 @@ export function App({ api, locale: givenLocale, theme = webLightTheme, embedded 
             />
           </section>
         )}
+
+        {understood.length > 0 && <ReadingView forms={understood} t={t} onSelect={(sheet, cell) => void goToCell(sheet, cell)} />}
       </Root>
     </FluentProvider>
   );

@@ -1,9 +1,10 @@
 import * as React from "react";
 import { Badge, BadgeProps, Label, makeStyles, mergeClasses, Select, shorthands, Text, tokens } from "@fluentui/react-components";
-import { Finding, isBlocking, Item, Severity } from "../model";
+import { Finding, groupFindings, isBlocking, Item, Severity } from "../model";
 import { messageIn } from "../rules";
 import type { Locale, Strings } from "./i18n";
 import type { SheetStrings } from "./sheet-strings";
+import { ENTRY } from "./styles";
 
 const BADGE_COLORS: Record<Severity, BadgeProps["color"]> = { fatal: "important", error: "danger", warning: "warning" };
 
@@ -22,22 +23,21 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
+  formHeading: {
+    margin: `${tokens.spacingVerticalM} 0 0`,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   finding: {
+    ...ENTRY,
     display: "grid",
     gridTemplateColumns: "auto 1fr auto",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: "start",
-    width: "100%",
-    boxSizing: "border-box",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    textAlign: "start",
-    font: "inherit",
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
   },
   clickable: {
     cursor: "pointer",
@@ -81,12 +81,14 @@ interface Entry {
 
 interface Group {
   key: string;
+  form: string | null;
   heading: string;
   entries: Entry[];
 }
 
 /**
- * Findings grouped by item (取組項目 N【title】), workbook-wide ones first; each with a place is a link to its cell
+ * Findings grouped by item (取組項目 N【title】), workbook-wide ones first, under a heading per form (様式「北区」) when
+ * the workbook holds several (北区's 取組項目 1 is not 都島区's); each with a place is a link to its cell
  * (a button that looks and acts like one: pointer, chevron, Enter or Space). Above FILTER_ABOVE findings, filters
  * by kind and by item. A re-check updates the list in place: an entry keeps its element (and so focus and
  * scroll) while its finding remains; when the focused one goes, focus moves to its neighbour.
@@ -101,13 +103,15 @@ export function FindingList({ findings, items, locale, t, s, current, onSelect }
   const focused = React.useRef<{ key: string; position: number } | null>(null);
 
   const entries = React.useMemo(() => keyed(findings), [findings]);
+  const forms = [...new Set(items.map((i) => i.form))];
+  const several = forms.length > 1;
   const filtering = findings.length > FILTER_ABOVE;
   const visible = entries.filter(
     ({ finding }) =>
       !filtering ||
-      ((severity === "all" || (severity === "errors") === isBlocking(finding)) && (item === "all" || groupKey(finding) === item)),
+      ((severity === "all" || (severity === "errors") === isBlocking(finding)) && (item === "all" || groupKey(finding, several) === item)),
   );
-  const groups = groupFindings(visible, items, t);
+  const groups = itemGroups(visible, items, t, several);
   const visibleKeys = visible.map((e) => e.key).join("\n");
 
   // Which entry has focus, seen before this render changes the list (while the pane itself has focus: a user
@@ -131,9 +135,36 @@ export function FindingList({ findings, items, locale, t, s, current, onSelect }
   }, [visibleKeys]);
 
   if (findings.length === 0) return null;
+  const itemSection = (group: Group, Heading: "h3" | "h4") => {
+    const headingId = `${hintId}-${group.key}`;
+    return (
+      <section key={group.key} className={styles.group} aria-labelledby={headingId}>
+        <Heading id={headingId} className={styles.heading}>
+          {group.heading}
+        </Heading>
+        <ul className={styles.list} aria-labelledby={headingId}>
+          {group.entries.map(({ key, finding }) => (
+            <li key={key}>
+              <FindingEntry
+                entryKey={key}
+                finding={finding}
+                locale={locale}
+                t={t}
+                s={s}
+                hintId={hintId}
+                isCurrent={current === findingKey(finding)}
+                onSelect={() => onSelect(finding)}
+                styles={styles}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  };
   const counts = { errors: findings.filter(isBlocking).length, warnings: findings.filter((f) => !isBlocking(f)).length };
-  const itemOptions = itemFilterOptions(findings, items, s);
-  if (item !== "all" && !itemOptions.some((o) => o.value === item)) itemOptions.push({ value: item, label: item === "workbook" ? s.workbookWide(0) : s.filterItemOption(Number(item.slice(5)), null, 0) });
+  const itemOptions = itemFilterOptions(findings, items, s, several);
+  if (item !== "all" && !itemOptions.some((o) => o.value === item)) itemOptions.push({ value: item, label: optionLabel(item, null, 0, s) });
 
   return (
     <div ref={listRef}>
@@ -169,33 +200,21 @@ export function FindingList({ findings, items, locale, t, s, current, onSelect }
         {t.selectHint}
       </Text>
       {visible.length === 0 && <Text className={styles.empty}>{s.noneShown}</Text>}
-      {groups.map((group) => {
-        const headingId = `${hintId}-${group.key}`;
-        return (
-          <section key={group.key} className={styles.group} aria-labelledby={headingId}>
-            <h3 id={headingId} className={styles.heading}>
-              {group.heading}
-            </h3>
-            <ul className={styles.list} aria-labelledby={headingId}>
-              {group.entries.map(({ key, finding }) => (
-                <li key={key}>
-                  <FindingEntry
-                    entryKey={key}
-                    finding={finding}
-                    locale={locale}
-                    t={t}
-                    s={s}
-                    hintId={hintId}
-                    isCurrent={current === findingKey(finding)}
-                    onSelect={() => onSelect(finding)}
-                    styles={styles}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {forms.length <= 1
+        ? groups.map((group) => itemSection(group, "h3"))
+        : forms.map((form, f) => {
+            const own = groups.filter((group) => group.form === form);
+            if (own.length === 0) return null;
+            const formHeadingId = `${hintId}-form-${f}`;
+            return (
+              <section key={formHeadingId} aria-labelledby={formHeadingId}>
+                <h3 id={formHeadingId} className={styles.formHeading}>
+                  {t.formHeading(form)}
+                </h3>
+                {own.map((group) => itemSection(group, "h4"))}
+              </section>
+            );
+          })}
     </div>
   );
 }
@@ -269,31 +288,35 @@ function keyed(findings: readonly Finding[]): Entry[] {
   });
 }
 
-function groupKey(finding: Finding): string {
-  return finding.item === null ? "workbook" : `item-${finding.item}`;
+/** A group's (and the item filter's) value: "workbook" or "item-N", after its form's name when there are several. */
+function groupKey({ form, item }: Pick<Finding, "form" | "item">, several: boolean): string {
+  const key = item === null ? "workbook" : `item-${item}`;
+  return several ? `${form ?? ""}|${key}` : key;
 }
 
-function itemFilterOptions(findings: readonly Finding[], items: readonly Item[], s: SheetStrings): { value: string; label: string }[] {
-  const titles = new Map(items.map((i) => [i.no, i.title]));
+function optionLabel(value: string, title: string | null, n: number, s: SheetStrings): string {
+  const at = value.lastIndexOf("|");
+  const item = value.slice(at + 1);
+  const label = item === "workbook" ? s.workbookWide(n) : s.filterItemOption(Number(item.slice(5)), title, n);
+  return at < 0 ? label : `${value.slice(0, at)}: ${label}`;
+}
+
+function itemFilterOptions(findings: readonly Finding[], items: readonly Item[], s: SheetStrings, several: boolean): { value: string; label: string }[] {
+  const titles = new Map(items.map((i) => [groupKey({ form: i.form, item: i.no }, several), i.title]));
   const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(groupKey(finding), (counts.get(groupKey(finding)) ?? 0) + 1);
-  return [...counts].map(([value, n]) => ({
-    value,
-    label: value === "workbook" ? s.workbookWide(n) : s.filterItemOption(Number(value.slice(5)), titles.get(Number(value.slice(5))) ?? null, n),
-  }));
+  for (const finding of findings) counts.set(groupKey(finding, several), (counts.get(groupKey(finding, several)) ?? 0) + 1);
+  return [...counts].map(([value, n]) => ({ value, label: optionLabel(value, titles.get(value) ?? null, n, s) }));
 }
 
-function groupFindings(entries: readonly Entry[], items: readonly Item[], t: Strings): Group[] {
-  const titles = new Map(items.map((item) => [item.no, item.title]));
-  const groups = new Map<string, Group>();
-  for (const entry of entries) {
-    const key = groupKey(entry.finding);
-    let group = groups.get(key);
-    if (!group) {
-      const heading = entry.finding.item === null ? t.workbookGroup : t.itemHeading(entry.finding.item, titles.get(entry.finding.item) ?? null);
-      groups.set(key, (group = { key, heading, entries: [] }));
-    }
-    group.entries.push(entry);
-  }
-  return [...groups.values()];
+/** The visible entries by form and item, as the report lists them (the model's groupFindings), with their keys. */
+function itemGroups(entries: readonly Entry[], items: readonly Item[], t: Strings, several: boolean): Group[] {
+  return groupFindings(
+    entries.map((e) => e.finding),
+    items,
+  ).map((group) => ({
+    key: groupKey(group.entries[0].finding, several).replace(/[^\w-]/g, (c) => c.charCodeAt(0).toString(36)),
+    form: group.form,
+    heading: group.item === null ? t.workbookGroup : t.itemHeading(group.item, group.title),
+    entries: group.entries.map(({ index }) => entries[index]),
+  }));
 }

@@ -1,12 +1,13 @@
 import * as React from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import type { FileStatus } from "../summary/files";
+import type { TemplateProfile } from "../template/profile";
 import type { Strings } from "./i18n";
 
 /** What the panel asks of its host: summarise these files (reading, checking, writing the sheets). */
 export type RunRollUp = (
   files: File[],
-  options: { signal: AbortSignal; onProgress: (index: number, status: FileStatus) => void },
+  options: { signal: AbortSignal; onProgress: (index: number, status: FileStatus) => void; profile?: TemplateProfile },
 ) => Promise<{ sheets: string[]; summarised: number }>;
 
 const useStyles = makeStyles({
@@ -35,7 +36,7 @@ type Run = { state: "idle" } | { state: "running"; controller: AbortController }
  * 「複数のブックを集計」: pick several .xlsx files (or drop them here), see each one's status and n / total while
  * they are read, cancel, and get 全体集計 and ファイル別集計 in the open workbook. Files never leave the machine.
  */
-export function RollUpPanel({ t, run, disabled }: { t: Strings; run: RunRollUp; disabled?: boolean }) {
+export function RollUpPanel({ t, run, profile, disabled }: { t: Strings; run: RunRollUp; profile?: TemplateProfile; disabled?: boolean }) {
   const styles = useStyles();
   const headingId = React.useId();
   const input = React.useRef<HTMLInputElement>(null);
@@ -66,6 +67,7 @@ export function RollUpPanel({ t, run, disabled }: { t: Strings; run: RunRollUp; 
       const result = await run(files, {
         signal: controller.signal,
         onProgress: (index, status) => setStatuses((previous) => previous.map((s, i) => (i === index ? status : s))),
+        profile,
       });
       setCurrent({ state: "done", ...result });
     } catch (e) {

@@ -1,4 +1,5 @@
-import { itemHeading, Locale, PHASE_LABELS, Phase, Severity, SEVERITY_LABELS, WHOLE_WORKBOOK } from "../model";
+import { FIELD_LABELS, FieldName, itemHeading, Locale, PHASE_LABELS, Phase, Severity, SEVERITY_LABELS, WHOLE_WORKBOOK } from "../model";
+import type { FieldStatus } from "../inspection";
 import type { FileStatus } from "../summary/files";
 import { HOST_MESSAGES } from "../excel/host-error";
 
@@ -21,6 +22,19 @@ export interface Strings {
   noFindingsDetail: string;
   workbookGroup: string;
   itemHeading: (no: number, title: string | null) => string;
+  /** A form (ward) of a workbook that holds several. */
+  formHeading: (name: string) => string;
+  /** Which profile reads the workbook: the deployment's (shipped) or the built-in one. */
+  profileInUse: (name: string, shipped: boolean) => string;
+  profileErrorTitle: string;
+  /** 読み取り結果: where each field was read from. */
+  readingHeading: string;
+  readingIntro: (forms: number, items: number) => string;
+  fieldLabel: (field: FieldName) => string;
+  readStatus: (status: Exclude<FieldStatus, "value" | "ambiguous">) => string;
+  /** On an item's heading: how many of its fields need a look (invalid, error, unclear, not found). */
+  needsLook: (count: number) => string;
+  ambiguousStatus: (reason: "several" | "none", cells: string) => string;
   severity: (severity: Severity) => string;
   selectHint: string;
   summarize: string;
@@ -64,6 +78,17 @@ const ja: Strings = {
   noFindingsDetail: "このフェーズで必要な記入はそろっています。",
   workbookGroup: WHOLE_WORKBOOK.ja,
   itemHeading: (no, title) => itemHeading(no, title, "ja"),
+  formHeading: (name) => `様式「${name}」`,
+  profileInUse: (name, shipped) => `様式プロファイル: ${name}${shipped ? "（profile.json）" : "（既定）"}`,
+  profileErrorTitle: "様式プロファイルを使えません。既定のプロファイルで読み取ります（管理者に連絡してください）",
+  readingHeading: "読み取り結果",
+  readingIntro: (forms, items) =>
+    `${forms > 1 ? `様式 ${forms} 件・` : ""}取組項目 ${items} 件の各項目を、どのセルから読み取ったかを示します。選択するとそのセルに移動します。`,
+  fieldLabel: (field) => FIELD_LABELS[field].ja,
+  readStatus: (status) => ({ blank: "空欄", invalid: "選択肢にない値", error: "エラー値", absent: "見つかりません" })[status],
+  needsLook: (count) => `要確認 ${count}`,
+  ambiguousStatus: (reason, cells) =>
+    reason === "several" ? `${cells} のどれにも評価があり、判断できません` : `値のセルが見つかりません${cells ? `（確認: ${cells}）` : ""}`,
   severity: (severity) => SEVERITY_LABELS[severity].ja,
   selectHint: "選択するとセルに移動します",
   summarize: "集計",
@@ -109,6 +134,17 @@ const en: Strings = {
   noFindingsDetail: "Everything this phase needs is filled in.",
   workbookGroup: WHOLE_WORKBOOK.en,
   itemHeading: (no, title) => itemHeading(no, title, "en"),
+  formHeading: (name) => `Form 「${name}」`,
+  profileInUse: (name, shipped) => `Form profile: ${name}${shipped ? " (profile.json)" : " (built-in)"}`,
+  profileErrorTitle: "The form profile cannot be used; the built-in profile reads the workbook (tell your administrator)",
+  readingHeading: "How the workbook was read",
+  readingIntro: (forms, items) =>
+    `Where each field of ${forms > 1 ? `${forms} forms, ` : ""}${items} ${items === 1 ? "item" : "items"} was read from. Select one to go to its cell.`,
+  fieldLabel: (field) => FIELD_LABELS[field].en,
+  readStatus: (status) => ({ blank: "empty", invalid: "not a rating", error: "error value", absent: "not found" })[status],
+  needsLook: (count) => `${count} to check`,
+  ambiguousStatus: (reason, cells) =>
+    reason === "several" ? `${cells} all hold ratings: unclear which` : `no cell for the value${cells ? ` (looked at ${cells})` : ""}`,
   severity: (severity) => SEVERITY_LABELS[severity].en,
   selectHint: "Select to go to the cell",
   summarize: "Summarize",

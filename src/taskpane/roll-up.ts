@@ -22,12 +22,12 @@ export const readWorkbookFile: ReadWorkbookBytes = async (bytes, name) => {
  * stops before the next file; nothing is written then.
  */
 export function rollUpRunner(api: OfficeApi, read: ReadWorkbookBytes = readWorkbookFile, now: () => Date = () => new Date()): RunRollUp {
-  return async (files, { signal, onProgress }) => {
+  return async (files, { signal, onProgress, profile }) => {
     const at = now();
     const names = distinctFileNames(files.map((f) => f.name));
     const summaries = await summarizeWorkbooks(
       files.map((file, i) => ({ name: names[i], read: async () => read(new Uint8Array(await file.arrayBuffer()), names[i]) })),
-      { now: at, signal, onProgress },
+      { now: at, signal, onProgress, profile },
     );
     signal.throwIfAborted();
     const { sheets } = await writeRollUp(api, summaries, at);

@@ -12,6 +12,7 @@ import type { Finding, Phase } from "../model";
 import type { WorkbookGrid } from "../template/grid";
 import { findingKey } from "./FindingList";
 import type { Strings } from "./i18n";
+import { defaultProfile, TemplateProfile } from "../template/profile";
 
 export type Busy = "validate" | "summarize" | "rules" | "highlight" | "clear" | null;
 export type Notice = { intent: "success" | "error"; text: string } | null;
@@ -36,6 +37,10 @@ export interface Checker {
   validate: () => Promise<void>;
   summarize: () => Promise<void>;
   goTo: (finding: Finding) => Promise<void>;
+  /** The profile workbooks are read with (the deployment's, else the built-in one). */
+  profile: TemplateProfile;
+  /** Selects a cell of the workbook (a field's, from 読み取り結果). */
+  goToCell: (sheet: string, cell: string) => Promise<void>;
   /** The grid the report was made from (for live re-check). */
   grid: WorkbookGrid | null;
   /** A re-check's result replaces the shown one in place. */
@@ -50,7 +55,7 @@ export interface Checker {
 }
 
 /** What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a notice. */
-export function useChecker(api: OfficeApi, t: Strings): Checker {
+export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile | null = defaultProfile): Checker {
   const [phase, setPhase] = React.useState<Phase>("plan");
   const [inferred, setInferred] = React.useState<Phase | null>(null);
   const [reading, setReading] = React.useState(true);
@@ -74,6 +79,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
 
   // Read the workbook once on open to infer the phase the staff member is at.
   React.useEffect(() => {
+    if (!profile) return; // the deployment's profile is still loading: the first read waits for it
     let live = true;
     setReading(true);
     readWorkbookState(api)
@@ -81,7 +87,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
         if (!live) return;
         setKept({ summary: state.summary, highlight: state.highlight });
         setRelinks(staleSummaries(state));
-        const inferredPhase = checkWorkbook(state).phase;
+        const inferredPhase = checkWorkbook(state, { profile }).phase;
         setInferred(inferredPhase);
         if (!picked.current) setPhase(inferredPhase);
       })
@@ -90,7 +96,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     return () => {
       live = false;
     };
-  }, [api, fail]);
+  }, [api, fail, profile]);
 
   const choosePhase = (next: Phase) => {
     picked.current = true;
@@ -109,7 +115,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
       setNotes(state.notes);
       setKept({ summary: state.summary, highlight: state.highlight });
       setGrid(state);
-      setReport(checkWorkbook(state, { phase }));
+      setReport(checkWorkbook(state, { phase, profile: profile ?? undefined }));
       setRelinks(staleSummaries(state));
     } catch (error) {
       fail(error);
@@ -124,7 +130,7 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     setNotice(null);
     setNotes([]);
     try {
-      const result = await summarizeOpenWorkbook(api, { phase });
+      const result = await summarizeOpenWorkbook(api, { phase, profile: profile ?? undefined });
       setNotes(result.notes);
       setKept((k) => ({ ...k, summary: result.stamp }));
       setRelinks([]);
@@ -136,15 +142,19 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     }
   };
 
-  const goTo = async (finding: Finding) => {
-    if (!finding.sheet || !finding.cell) return;
-    setCurrent(findingKey(finding));
+  const goToCell = async (sheet: string, cell: string) => {
     try {
-      await selectCell(api, finding.sheet, finding.cell);
+      await selectCell(api, sheet, cell);
       setNotice((n) => (n?.intent === "error" ? null : n));
     } catch (error) {
       fail(error);
     }
+  };
+
+  const goTo = async (finding: Finding) => {
+    if (!finding.sheet || !finding.cell) return;
+    setCurrent(findingKey(finding));
+    await goToCell(finding.sheet, finding.cell);
   };
 
   const replaceReport = React.useCallback((next: WorkbookGrid, nextReport: CheckReport) => {
@@ -183,6 +193,8 @@ export function useChecker(api: OfficeApi, t: Strings): Checker {
     validate,
     summarize,
     goTo,
+    profile: profile ?? defaultProfile,
+    goToCell,
     grid,
     replaceReport,
     kept,

@@ -51,6 +51,7 @@ export function useSheetTools(api: OfficeApi, checker: Checker, locale: Locale):
 
   React.useEffect(() => {
     const check = new LiveCheck(api, {
+      profile: checker.profile,
       onResult: ({ grid, report }) => {
         setLiveFailed(false);
         const before = latest.current.report;
@@ -78,7 +79,7 @@ export function useSheetTools(api: OfficeApi, checker: Checker, locale: Locale):
       liveCheck.current = null;
       void check.stop();
     };
-  }, [api, locale]);
+  }, [api, locale, checker.profile]);
 
   React.useEffect(() => {
     if (checker.grid && checker.report) liveCheck.current?.setBase(checker.grid, checker.report);
@@ -96,7 +97,7 @@ export function useSheetTools(api: OfficeApi, checker: Checker, locale: Locale):
   const setRules = async () => {
     if (!able("inputRules")) return;
     await checker.act("rules", async () => {
-      const result = await setInputRules(api);
+      const result = await setInputRules(api, { profile: checker.profile });
       return {
         text: s.rulesSet(result.set, result.already) + (result.set ? undoNote : ""),
         notes: [

@@ -23,8 +23,26 @@ export type Scale = z.infer<typeof Scale>;
 const SectionName = z.enum(["plan", "midyear", "final"]);
 export type SectionName = z.infer<typeof SectionName>;
 
-/** Where a field's value stands relative to its anchor cell. */
-const Placement = z.enum(["inline-or-below", "right", "above"]);
+/**
+ * Where a field's value may stand relative to its anchor (label or legend): "inline" is the rest of the label's
+ * own cell (「取組の方針・目標内容 (趣旨・目的)…」), the others the neighbouring cell that way, across merged areas
+ * and over entirely blank spacer rows and columns.
+ */
+export const Direction = z.enum(["inline", "right", "below", "left", "above"]);
+export type Direction = z.infer<typeof Direction>;
+
+/** The single placements of earlier profiles, still accepted in user profiles. */
+const LEGACY_PLACEMENTS: Record<string, Direction[]> = {
+  "inline-or-below": ["inline", "below"],
+  right: ["right"],
+  above: ["above"],
+};
+
+/** The directions to look in, in order of preference: the reader takes the first that holds a fitting value. */
+const Placement = z.union([
+  z.array(Direction).min(1),
+  z.enum(["inline-or-below", "right", "above"]).transform((legacy) => LEGACY_PLACEMENTS[legacy]),
+]);
 export type Placement = z.infer<typeof Placement>;
 
 const FieldRule = z
@@ -89,6 +107,8 @@ export const TemplateProfile = z.object({
 });
 export type TemplateProfile = z.infer<typeof TemplateProfile>;
 
+const TEXT_PLACEMENT: Direction[] = ["inline", "below", "right"];
+
 export const defaultProfile: TemplateProfile = {
   name: "大阪市 区運営 「市政改革プラン」に基づく取組等",
   itemLabels: ["取組項目"],
@@ -99,18 +119,15 @@ export const defaultProfile: TemplateProfile = {
     final: ["自己評価"],
   },
   fields: {
-    "plan.policy": { labels: ["取組の方針・目標内容"], placement: "inline-or-below" },
-    "plan.thisYear": { labels: ["当年度の取組内容"], placement: "inline-or-below" },
-    "midyear.implementation": {
-      labels: ["取組内容の実施見込み"],
-      placement: "right",
-      scale: "implementation",
-    },
-    "midyear.achievement": { labels: ["目標の達成見込み"], placement: "right", scale: "achievement" },
-    "midyear.remark": { labels: ["課題と改善策"], placement: "inline-or-below" },
-    "final.result": { labels: ["当年度の取組実績及び目標の達成状況"], placement: "inline-or-below" },
-    "final.achievement": { legendOf: "achievement", placement: "above", scale: "achievement" },
-    "final.remark": { labels: ["課題と改善策"], placement: "inline-or-below" },
+    "plan.policy": { labels: ["取組の方針・目標内容"], placement: TEXT_PLACEMENT },
+    "plan.thisYear": { labels: ["当年度の取組内容"], placement: TEXT_PLACEMENT },
+    "midyear.implementation": { labels: ["取組内容の実施見込み"], placement: ["right", "below"], scale: "implementation" },
+    "midyear.achievement": { labels: ["目標の達成見込み"], placement: ["right", "below"], scale: "achievement" },
+    "midyear.remark": { labels: ["課題と改善策"], placement: TEXT_PLACEMENT },
+    "final.result": { labels: ["当年度の取組実績及び目標の達成状況"], placement: TEXT_PLACEMENT },
+    // The form prints the value above the legend; other hands put it beside it (value | legend, as the mid-year rows do).
+    "final.achievement": { legendOf: "achievement", placement: ["above", "left", "right", "below"], scale: "achievement" },
+    "final.remark": { labels: ["課題と改善策"], placement: TEXT_PLACEMENT },
   },
   scales: {
     implementation: {
@@ -180,4 +197,38 @@ export function resolveProfile(override?: DeepPartial<TemplateProfile> | unknown
 /** The section a labelled field belongs to: its name's first part. */
 export function sectionOf(field: LabelledFieldName): SectionName {
   return field.slice(0, field.indexOf(".")) as SectionName;
+}
+
+/** A profile read from a file: the profile, or the one line that says why it cannot be used. */
+export type ProfileText = { profile: TemplateProfile; error?: undefined } | { profile?: undefined; error: string };
+
+/**
+ * A profile file's text (JSON, laid over the default) → the profile, or the message the CLI prints and the task pane
+ * shows: 「プロファイルが正しくありません（fields.final.achievement.placement: …）: profile.json」.
+ */
+export function profileFromText(text: string, file: string): ProfileText {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return { error: `プロファイルが正しくありません（JSON として読めません: ${messageOf(error)}）: ${file}` };
+  }
+  const parsed = TemplateProfile.safeParse(mergeDeep(defaultProfile, json));
+  if (parsed.success) return { profile: parsed.data };
+  const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(全体)"}: ${issue.message}`);
+  return { error: `プロファイルが正しくありません（${shortLine(issues.join("; "))}）: ${file}` };
+}
+
+/** The message when the profile file itself cannot be read (missing, a folder, no permission). */
+export function unreadableProfile(file: string): string {
+  return `プロファイルを読み込めません: ${file}`;
+}
+
+function messageOf(error: unknown): string {
+  return shortLine(error instanceof Error ? error.message : String(error));
+}
+
+function shortLine(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }

@@ -18,7 +18,11 @@ const TOKEN_SEPARATORS = ["", ":", ".", "、", ","];
  * 対象外 → not applicable; anything else (③, はい, a legend naming both levels) → invalid.
  */
 export function parseRating(text: string, scale: Scale, profile: TemplateProfile): ParsedRating {
-  const n = normalize(text);
+  return parseNormalizedRating(normalize(text), scale, profile);
+}
+
+/** parseRating of a text already normalised (a short cell's head). */
+export function parseNormalizedRating(n: string, scale: Scale, profile: TemplateProfile): ParsedRating {
   const { empty, notApplicable } = vocabularyOf(profile);
   if (empty.has(n)) return { kind: "empty" };
   if (notApplicable.has(n)) return { kind: "value", value: NOT_APPLICABLE };

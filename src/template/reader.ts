@@ -1,54 +1,48 @@
 import { FieldName, FieldSource, Item, RatingValue } from "../model";
-import { CellRange, isErrorValue, WorkbookGrid } from "./grid";
-import { LabelledFieldName, Level, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
-import { fiscalYearOf } from "./fiscal-year";
+import { isErrorValue, WorkbookGrid } from "./grid";
+import { Labels } from "./labels";
+import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
+import { Form, FormGatherer, readSheetHeading } from "./forms";
 import { parseTargets } from "./targets";
-import { namedLevels, parseRating, vocabularyOf } from "./ratings";
-import { Cell, SheetView } from "./sheet-view";
+import { parseNormalizedRating, parseRating, vocabularyOf } from "./ratings";
+import { Cell, normalizedText, SheetView } from "./sheet-view";
 import { afterLabel, normalize, tidy } from "./text";
+import { FieldAnchor, key, Placed, Rows, ValueSearch } from "./value-search";
 
-/** What the reader learns about the form itself, beside its items. */
-export interface FormInfo {
-  /** The plan the form is printed for: 「市政改革プラン2.0」. */
-  plan: string | null;
-  /** The fiscal year of the headings, as the Gregorian year it starts in (令和元年度 → 2019). */
-  fiscalYear: number | null;
-  /** The first printed 「※左記が「③」の場合は必須」 that names a rating the scale does not offer. */
-  noteMismatch: { note: string; sheet: string; cell: string } | null;
-}
+export type { Form, FormInfo } from "./forms";
 
 export interface ReadResult {
   items: Item[];
-  form: FormInfo;
+  /** The forms the items belong to, in sheet order: one per ward in a book that gathers several. */
+  forms: Form[];
 }
 
-/** Turns a workbook's cell grids into 取組項目, each field with the cell it was read from. Never throws on content. */
+/** Turns a workbook's cell grids into forms and their 取組項目, each field with the cell it was read from. Never throws on content. */
 export function readWorkbook(grid: WorkbookGrid, profile: TemplateProfile = resolveProfile()): ReadResult {
   const ignored = profile.ignoreSheets.map((pattern) => new RegExp(pattern, "u"));
   const labels = new Labels(profile);
   const items: Item[] = [];
-  const form: FormInfo = { plan: null, fiscalYear: null, noteMismatch: null };
+  const forms = new FormGatherer();
   for (const sheet of grid.sheets) {
     if (ignored.some((re) => re.test(sheet.name))) continue;
     const view = new SheetView(sheet);
     const blocks = findBlocks(view, labels);
-    readHeadings(view, blocks.length ? blocks[0].top - 1 : view.top + HEADING_ROWS, form);
-    for (const block of blocks) items.push(readItem(view, block, labels, profile, form));
+    if (blocks.length === 0) {
+      forms.addHeadingOnly(readSheetHeading(view, view.top + HEADING_ROWS));
+      continue;
+    }
+    const form = forms.formFor(view.name, readSheetHeading(view, blocks[0].top - 1), blocks[0].no);
+    const search = new ValueSearch(view, labels, profile);
+    for (const block of blocks) {
+      const item = readItem(view, block, search, form);
+      items.push(item);
+      forms.add(item);
+    }
   }
-  return { items, form };
+  return { items, forms: forms.finish() };
 }
 
 const HEADING_ROWS = 10;
-const PLAN_NAME = /市政改革プラン\s*\d+(?:\.\d+)?/u;
-
-/** The plan name and fiscal year printed above the items (「市政改革プラン2.0」に基づく取組等, 令和元年度). */
-function readHeadings(view: SheetView, bottom: number, form: FormInfo): void {
-  for (const cell of view.cellsIn(view.top, bottom)) {
-    const text = cell.text.normalize("NFKC");
-    form.plan ??= PLAN_NAME.exec(text)?.[0].replace(/\s+/g, "") ?? null;
-    form.fiscalYear ??= fiscalYearOf(text);
-  }
-}
 
 interface Block {
   no: number;
@@ -57,94 +51,6 @@ interface Block {
   anchorRest: string;
   top: number;
   bottom: number;
-}
-
-type Rows = { top: number; bottom: number };
-
-/** Recognises the form's labels in cells. */
-class Labels {
-  private readonly itemPattern: RegExp;
-  private readonly sections: [SectionName, string[]][];
-  private readonly fieldLabels: string[];
-
-  constructor(readonly profile: TemplateProfile) {
-    const alternatives = profile.itemLabels.map((l) => escapeRegExp(normalize(l))).join("|");
-    this.itemPattern = new RegExp(`^(?:${alternatives})(\\d+)`, "u");
-    this.sections = Object.entries(profile.sectionLabels).map(([s, ls]) => [s as SectionName, ls.map(normalize)]);
-    this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
-    const scales = Object.values(profile.scales);
-    this.levelWords = scales.flatMap((scale) => scale.levels.flatMap((level) => level.words.map(normalize)));
-    this.namesNone = scales.map(() => []);
-  }
-
-  itemNumber(cell: Cell): number | null {
-    const m = this.itemPattern.exec(cell.head);
-    return m ? Number(m[1]) : null;
-  }
-
-  section(cell: Cell): SectionName | null {
-    return this.sections.find(([, ls]) => ls.includes(cell.head))?.[0] ?? null;
-  }
-
-  /** The field label `cell` starts with, if any. */
-  fieldLabel(cell: Cell, candidates = this.fieldLabels): string | null {
-    return candidates.find((l) => cell.head.startsWith(l)) ?? null;
-  }
-
-  /** Labels and legends: the cells that end a search for a field's value. */
-  isStructural(cell: Cell): boolean {
-    return this.section(cell) !== null || this.fieldLabel(cell) !== null || this.levelsNamed(cell).some((l) => l.length >= 2);
-  }
-
-  private readonly named = new WeakMap<Cell, Level["value"][][]>();
-  /** Every level word of every scale: a cell naming none of them (most cells) names no level. */
-  private readonly levelWords: string[];
-  private readonly namesNone: Level["value"][][];
-
-  /** A field's labels, as written and normalised once. */
-  readonly labelsOf = memo((field: LabelledFieldName) =>
-    (this.profile.fields[field].labels ?? []).map((label) => ({ label, norm: normalize(label) })),
-  );
-
-  private readonly scaleIndex = memo((scale: string) => Object.keys(this.profile.scales).indexOf(scale));
-
-  /** The cell is a legend of the named scale (「①:達成見込み ②:達成できない見込み」). */
-  isLegendOf(cell: Cell, scale: string): boolean {
-    return (this.levelsNamed(cell)[this.scaleIndex(scale)]?.length ?? 0) >= 2;
-  }
-
-  /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
-  levelsNamed(cell: Cell): Level["value"][][] {
-    if (!this.levelWords.some((word) => cell.head.includes(word))) return this.namesNone;
-    let levels = this.named.get(cell);
-    if (!levels) {
-      levels = Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]));
-      this.named.set(cell, levels);
-    }
-    return levels;
-  }
-
-  /**
-   * "whole": the cell is a legend; "half": with the next cell it makes one, split over two cells
-   * (「①:達成見込み」「②:達成できない見込み」); null: not a legend.
-   */
-  legendKind(cell: Cell, next?: Cell): "whole" | "half" | null {
-    const here = this.levelsNamed(cell);
-    if (here.some((levels) => levels.length >= 2)) return "whole";
-    const there = next ? this.levelsNamed(next) : [];
-    const half = here.some((levels, scale) => levels.length === 1 && there[scale]?.length === 1 && there[scale][0] !== levels[0]);
-    return half ? "half" : null;
-  }
-
-  /** Labels that belong to one section only, so that their row tells where that section starts. */
-  readonly sectionMarkers = memo((section: SectionName): string[] => {
-    const own = (s: SectionName) =>
-      (Object.entries(this.profile.fields) as [LabelledFieldName, { labels?: string[] }][])
-        .filter(([f]) => sectionOf(f) === s)
-        .flatMap(([, rule]) => (rule.labels ?? []).map(normalize));
-    const others = (["plan", "midyear", "final"] as SectionName[]).filter((s) => s !== section).flatMap(own);
-    return own(section).filter((l) => !others.includes(l));
-  });
 }
 
 function findBlocks(view: SheetView, labels: Labels): Block[] {
@@ -177,31 +83,47 @@ function restAfterNumber(text: string): string {
   return m ? text.slice(m[0].length).trim() : "";
 }
 
-function readItem(view: SheetView, block: Block, labels: Labels, profile: TemplateProfile, form: FormInfo): Item {
+function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form): Item {
+  const { labels, profile } = search;
   const sections = splitSections(view, block, labels);
   const firstLabelRow = sections.plan.labelRow ?? sections.midyear.rows.top;
   const heading = readHeading(view, block, { top: block.top, bottom: firstLabelRow - 1 }, profile);
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   if (heading.source) sources.title = heading.source;
 
+  const anchors: Anchor[] = [];
+  for (const field of labels.fields) {
+    const anchor = findAnchor(view, field, sections[sectionOf(field)].rows, search);
+    if (anchor) anchors.push(anchor);
+  }
+  const claimed = new Set<number>();
+  if (heading.cell) claimed.add(key(heading.cell));
+  const placed = search.place(anchors, claimed);
+  const readOf = (field: LabelledFieldName): FieldRead | null => {
+    const i = anchors.findIndex((anchor) => anchor.field === field);
+    return i < 0 ? null : readPlaced(view, anchors[i], placed[i]);
+  };
+
   const remarkRequiredFor: Item["remarkRequiredFor"] = { midyear: REMARK_LEVEL_DEFAULT, final: REMARK_LEVEL_DEFAULT };
+  for (const anchor of anchors) {
+    if (!anchor.note || (anchor.field !== "midyear.remark" && anchor.field !== "final.remark")) continue;
+    const level = noteLevel(anchor.note, profile);
+    if (level !== null) remarkRequiredFor[sectionOf(anchor.field) as "midyear" | "final"] = level;
+    else form.noteMismatch ??= { note: anchor.note, sheet: view.name, cell: view.address(anchor.cell.row, anchor.cell.col) };
+  }
   const text = (field: LabelledFieldName): string | null => {
-    const read = readField(view, field, sections[sectionOf(field)].rows, labels, profile);
+    const read = readOf(field);
     if (!read) return null;
     sources[field] = read.source;
-    if (read.note && (field === "midyear.remark" || field === "final.remark")) {
-      const level = noteLevel(read.note.text, profile);
-      if (level !== null) remarkRequiredFor[sectionOf(field) as "midyear" | "final"] = level;
-      else form.noteMismatch ??= { note: read.note.text, sheet: view.name, cell: read.note.cell };
-    }
     return read.source.error ? null : emptyToNull(read.text, profile);
   };
   const rating = <T extends RatingValue>(field: LabelledFieldName): T | null => {
-    const read = readField(view, field, sections[sectionOf(field)].rows, labels, profile);
+    const read = readOf(field);
     if (!read) return null;
     sources[field] = read.source;
-    if (read.source.error) return null;
-    const parsed = parseRating(read.text, profile.scales[profile.fields[field].scale!], profile);
+    if (read.source.error || read.source.ambiguous) return null;
+    const scale = profile.scales[profile.fields[field].scale!];
+    const parsed = read.cell ? parseNormalizedRating(normalizedText(read.cell), scale, profile) : parseRating(read.text, scale, profile);
     if (parsed.kind === "invalid") read.source.invalid = true;
     return parsed.kind === "value" ? (parsed.value as T) : null;
   };
@@ -209,6 +131,7 @@ function readItem(view: SheetView, block: Block, labels: Labels, profile: Templa
   const plan = { policy: text("plan.policy"), thisYear: text("plan.thisYear") };
   return {
     no: block.no,
+    form: form.name,
     sheet: view.name,
     cell: view.address(block.anchor.row, block.anchor.col),
     title: heading.title,
@@ -270,6 +193,8 @@ interface Heading {
   subtitle: string | null;
   starred: boolean;
   source: FieldSource | null;
+  /** The cell the title was read from: never another field's value. */
+  cell: Cell | null;
 }
 
 /** 【title】, ★ and the optional sub-title line, from the anchor cell and the rows before the first label. */
@@ -281,7 +206,7 @@ function readHeading(view: SheetView, block: Block, rows: Rows, profile: Templat
 
   const at = lines.findIndex((l) => l.text.includes(open));
   const starred = lines.some((l) => outside(l.text, open, close).includes(star));
-  if (at < 0) return { title: null, subtitle: null, starred, source: null };
+  if (at < 0) return { title: null, subtitle: null, starred, source: null, cell: null };
 
   const { text, cell } = lines[at];
   const start = text.indexOf(open) + open.length;
@@ -295,6 +220,7 @@ function readHeading(view: SheetView, block: Block, rows: Rows, profile: Templat
     subtitle: subtitle ? tidy(subtitle) : null,
     starred,
     source: sourceOf(view, cell.row, cell.col, text),
+    cell,
   };
 }
 
@@ -316,106 +242,60 @@ function joinLines(text: string): string {
 interface FieldRead {
   text: string;
   source: FieldSource;
+  /** The cell read, when a cell was. */
+  cell?: Cell;
+}
+
+type Anchor = FieldAnchor & {
   /** The printed note after the label (※左記が「②」の場合は必須), where there is one. */
-  note?: { text: string; cell: string };
-}
+  note: string | null;
+};
 
-/** A field's anchor (label or legend) within its section, then its value cell by the rule's placement. */
-function readField(
-  view: SheetView,
-  field: LabelledFieldName,
-  rows: Rows,
-  labels: Labels,
-  profile: TemplateProfile,
-): FieldRead | null {
+/** A field's anchor within its section: the first cell starting with one of its labels, or its legend. */
+function findAnchor(view: SheetView, field: LabelledFieldName, rows: Rows, search: ValueSearch): Anchor | null {
+  const { labels, profile } = search;
   const rule = profile.fields[field];
-  const anchor = findAnchor(view, rows, labels, field);
-  if (!anchor) return null;
-
-  switch (rule.placement) {
-    case "inline-or-below": {
-      const { note, rest } = splitNote(afterLabel(anchor.cell.text, anchor.label!) ?? "", profile);
-      const noted = note ? { note: { text: note, cell: view.address(anchor.cell.row, anchor.cell.col) } } : {};
-      if (rest) return { text: rest, source: sourceOf(view, anchor.cell.row, anchor.cell.col, rest), ...noted };
-      return { ...below(view, anchor.cell.extent, rows, labels), ...noted };
-    }
-    case "right":
-      return valueRightOf(view, anchor.cell, labels);
-    case "above": {
-      // A legend pasted into the value cell stands right above the printed one: it is the value, and invalid.
-      const under = view.cellAt(anchor.cell.extent.bottom + 1, anchor.cell.extent.left);
-      if (rule.legendOf && under && under.row <= rows.bottom && labels.isLegendOf(under, rule.legendOf)) {
-        return read(view, anchor.cell);
-      }
-      const up = view.above(anchor.cell.extent);
-      if (up.row < rows.top) return atAnchor(view, anchor.cell);
-      const cell = view.cellAt(up.row, up.col);
-      if (!cell) return blank(view, up);
-      return labels.isStructural(cell) ? atAnchor(view, anchor.cell) : read(view, cell);
-    }
+  const scale = rule.scale ? profile.scales[rule.scale] : null;
+  // Object literals, not spreads: this runs for every field of every item.
+  if (rule.legendOf) {
+    const legends = view.cellsIn(rows.top, rows.bottom).filter((cell) => labels.isLegendOf(cell, rule.legendOf!));
+    if (legends.length === 0) return null;
+    const cell = search.chooseLegend(legends, rows, rule.placement, rule.legendOf);
+    return { field, rows, scale, placement: rule.placement, cell, inline: "", legendAnchored: true, note: null };
   }
-}
-
-function findAnchor(view: SheetView, rows: Rows, labels: Labels, field: LabelledFieldName): { cell: Cell; label?: string } | null {
   const wanted = labels.labelsOf(field);
-  const legendOf = labels.profile.fields[field].legendOf;
   for (const cell of view.cellsIn(rows.top, rows.bottom)) {
     const hit = wanted.find((w) => cell.head.startsWith(w.norm));
-    if (hit) return { cell, label: hit.label };
-    if (legendOf && labels.isLegendOf(cell, legendOf)) return { cell };
+    if (!hit) continue;
+    const { note, rest } = splitNote(afterLabel(cell.text, hit.label) ?? "", profile);
+    return { field, rows, scale, placement: rule.placement, cell, inline: rest, legendAnchored: false, note };
   }
   return null;
 }
 
-/**
- * The value beside a label: the first non-empty cell between the label and the row's legend (before the next
- * label). An empty value cell is empty, never the legend beside it; a legend pasted into the value cell (a
- * second legend before the printed one) is read, and found invalid.
- */
-function valueRightOf(view: SheetView, label: Cell, labels: Labels): FieldRead {
-  const row = (view.rows.get(label.row) ?? []).filter((c) => c.col > label.extent.right);
-  const stop = row.findIndex((c) => labels.fieldLabel(c) !== null || labels.section(c) !== null);
-  const segment = stop < 0 ? row : row.slice(0, stop);
-  const legends = legendGroups(segment, labels);
-  const firstLegend = legends.length ? legends[0] : segment.length;
-  if (firstLegend > 0 || legends.length >= 2) return read(view, segment[0]);
-  const before = segment.length ? segment[0].extent.left - 1 : label.extent.right + 1;
-  return blank(view, view.master(label.row, Math.max(before, label.extent.right + 1)));
-}
-
-/** Where each legend starts in a row: a whole legend cell, or the first of two cells that split one. */
-function legendGroups(segment: Cell[], labels: Labels): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < segment.length; i++) {
-    const kind = labels.legendKind(segment[i], segment[i + 1]);
-    if (kind === "whole") starts.push(i);
-    if (kind === "half") starts.push(i++);
+function readPlaced(view: SheetView, anchor: Anchor, placed: Placed): FieldRead {
+  switch (placed.kind) {
+    case "cell":
+      return read(view, placed.cell);
+    case "inline":
+      return { text: placed.text, source: sourceOf(view, anchor.cell.row, anchor.cell.col, placed.text) };
+    case "blank":
+      return blank(view, placed.at);
+    case "ambiguous": {
+      const at = placed.candidates[0] ?? anchor.cell;
+      const source = sourceOf(view, at.row, at.col, "");
+      const cells = placed.candidates.map((c) => view.address(c.row, c.col));
+      return { text: "", source: { ...source, ambiguous: { reason: placed.reason, cells } } };
+    }
   }
-  return starts;
-}
-
-/** The first non-empty cell under the label, within its columns and section, before any other label. */
-function below(view: SheetView, label: CellRange, rows: Rows, labels: Labels): FieldRead {
-  for (const cell of view.cellsIn(label.bottom + 1, rows.bottom)) {
-    if (cell.col < label.left || cell.col > label.right) continue;
-    if (labels.isStructural(cell)) break;
-    return read(view, cell);
-  }
-  const under = view.master(label.bottom + 1, label.left);
-  return under.row <= rows.bottom ? blank(view, under) : blank(view, { row: label.top, col: label.left });
 }
 
 function read(view: SheetView, cell: Cell): FieldRead {
-  return { text: cell.text, source: sourceOf(view, cell.row, cell.col, cell.text, cell) };
+  return { text: cell.text, source: sourceOf(view, cell.row, cell.col, cell.text, cell), cell };
 }
 
 function blank(view: SheetView, at: { row: number; col: number }): FieldRead {
   return { text: "", source: sourceOf(view, at.row, at.col, "") };
-}
-
-/** No value cell in the layout: point at the label itself, with nothing read. */
-function atAnchor(view: SheetView, cell: Cell): FieldRead {
-  return blank(view, cell);
 }
 
 function sourceOf(view: SheetView, row: number, col: number, text: string, cell?: Cell): FieldSource {
@@ -451,14 +331,3 @@ function emptyToNull(text: string, profile: TemplateProfile): string | null {
 
 const EMPTY_MARKER_MAX = 8;
 
-function memo<K, V>(compute: (key: K) => V): (key: K) => V {
-  const cache = new Map<K, V>();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, compute(key));
-    return cache.get(key)!;
-  };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

@@ -11,11 +11,23 @@ export interface Cell {
   text: string;
   /** The start of the text, normalised, for label matching. Long cells are never labels. */
   head: string;
+  /** Whether the cell is the form's own print, worked out once on first use (see Labels). */
+  structural: boolean | undefined;
+  /** For each scale, the levels the cell's words name, worked out once on first use (see Labels). */
+  levels: (1 | 2 | "i" | "ii")[][] | undefined;
+}
+
+/** The whole text normalised: a short cell's head is that already. */
+export function normalizedText(cell: Cell): string {
+  return cell.text.length <= HEAD_LENGTH ? cell.head : normalize(cell.text);
 }
 
 const HEAD_LENGTH = 48;
 
 class IndexedCell implements Cell {
+  structural: boolean | undefined = undefined;
+  levels: (1 | 2 | "i" | "ii")[][] | undefined = undefined;
+
   constructor(
     readonly row: number,
     readonly col: number,
@@ -44,6 +56,9 @@ export class SheetView {
   private readonly mergesByRow = new Map<number, CellRange[]>();
   readonly top: number;
   readonly bottom: number;
+  /** The used range's first and last columns. */
+  readonly left: number;
+  readonly right: number;
 
   constructor(private readonly grid: SheetGrid) {
     this.name = grid.name;
@@ -72,6 +87,9 @@ export class SheetView {
     this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
     this.top = grid.top;
     this.bottom = grid.top + grid.values.length - 1;
+    this.left = grid.left;
+    const width = grid.values.reduce((most, line) => Math.max(most, line.length), 0);
+    this.right = grid.merges.reduce((most, m) => Math.max(most, m.right), grid.left + width - 1);
   }
 
   /** The merged area that (row, col) heads, or the cell alone. */
@@ -86,7 +104,7 @@ export class SheetView {
   }
 
   /** The merged area that hides (row, col) under its top-left cell, if any. */
-  private coveringMerge(row: number, col: number): CellRange | undefined {
+  coveringMerge(row: number, col: number): CellRange | undefined {
     return this.mergesByRow.get(row)?.find((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
   }
 
@@ -110,9 +128,11 @@ export class SheetView {
     return lo;
   }
 
-  /** The cell just above an area. */
-  above(area: CellRange): { row: number; col: number } {
-    return this.master(area.top - 1, area.left);
+  /** The merged areas crossing rows `top`..`bottom`. */
+  mergesIn(top: number, bottom: number): Set<CellRange> {
+    const found = new Set<CellRange>();
+    for (let row = top; row <= bottom; row++) for (const m of this.mergesByRow.get(row) ?? []) found.add(m);
+    return found;
   }
 
   address(row: number, col: number): string {

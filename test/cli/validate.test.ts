@@ -38,6 +38,7 @@ describe("hyoka validate on the sample", () => {
     expect(first).toEqual({
       code: "RESULT_MISSING",
       severity: "error",
+      form: "天王寺区",
       item: 1,
       field: "final.result",
       sheet: expect.any(String),
@@ -148,3 +149,31 @@ async function blankWorkbook(): Promise<string> {
   await wb.xlsx.writeFile(file);
   return file;
 }
+
+describe("a workbook of several forms", () => {
+  test("the text report groups findings by form, each with its counts; a form without findings says so", async () => {
+    const { formsWorkbookBytes } = await import("../../tools/form/builder");
+    const { formItem } = await import("../support/workbooks");
+    const heading = (ward: string) => ({ plan: "「市政改革プラン2.0」に基づく取組等", fiscalYear: `令和元年度 ${ward}` });
+    const file = path.join(dir, "wards.xlsx");
+    await fs.writeFile(
+      file,
+      await formsWorkbookBytes([
+        { sheet: "北区", heading: heading("北区"), items: [formItem(1, { midyear: { implementation: "(i)", achievement: null } }), formItem(2)] },
+        { sheet: "都島区", heading: heading("都島区"), items: [formItem(1)] },
+      ]),
+    );
+    const { code, stdout } = await cli("validate", file);
+    expect(code).toBe(1);
+    expect(stdout.split("\n").slice(1)).toEqual([
+      "  フェーズ: 中間振り返り（記入内容から判定）　取組項目: 3 件　エラー: 1 件　警告: 0 件",
+      "  様式「北区」　取組項目: 2 件　エラー: 1 件　警告: 0 件",
+      "    取組項目 1【取組1】",
+      "      [エラー] 北区!C8  RATING_MISSING",
+      "        取組項目1の「目標の達成見込み」が未入力です。①・②のいずれかを入力してください。",
+      "  様式「都島区」　取組項目: 1 件　エラー: 0 件　警告: 0 件",
+      "    問題は見つかりませんでした。",
+      "",
+    ]);
+  });
+});

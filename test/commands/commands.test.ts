@@ -167,3 +167,37 @@ describe("入力規則を設定 (#13)", () => {
     expect(host.stats.syncs).toBe(0);
   });
 });
+
+describe("the deployment's profile (dist/profile.json beside the command page)", () => {
+  const ship = (body: string) =>
+    Object.assign(globalThis, { fetch: jest.fn(async (url: string) => ({ ok: true, status: 200, url, text: async () => body })) });
+  afterEach(() => {
+    delete (globalThis as { fetch?: unknown }).fetch;
+  });
+
+  test("集計 reads with it: items headed 「取組 N」 are found", async () => {
+    ship(JSON.stringify({ itemLabels: ["取組"] }));
+    const host = await formHost(tennojiR1.slice(0, 2).map((item) => ({ ...item, no: `取組 ${item.no}` })));
+    const { dialogs } = installOffice(host);
+    const { summarize } = await loadCommands();
+    await summarize(event());
+    expect(globalThis.fetch).toHaveBeenCalledWith("profile.json", { cache: "no-cache" });
+    expect(dialogs).toEqual([]);
+    const summary = host.workbook.sheets.find((s) => s.name === "集計")!;
+    const counted = [...summary.cells.values()].map((c) => c.value);
+    expect(counted.filter((v) => typeof v === "string" && /^取組項目\d+へ$/.test(v))).toEqual(["取組項目1へ", "取組項目2へ"]);
+  });
+
+  test("a broken one: 集計 is still written with the built-in profile, and the dialog gives the CLI's message", async () => {
+    ship('{ "itemLabels": [] }');
+    const host = await sampleHost();
+    const { dialogs } = installOffice(host);
+    const { summarize } = await loadCommands();
+    const running = summarize(event());
+    for (let waited = 0; dialogs.length === 0 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(host.workbook.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
+    expect(new URL(dialogs[0].url).searchParams.get("text")).toMatch(/^プロファイルが正しくありません（itemLabels: .*）: profile\.json$/);
+    dialogs[0].handlers.get("dialogMessageReceived")!();
+    await running;
+  });
+});

@@ -13,13 +13,14 @@ describe("which edits re-check which sheets", () => {
   });
 
   test("sheets sharing items are one form; a form's sheets are read together", () => {
-    const index = indexForms(items);
     const [a, b] = [items[0].sheet, items[2].sheet];
     expect(a).not.toBe(b);
-    expect(index.formSheets.get(a.toLowerCase())).toEqual([a]);
-    // The reader's `form` joins sheets into one form.
-    const joined = indexForms(items.map((item) => ({ ...item, form: "天王寺区" }) as Item));
-    expect(new Set(joined.formSheets.get(a.toLowerCase()))).toEqual(new Set([a, b]));
+    // Without the reader's `form`, only sheets that share items are one form.
+    const unjoined = indexForms(items.map(({ form: _form, ...item }) => item as Item));
+    expect(unjoined.formSheets.get(a.toLowerCase())).toEqual([a]);
+    // The reader's `form` joins sheets into one form: numbers continuing over the two sheets are one form.
+    expect(new Set(items.map((item) => item.form)).size).toBe(1);
+    expect(new Set(indexForms(items).formSheets.get(a.toLowerCase()))).toEqual(new Set([a, b]));
   });
 
   test.each<[string, { address: string; changeType?: string; valueBefore?: unknown; valueAfter?: unknown }, boolean]>([
@@ -37,7 +38,8 @@ describe("which edits re-check which sheets", () => {
     const source = items[0].sources["midyear.achievement"]!;
     const address = change.address === "RATING" ? source.cell : change.address === "MERGED" ? `${source.cell}:AZ${source.cell.replace(/^[A-Z]+/, "")}` : change.address;
     const sheets = sheetsToRecheck(index, { sheet: source.sheet, changeType: "RangeEdited", ...change, address }, profile);
-    expect(sheets).toEqual(rechecks ? [source.sheet] : []);
+    // Its form's sheets: both, as the reader made them one form.
+    expect(sheets).toEqual(rechecks ? [items[0].sheet, items[2].sheet] : []);
   });
 
   test("a sheet that holds no items is never re-read", () => {

@@ -4,7 +4,7 @@ import { readWorkbookState } from "../../src/excel/read-state";
 import { summarizeOpenWorkbook } from "../../src/excel/summarize";
 import type { HostOptions } from "../../src/excel-sim/host";
 import type { Phase } from "../../src/model";
-import { formHost, sampleHost } from "../support/hosts";
+import { formsHost, sampleHost } from "../support/hosts";
 import { formItem } from "../support/workbooks";
 
 type Host = Awaited<ReturnType<typeof sampleHost>>;
@@ -89,15 +89,19 @@ describe("live re-check", () => {
   });
 
   test("only the changed form's sheets are read: items on sheets of their own", async () => {
-    const host = await formHost([formItem(1), formItem(2, { midyear: { implementation: "(i)", achievement: null } }), formItem(3)], { sheets: "per-item" }, { apiSets: { ExcelApi: "1.14" } });
+    // Three wards' forms, a sheet each, each numbered from 1: three forms.
+    const ward = (name: string, item: ReturnType<typeof formItem>) => ({ sheet: name, heading: { fiscalYear: `令和元年度 ${name}` }, items: [item] });
+    const forms = [ward("北区", formItem(1)), ward("都島区", formItem(1, { title: "取組2", midyear: { implementation: "(i)", achievement: null } })), ward("福島区", formItem(1))];
+    const host = await formsHost(forms, {}, { apiSets: { ExcelApi: "1.14" } });
     const { live, report, results, settle } = await watch(host, "midyear");
-    const { sheet, cell } = cellOf(report, 2, "midyear.achievement");
+    const { sheet, cell } = report.items.find((i) => i.form === "都島区")!.sources["midyear.achievement"]!;
     expect(new Set(report.items.map((i) => i.sheet)).size).toBe(3);
+    expect(report.findings.map((f) => [f.code, f.form])).toEqual([["RATING_MISSING", "都島区"]]);
     host.typeInto(sheet, cell, "①");
     await settle();
     expect(results[0].sheets).toEqual([sheet]);
-    expect(results[0].report.items.map((i) => i.no)).toEqual([1, 2, 3]);
-    expect(results[0].report.findings.filter((f) => f.item === 2)).toEqual([]);
+    expect(results[0].report.items.map((i) => i.form)).toEqual(["北区", "都島区", "福島区"]);
+    expect(results[0].report.findings).toEqual([]);
     await live.stop();
   });
 

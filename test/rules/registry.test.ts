@@ -68,6 +68,12 @@ function everyCode(): { items: Item[]; phase: Phase }[] {
         makeItem({ no: 5, midyear: { achievement: null }, final: { achievement: null }, sources: { "midyear.achievement": invalid } }),
         makeItem({ no: 6, plan: { policy: null }, sources: { "plan.policy": source("#REF!", { error: "#REF!" }) } }),
         makeItem({ no: 7, plan: { policy: "(目標) 区民の割合 63%", thisYear: "(目標) 区民の割合 63%" }, final: { result: "区民の割合は58%" } }),
+        makeItem({ no: 8, final: { achievement: null }, sources: { "final.achievement": source("", { ambiguous: { reason: "several", cells: ["D10", "C11"] } }) } }),
+        makeItem({
+          no: 9,
+          midyear: { implementation: null, achievement: null, remark: null },
+          sources: { "midyear.implementation": undefined, "midyear.achievement": undefined, "midyear.remark": undefined },
+        }),
       ],
     },
   ];

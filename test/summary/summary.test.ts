@@ -11,13 +11,25 @@ import { a1, CellValue, cellText, parseA1, WorkbookGrid } from "../../src/templa
 import { defaultProfile } from "../../src/template/profile";
 import { acceptedSpellings } from "../../src/template/ratings";
 import { evaluateSheets, shown } from "../support/evaluate-sheets";
+import type { Item } from "../../src/model";
 import { makeItem, NO_FORM } from "../support/items";
 import { formItem, gridOf, sampleGrid } from "../support/workbooks";
 
 const NOW = new Date(2026, 10, 25, 9, 30);
 
 function report(items = sample()): CheckReport {
-  return { form: { plan: null, fiscalYear: null }, phase: "midyear", phaseSource: "inferred", items, findings: validateItems(items, NO_FORM, "midyear", defaultProfile) };
+  // As checkWorkbook does: every finding names its form.
+  const findings = validateItems(items, NO_FORM, "midyear", defaultProfile).map((f) => ({ ...f, form: "取組項目" }));
+  return { form: { plan: null, fiscalYear: null }, forms: formsOf(items), phase: "midyear", phaseSource: "inferred", items, findings };
+}
+
+/** The report's forms as checkWorkbook lists them, for items given a form by hand. */
+function formsOf(items: Item[]): CheckReport["forms"] {
+  const names = [...new Set(items.map((i) => i.form))];
+  return names.map((name) => {
+    const own = items.filter((i) => i.form === name);
+    return { name, sheets: [...new Set(own.map((i) => i.sheet))], plan: null, fiscalYear: null, itemCount: own.length, sections: ["plan", "midyear", "final"] };
+  });
 }
 
 function sample() {
@@ -375,7 +387,7 @@ describe("the live 集計 (#16)", () => {
     const base = checkWorkbook(grid);
     const forms = ["北区", "北区", "天王寺区"];
     const items = base.items.map((item, i) => ({ ...item, form: forms[i] }));
-    const summary = computeSummary("x", { ...base, items }, NOW, { grid });
+    const summary = computeSummary("x", { ...base, items, forms: formsOf(items) }, NOW, { grid });
     const sheets = layoutSummary(summary);
     const [sheet] = sheets;
     expect(headerOf(sheet)[0]).toBe("様式");

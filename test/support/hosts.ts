@@ -6,7 +6,7 @@ import { createExcelHost, HostOptions } from "../../src/excel-sim/host";
 import { cellKey } from "../../src/excel-sim/workbook";
 import { computeSummary } from "../../src/summary/compute";
 import { layoutSummary } from "../../src/summary/layout";
-import { buildFormWorkbook, FormItem, LayoutOptions } from "../../tools/form/builder";
+import { buildFormsWorkbook, buildFormWorkbook, FormItem, FormSpec, LayoutOptions } from "../../tools/form/builder";
 import { SAMPLE } from "./workbooks";
 
 /** The in-memory Excel host holding the sample workbook. */
@@ -33,4 +33,10 @@ export async function expectOnlyLayoutFormulas(host: ReturnType<typeof createExc
     const wanted = sheet.cells.filter((c) => c.formula).map((c): [number, string] => [cellKey(c.row, c.col), c.formula!]);
     expect(new Map(got)).toEqual(new Map(wanted));
   }
+}
+
+/** The in-memory Excel host holding a book of several forms (the wards' forms gathered in one workbook). */
+export async function formsHost(forms: FormSpec[], layout?: LayoutOptions, options?: HostOptions) {
+  const bytes = await buildFormsWorkbook(forms, layout).xlsx.writeBuffer();
+  return createExcelHost(await loadSimWorkbook(bytes as ArrayBuffer, "test.xlsx"), options);
 }

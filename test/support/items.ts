@@ -30,6 +30,7 @@ export function makeItem(overrides: DeepPartial<Item> = {}): Item {
   );
   return {
     no,
+    form: "取組項目",
     sheet: "取組項目",
     cell: "A1",
     title: "歳出の削減",

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { buildFormWorkbook, FormItem, LayoutOptions } from "../../tools/form/builder";
+import { buildFormBook, buildFormWorkbook, FormItem, FormSpec, LayoutOptions, WrittenField } from "../../tools/form/builder";
 import { gridFromXlsx } from "../../src/file/xlsx-grid";
 import { openXlsx } from "../../src/file/xlsx-workbook";
 import { loadXlsx } from "../../src/file/read-xlsx";
@@ -11,6 +11,13 @@ export const SAMPLE = path.resolve(__dirname, "../../assets/sample/tennoji-r1-sh
 export async function gridOf(items: FormItem[], options?: LayoutOptions): Promise<WorkbookGrid> {
   const bytes = await buildFormWorkbook(items, options).xlsx.writeBuffer();
   return await gridFromXlsx(openXlsx(new Uint8Array(bytes as ArrayBuffer)), "test.xlsx");
+}
+
+/** Several forms in one book, through real .xlsx bytes, with where the builder wrote each field. */
+export async function bookOf(forms: FormSpec[], options?: LayoutOptions): Promise<{ grid: WorkbookGrid; written: WrittenField[] }> {
+  const { workbook, written } = buildFormBook(forms, options);
+  const bytes = await workbook.xlsx.writeBuffer();
+  return { grid: await gridFromXlsx(openXlsx(new Uint8Array(bytes as ArrayBuffer)), "test.xlsx"), written };
 }
 
 export async function sampleGrid(): Promise<WorkbookGrid> {

@@ -39,16 +39,187 @@ export interface LayoutOptions {
   heading?: { plan?: string; fiscalYear?: string };
   /** The printed note after 課題と改善策. */
   remarkNote?: string;
+  /** Each section's rows (see SectionTemplate); null leaves the section out (forms without 中間振り返り). */
+  sections?: Partial<Record<SectionName, SectionTemplate | null>>;
+  /** How the legends separate a level from its words: 「①:達成見込み」「①: 達成見込み」「①：達成見込み」「①達成見込み」. */
+  legendColon?: ":" | ": " | "：" | "";
+  /** (ⅰ)/(ⅱ) as Roman-numeral characters in the implementation legend. */
+  romanNumerals?: boolean;
+}
+
+export type SectionName = "plan" | "midyear" | "final";
+
+/**
+ * A section's rows as a small grid of tokens; the same token in a rectangle of adjacent cells is one merged area.
+ * Columns are A, B, C… of the block (a spacer column is added after B with blankColumnAfterLabels).
+ * - "" nothing at all (no border): blank cells and spacers
+ * - "§" the section's label (計画, 中間振り返り, 自己評価); "#" an empty label-styled cell
+ * - "L:<field>" a field's label, "N:remark" the 課題と改善策 label with its printed note
+ * - "V:<field>" the item's value; "G:<scale>" the legend of implementation or achievement; "T:<text>" the text itself
+ * Fields: policy, thisYear (plan); implementation, achievement, remark (mid-year); result, achievement, remark (final).
+ */
+export interface SectionTemplate {
+  rows: string[][];
+  /** Row heights by template row. */
+  heights?: Record<number, number>;
+}
+
+const A = "§";
+/** The published form's sections, as the sample workbook lays them out. */
+export const FORM_SECTIONS: Record<SectionName, SectionTemplate> = {
+  plan: {
+    rows: [
+      [A, "L:policy", "L:policy", "L:policy", "L:thisYear", "L:thisYear", "L:thisYear", "L:thisYear"],
+      [A, "V:policy", "V:policy", "V:policy", "V:thisYear", "V:thisYear", "V:thisYear", "V:thisYear"],
+    ],
+    heights: { 1: 150 },
+  },
+  midyear: {
+    rows: [
+      [A, "L:implementation", "V:implementation", "G:implementation", "N:remark", "N:remark", "N:remark", "N:remark"],
+      [A, "L:achievement", "V:achievement", "G:achievement", "V:remark", "V:remark", "V:remark", "V:remark"],
+    ],
+  },
+  final: {
+    rows: [
+      [A, "L:result", "L:result", "#", "N:remark", "N:remark", "N:remark", "N:remark"],
+      [A, "V:result", "V:result", "V:achievement", "V:remark", "V:remark", "V:remark", "V:remark"],
+      [A, "V:result", "V:result", "G:achievement", "V:remark", "V:remark", "V:remark", "V:remark"],
+    ],
+    heights: { 1: 60 },
+  },
+};
+
+const R4 = ["V:remark", "V:remark", "V:remark", "V:remark"];
+const N4 = ["N:remark", "N:remark", "N:remark", "N:remark"];
+
+/** Where other hands put the mid-year ratings: beside or under their labels, merged, spaced out. */
+export const MIDYEAR_LAYOUTS: Record<string, SectionTemplate> = {
+  "right of the label, left of the legend (the form)": FORM_SECTIONS.midyear,
+  "below the label": {
+    rows: [
+      [A, "L:implementation", "G:implementation", "G:implementation", ...N4],
+      [A, "V:implementation", "", "", ...R4],
+      [A, "L:achievement", "G:achievement", "G:achievement", ...R4],
+      [A, "V:achievement", "", "", ...R4],
+    ],
+  },
+  "above the legend": {
+    rows: [
+      [A, "L:implementation", "V:implementation", "", ...N4],
+      [A, "L:implementation", "G:implementation", "G:implementation", ...R4],
+      [A, "L:achievement", "V:achievement", "", ...R4],
+      [A, "L:achievement", "G:achievement", "G:achievement", ...R4],
+    ],
+  },
+  "in a merged cell": {
+    rows: [
+      [A, "L:implementation", "V:implementation", "V:implementation", "G:implementation", "N:remark", "N:remark", "N:remark"],
+      [A, "L:achievement", "V:achievement", "V:achievement", "G:achievement", "V:remark", "V:remark", "V:remark"],
+    ],
+  },
+  "a blank column between label and value": {
+    rows: [
+      [A, "L:implementation", "", "V:implementation", "G:implementation", "N:remark", "N:remark", "N:remark"],
+      [A, "L:achievement", "", "V:achievement", "G:achievement", "V:remark", "V:remark", "V:remark"],
+    ],
+  },
+  "a blank row between label and value": {
+    rows: [
+      [A, "L:implementation", "G:implementation", "G:implementation", ...N4],
+      ["", "", "", "", "", "", "", ""],
+      ["", "V:implementation", "", "", ...R4],
+      ["", "L:achievement", "G:achievement", "G:achievement", ...R4],
+      ["", "", "", "", "", "", "", ""],
+      ["", "V:achievement", "", "", "", "", "", ""],
+    ],
+  },
+};
+
+/** Where other hands put the 自己評価 rating: above, beside (value | legend) or below its legend, merged, spaced out. */
+export const FINAL_LAYOUTS: Record<string, SectionTemplate> = {
+  "above the legend (the form)": FORM_SECTIONS.final,
+  "left of the legend": {
+    rows: [
+      [A, "L:result", "L:result", "L:result", ...N4],
+      [A, "V:result", "V:result", "V:result", ...R4],
+      [A, "V:achievement", "G:achievement", "G:achievement", ...R4],
+    ],
+  },
+  "right of the legend": {
+    rows: [
+      [A, "L:result", "L:result", "L:result", ...N4],
+      [A, "V:result", "V:result", "V:result", ...R4],
+      [A, "G:achievement", "G:achievement", "V:achievement", ...R4],
+    ],
+  },
+  "below the legend": {
+    rows: [
+      [A, "L:result", "L:result", "G:achievement", ...N4],
+      [A, "V:result", "V:result", "V:achievement", ...R4],
+      [A, "V:result", "V:result", "#", ...R4],
+    ],
+  },
+  "in a merged cell": {
+    rows: [
+      [A, "L:result", "L:result", "#", ...N4],
+      [A, "V:result", "V:result", "V:achievement", ...R4],
+      [A, "V:result", "V:result", "V:achievement", ...R4],
+      [A, "V:result", "V:result", "G:achievement", ...R4],
+    ],
+  },
+  "a blank column between value and legend": {
+    rows: [
+      [A, "L:result", "", "N:remark", ...N4],
+      [A, "V:result", "", "V:remark", ...R4],
+      [A, "V:achievement", "", "G:achievement", "G:achievement", "", "", ""],
+    ],
+  },
+  "a blank row between value and legend": {
+    rows: [
+      [A, "L:result", "L:result", "#", ...N4],
+      [A, "V:result", "V:result", "V:achievement", ...R4],
+      ["", "", "", "", "", "", "", ""],
+      ["", "", "", "G:achievement", "", "", "", ""],
+    ],
+  },
+};
+
+/** A 自己評価 with a rating both above and left of its legend: which one is meant cannot be told (LAYOUT_AMBIGUOUS). */
+export const TWO_RATINGS_FINAL: SectionTemplate = {
+  rows: [
+    [A, "L:result", "L:result", "#", ...N4],
+    [A, "V:result", "V:result", "T:①", ...R4],
+    [A, "V:result", "T:②", "G:achievement", ...R4],
+  ],
+};
+
+/** One form of a book that gathers several (the 24 wards' forms, a sheet or more each). */
+export interface FormSpec {
+  /** The sheet name (with (2), (3)… when the form takes several sheets). */
+  sheet: string;
+  items: FormItem[];
+  heading?: LayoutOptions["heading"];
+  /** This form's sections, over the book's (a form without 中間振り返り among forms with it). */
+  sections?: LayoutOptions["sections"];
 }
 
 /** The date written into the workbook's properties and its zip entries, so that the same items give the same bytes. */
 export const FIXED_DATE = new Date(Date.UTC(2019, 9, 1));
 
+/** The printed legends, as 「level, colon, words」 pairs. */
 const LEGENDS = {
-  implementation: "(i)実施見込み (ii)実施できない見込み",
-  midyear: "①:達成見込み ②:達成できない見込み",
-  final: "①:目標達成 ②:目標未達成",
-};
+  implementation: [["(i)", "実施見込み"], ["(ii)", "実施できない見込み"]],
+  midyear: [["①", "達成見込み"], ["②", "達成できない見込み"]],
+  final: [["①", "目標達成"], ["②", "目標未達成"]],
+} as const;
+
+export function legendText(kind: keyof typeof LEGENDS, options: Pick<LayoutOptions, "legendColon" | "romanNumerals"> = {}): string {
+  // The implementation legend has no colon in the published form: 「(i)実施見込み (ii)実施できない見込み」.
+  const colon = kind === "implementation" ? "" : (options.legendColon ?? ":");
+  const level = (mark: string) => (options.romanNumerals ? mark.replace("(ii)", "(ⅱ)").replace("(i)", "(ⅰ)") : mark);
+  return LEGENDS[kind].map(([mark, words]) => `${level(mark)}${colon}${words}`).join(" ");
+}
 const NOTE = "※左記が「②」の場合は必須";
 
 /** Each label as printed, then as people retype it: broken over lines, or with a space (half or full width) inside. */
@@ -82,6 +253,42 @@ export function itemHeading(no: number | string, style: LayoutOptions["numberSty
 }
 
 export function buildFormWorkbook(items: FormItem[], options: LayoutOptions = {}): ExcelJS.Workbook {
+  const sheets = groupBySheet(items, options.sheets ?? "one").map(([name, group]) => ({ name, items: group, heading: options.heading, sections: options.sections }));
+  return buildWorkbook(sheets, options).workbook;
+}
+
+/** Several forms in one book, each on its own sheet(s) under its own heading. */
+export function buildFormsWorkbook(forms: FormSpec[], options: LayoutOptions = {}): ExcelJS.Workbook {
+  return buildFormBook(forms, options).workbook;
+}
+
+/** Where the builder wrote one field of one item: what a reader should find there. */
+export interface WrittenField {
+  sheet: string;
+  /** The item's index in the book, 0-based. */
+  index: number;
+  field: string;
+  /** The A1 address of the value's cell (its merged area's top-left). */
+  cell: string;
+}
+
+/** The book and where each item's fields were written. */
+export function buildFormBook(forms: FormSpec[], options: LayoutOptions = {}): { workbook: ExcelJS.Workbook; written: WrittenField[] } {
+  const sheets = forms.flatMap((form) =>
+    groupBySheet(form.items, options.sheets ?? "one").map(([, items], i, all) => ({
+      name: all.length === 1 ? form.sheet : `${form.sheet}(${i + 1})`,
+      items,
+      heading: form.heading ?? options.heading,
+      sections: form.sections ? { ...options.sections, ...form.sections } : options.sections,
+    })),
+  );
+  return buildWorkbook(sheets, options);
+}
+
+function buildWorkbook(
+  sheets: { name: string; items: FormItem[]; heading: LayoutOptions["heading"]; sections: LayoutOptions["sections"] }[],
+  options: LayoutOptions,
+): { workbook: ExcelJS.Workbook; written: WrittenField[] } {
   const wb = new ExcelJS.Workbook();
   wb.creator = wb.lastModifiedBy = "hyoka";
   wb.created = wb.modified = FIXED_DATE;
@@ -89,13 +296,19 @@ export function buildFormWorkbook(items: FormItem[], options: LayoutOptions = {}
     const ws = wb.addWorksheet(extra.name);
     extra.rows.forEach((row, r) => row.forEach((value, c) => value !== null && (ws.getCell(r + 1, c + 1).value = value)));
   }
-  let written = 0;
-  for (const [name, group] of groupBySheet(items, options.sheets ?? "one")) {
+  let count = 0;
+  const written: WrittenField[] = [];
+  for (const { name, items, heading, sections } of sheets) {
     const ws = wb.addWorksheet(name, { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    new BlockWriter(ws, options).writeAll(group, written);
-    written += group.length;
+    new BlockWriter(ws, { ...options, heading, sections }, written).writeAll(items, count);
+    count += items.length;
   }
-  return wb;
+  return { workbook: wb, written };
+}
+
+/** The .xlsx bytes of several forms in one book. */
+export async function formsWorkbookBytes(forms: FormSpec[], options?: LayoutOptions): Promise<Buffer> {
+  return stampZipEntries(Buffer.from(await buildFormsWorkbook(forms, options).xlsx.writeBuffer()), FIXED_DATE);
 }
 
 /** Writes the .xlsx file; the same items and options always give the same bytes. */
@@ -152,17 +365,18 @@ class BlockWriter {
   private row: number;
   private index = 0;
   private readonly col: number;
-  /** Column offsets of B, C, D, E, H relative to A; one more after B with a spacer column. */
-  private readonly c: { A: number; B: number; C: number; D: number; E: number; H: number };
+  /** Template column → column offset from A: one more after B with a spacer column. */
+  private readonly offset: (column: number) => number;
 
   constructor(
     private readonly ws: ExcelJS.Worksheet,
     private readonly options: LayoutOptions,
+    private readonly written: WrittenField[] = [],
   ) {
     this.row = options.origin?.row ?? 3;
     this.col = options.origin?.col ?? 1;
     const s = options.blankColumnAfterLabels ? 1 : 0;
-    this.c = { A: 0, B: 1, C: 2 + s, D: 3 + s, E: 4 + s, H: 7 + s };
+    this.offset = (column) => (column >= 2 ? column + s : column);
     this.widths();
     if (options.heading?.plan) this.put(1, 0, options.heading.plan, { bold: true, size: 14 });
     if (options.heading?.fiscalYear) this.put(2, 0, options.heading.fiscalYear);
@@ -183,62 +397,75 @@ class BlockWriter {
   }
 
   private block(item: FormItem): void {
-    const { A, B, C, D, E, H } = this.c;
+    const H = this.offset(7);
     const heading = itemHeading(item.no, this.options.numberStyle);
     const title = `【${item.title}】${item.starred ? "★" : ""}`;
     if (this.options.titleInAnchorCell) {
-      this.put(this.row, A, `${heading} ${title}`, { bold: true });
+      this.put(this.row, 0, `${heading} ${title}`, { bold: true });
+      this.record("title", this.row, 0);
       this.row++;
     } else {
-      this.put(this.row, A, heading, { bold: true });
-      this.area(this.row + 1, A, this.row + 1, H, title, { bold: true });
+      this.put(this.row, 0, heading, { bold: true });
+      this.area(this.row + 1, 0, this.row + 1, H, title, { bold: true });
+      this.record("title", this.row + 1, 0);
       this.row += 2;
     }
-    if (item.subtitle) this.area(this.row++, A, this.row - 1, H, item.subtitle);
+    if (item.subtitle) this.area(this.row++, 0, this.row - 1, H, item.subtitle);
+    for (const section of ["plan", "midyear", "final"] as const) {
+      const template = this.options.sections?.[section] === undefined ? FORM_SECTIONS[section] : this.options.sections[section];
+      if (template) this.section(section, template, item);
+    }
+  }
 
-    const note = `${this.label("remark")} ${this.options.remarkNote ?? NOTE}`;
-    const r = this.row;
-    // 計画
-    this.area(r, A, r + 1, A, this.label("plan"), { label: true });
-    this.area(r, B, r, D, this.label("policy"), { label: true });
-    this.area(r, E, r, H, this.label("thisYear"), { label: true });
-    this.area(r + 1, B, r + 1, D, item.policy);
-    this.area(r + 1, E, r + 1, H, item.thisYear);
-    this.ws.getRow(r + 1).height = 150;
-    // 中間振り返り
-    const m = r + 2;
-    this.area(m, A, m + 1, A, this.label("midyear"), { label: true });
-    this.put(m, B, this.label("implementation"), { label: true });
-    this.put(m, C, item.midyear?.implementation);
-    this.put(m, D, LEGENDS.implementation);
-    this.area(m, E, m, H, note, { label: true });
-    this.put(m + 1, B, this.label("achievement"), { label: true });
-    this.put(m + 1, C, item.midyear?.achievement);
-    this.put(m + 1, D, LEGENDS.midyear);
-    this.area(m + 1, E, m + 1, H, item.midyear?.remark);
-    // 自己評価
-    const f = m + 2;
-    this.area(f, A, f + 2, A, this.label("final"), { label: true });
-    this.area(f, B, f, C, this.label("result"), { label: true });
-    this.put(f, D, null, { label: true });
-    this.area(f, E, f, H, note, { label: true });
-    this.area(f + 1, B, f + 2, C, item.final?.result);
-    this.put(f + 1, D, item.final?.achievement);
-    this.area(f + 1, E, f + 2, H, item.final?.remark);
-    this.put(f + 2, D, LEGENDS.final);
-    this.ws.getRow(f + 1).height = 60;
-    this.row = f + 3;
+  /** Writes a section's template at the current row: each rectangle of one token as one (merged) area. */
+  private section(section: SectionName, template: SectionTemplate, item: FormItem): void {
+    const { rows } = template;
+    const done = rows.map((line) => line.map(() => false));
+    rows.forEach((line, r) =>
+      line.forEach((token, c) => {
+        if (done[r][c] || token === "") return;
+        let right = c;
+        while (right + 1 < line.length && line[right + 1] === token && !done[r][right + 1]) right++;
+        let bottom = r;
+        while (bottom + 1 < rows.length && rows[bottom + 1].slice(c, right + 1).every((t, k) => t === token && !done[bottom + 1][c + k])) bottom++;
+        for (let rr = r; rr <= bottom; rr++) for (let cc = c; cc <= right; cc++) done[rr][cc] = true;
+        const { value, style } = this.token(section, token, item);
+        this.area(this.row + r, this.offset(c), this.row + bottom, this.offset(right), value, style);
+        if (token.startsWith("V:")) this.record(`${section}.${token.slice(2)}`, this.row + r, this.offset(c));
+      }),
+    );
+    for (const [r, height] of Object.entries(template.heights ?? {})) this.ws.getRow(this.row + Number(r)).height = height;
+    this.row += rows.length;
+  }
+
+  private record(field: string, row: number, offset: number): void {
+    this.written.push({ sheet: this.ws.name, index: this.index, field, cell: this.ws.getCell(row, this.col + offset).address });
+  }
+
+  private token(section: SectionName, token: string, item: FormItem): { value: CellInput; style: Style } {
+    if (token === "§") return { value: this.label(section), style: { label: true } };
+    if (token === "#") return { value: null, style: { label: true } };
+    const [kind, name] = token.split(":");
+    switch (kind) {
+      case "L":
+        return { value: this.label(name as keyof typeof LABELS), style: { label: true } };
+      case "N":
+        return { value: `${this.label("remark")} ${this.options.remarkNote ?? NOTE}`, style: { label: true } };
+      case "G":
+        return { value: legendText(name === "implementation" ? "implementation" : section === "final" ? "final" : "midyear", this.options), style: {} };
+      case "V":
+        return { value: valueOf(item, section, name), style: {} };
+      case "T":
+        return { value: token.slice(2), style: {} };
+      default:
+        throw new Error(`unknown template token ${token}`);
+    }
   }
 
   private widths(): void {
-    const { A, B, C, D, E, H } = this.c;
-    const set = (offset: number, width: number) => (this.ws.getColumn(this.col + offset).width = width);
-    set(A, 8);
-    set(B, 18);
-    set(C, 8);
-    set(D, 20);
-    for (let e = E; e <= H; e++) set(e, 22);
-    if (this.options.blankColumnAfterLabels) set(B + 1, 3);
+    const set = (column: number, width: number) => (this.ws.getColumn(this.col + this.offset(column)).width = width);
+    [8, 18, 8, 20, 22, 22, 22, 22].forEach((width, column) => set(column, width));
+    if (this.options.blankColumnAfterLabels) this.ws.getColumn(this.col + 2).width = 3;
   }
 
   private area(top: number, left: number, bottom: number, right: number, value: CellInput, style: Style = {}): void {
@@ -260,6 +487,12 @@ class BlockWriter {
       cell.font = { bold: true };
     }
   }
+}
+
+function valueOf(item: FormItem, section: SectionName, field: string): CellInput {
+  if (section === "plan") return field === "policy" ? item.policy : field === "thisYear" ? item.thisYear : undefined;
+  const values = (section === "midyear" ? item.midyear : item.final) as Record<string, CellInput> | undefined;
+  return values?.[field];
 }
 
 interface Style {

@@ -1,4 +1,4 @@
-import { fieldValue, isUnreadable, PHASES, PLAN_FIELDS } from "../../model";
+import { fieldValue, hasSectionOf, isUnreadable, PHASES, PLAN_FIELDS } from "../../model";
 import { defineRule, FIELD_PARAMS } from "../define";
 
 export const planFieldMissing = defineRule({
@@ -13,7 +13,7 @@ export const planFieldMissing = defineRule({
   description: "取組の方針・目標内容 or 当年度の取組内容 empty",
   check({ items }, report) {
     for (const item of items) {
-      for (const field of PLAN_FIELDS) if (!fieldValue(item, field) && !isUnreadable(item, field)) report.item(item, field);
+      for (const field of PLAN_FIELDS) if (!fieldValue(item, field) && !isUnreadable(item, field) && hasSectionOf(item, field)) report.item(item, field);
     }
   },
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldValue, isUnreadable, isDue, phasesFrom, RATING_FIELDS } from "../../model";
+import { fieldValue, hasSectionOf, isUnreadable, isDue, phasesFrom, RATING_FIELDS } from "../../model";
 import { choicesOf } from "../choices";
 import { defineRule, FIELD_PARAMS } from "../define";
 
@@ -13,12 +13,12 @@ export const ratingMissing = defineRule({
     ja: (p) => `取組項目${p.no}の「${p.label}」が未入力です。${p.choices}のいずれかを入力してください。`,
     en: (p) => `Item ${p.no}: ${p.labelEn} is empty. Enter one of ${p.choices}.`,
   },
-  description: "midyear: 実施見込み / 達成見込み empty; final: also 自己評価",
+  description: "midyear: 実施見込み / 達成見込み empty; final: also 自己評価 (never in a section the item lacks)",
   check({ items, phase, profile }, report) {
     const due = RATING_FIELDS.filter((field) => isDue(field, phase));
     for (const item of items) {
       for (const field of due) {
-        if (fieldValue(item, field) === null && !isUnreadable(item, field)) report.item(item, field, { choices: choicesOf(profile, field) });
+        if (fieldValue(item, field) === null && !isUnreadable(item, field) && hasSectionOf(item, field)) report.item(item, field, { choices: choicesOf(profile, field) });
       }
     }
   },

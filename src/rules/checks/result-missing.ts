@@ -1,4 +1,4 @@
-import { isUnreadable, phasesFrom } from "../../model";
+import { hasSectionOf, isUnreadable, phasesFrom } from "../../model";
 import { defineRule, FIELD_PARAMS } from "../define";
 
 export const resultMissing = defineRule({
@@ -12,6 +12,6 @@ export const resultMissing = defineRule({
   },
   description: "final: 当年度の取組実績及び目標の達成状況 empty",
   check({ items }, report) {
-    for (const item of items) if (!item.final.result && !isUnreadable(item, "final.result")) report.item(item, "final.result");
+    for (const item of items) if (!item.final.result && !isUnreadable(item, "final.result") && hasSectionOf(item, "final.result")) report.item(item, "final.result");
   },
 });

@@ -1,0 +1,102 @@
+import { LabelledFieldName, Level, sectionOf, SectionName, TemplateProfile } from "./profile";
+import { namedLevels } from "./ratings";
+import type { Cell } from "./sheet-view";
+import { normalize } from "./text";
+
+/** Recognises the form's labels and legends in cells. */
+export class Labels {
+  private readonly itemPattern: RegExp;
+  private readonly sections: [SectionName, string[]][];
+  private readonly fieldLabels: string[];
+  /** Every level word of every scale: a cell naming none of them (most cells) names no level. */
+  private readonly levelWords: string[];
+  private readonly namesNone: Level["value"][][];
+
+  /** The profile's labelled fields, in form order. */
+  readonly fields: LabelledFieldName[];
+
+  constructor(readonly profile: TemplateProfile) {
+    this.fields = Object.keys(profile.fields) as LabelledFieldName[];
+    const alternatives = profile.itemLabels.map((l) => escapeRegExp(normalize(l))).join("|");
+    this.itemPattern = new RegExp(`^(?:${alternatives})(\\d+)`, "u");
+    this.sections = Object.entries(profile.sectionLabels).map(([s, ls]) => [s as SectionName, ls.map(normalize)]);
+    this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
+    const scales = Object.values(profile.scales);
+    this.levelWords = scales.flatMap((scale) => scale.levels.flatMap((level) => level.words.map(normalize)));
+    this.namesNone = scales.map(() => []);
+  }
+
+  itemNumber(cell: Cell): number | null {
+    const m = this.itemPattern.exec(cell.head);
+    return m ? Number(m[1]) : null;
+  }
+
+  section(cell: Cell): SectionName | null {
+    return this.sections.find(([, ls]) => ls.includes(cell.head))?.[0] ?? null;
+  }
+
+  /** The field label `cell` starts with, if any. */
+  fieldLabel(cell: Cell, candidates = this.fieldLabels): string | null {
+    return candidates.find((l) => cell.head.startsWith(l)) ?? null;
+  }
+
+  /** Item headings, section and field labels, legends: the form's own print, never a value. */
+  isStructural(cell: Cell): boolean {
+    return (cell.structural ??=
+      this.section(cell) !== null ||
+      this.fieldLabel(cell) !== null ||
+      this.levelsNamed(cell).some((l) => l.length >= 2) ||
+      this.itemNumber(cell) !== null);
+  }
+
+  /** A field's labels, as written and normalised once. */
+  readonly labelsOf = memo((field: LabelledFieldName) =>
+    (this.profile.fields[field].labels ?? []).map((label) => ({ label, norm: normalize(label) })),
+  );
+
+  private readonly scaleIndex = memo((scale: string) => Object.keys(this.profile.scales).indexOf(scale));
+
+  /** The cell is a legend of the named scale (「①:達成見込み ②:達成できない見込み」). */
+  isLegendOf(cell: Cell, scale: string): boolean {
+    return (this.levelsNamed(cell)[this.scaleIndex(scale)]?.length ?? 0) >= 2;
+  }
+
+  /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
+  levelsNamed(cell: Cell): Level["value"][][] {
+    if (!this.levelWords.some((word) => cell.head.includes(word))) return this.namesNone;
+    return (cell.levels ??= Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale])));
+  }
+
+  /**
+   * The cell and the one after it (to its right or below) print one legend split over two cells
+   * (「①:達成見込み」「②:達成できない見込み」): each names another level of the same scale.
+   */
+  isHalfLegend(cell: Cell, next: Cell | undefined): boolean {
+    if (!next) return false;
+    const here = this.levelsNamed(cell);
+    const there = this.levelsNamed(next);
+    return here.some((levels, scale) => levels.length === 1 && there[scale]?.length === 1 && there[scale][0] !== levels[0]);
+  }
+
+  /** Labels that belong to one section only, so that their row tells where that section starts. */
+  readonly sectionMarkers = memo((section: SectionName): string[] => {
+    const own = (s: SectionName) =>
+      (Object.entries(this.profile.fields) as [LabelledFieldName, { labels?: string[] }][])
+        .filter(([f]) => sectionOf(f) === s)
+        .flatMap(([, rule]) => (rule.labels ?? []).map(normalize));
+    const others = (["plan", "midyear", "final"] as SectionName[]).filter((s) => s !== section).flatMap(own);
+    return own(section).filter((l) => !others.includes(l));
+  });
+}
+
+export function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
