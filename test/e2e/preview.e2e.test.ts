@@ -174,6 +174,30 @@ describe("browser preview (dist/preview.html in Debian's Chromium)", () => {
     expect(await page.getByRole("alert").count()).toBe(0);
   });
 
+  test("複数のブックを集計… (#17): three files picked, one broken: two summarised into 全体集計 and ファイル別集計, the broken one listed with its reason", async () => {
+    await page.getByRole("button", { name: "複数のブックを集計…" }).click();
+    const panel = page.getByRole("region", { name: "複数のブックを集計" });
+    const ward = (items: typeof tennojiR1) => Buffer.from(zipPackage(rawPackage(openpyxlStyleForm(items).options)));
+    await panel.locator('input[type="file"]').setInputFiles([
+      { name: "北区.xlsx", mimeType: "application/octet-stream", buffer: ward(tennojiR1.slice(0, 3)) },
+      { name: "壊れた.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004 not really a workbook") },
+      { name: "都島区.xlsx", mimeType: "application/octet-stream", buffer: ward(tennojiR1.slice(0, 5)) },
+    ]);
+    await panel.getByRole("button", { name: "3 ファイルを集計" }).click();
+    await panel.getByText("「全体集計」「ファイル別集計」シートを作成しました（3 ファイル中 2 ファイルを集計）。", { exact: false }).waitFor();
+    const files = panel.getByRole("list", { name: "選んだファイル" }).getByRole("listitem");
+    expect(await files.evaluateAll((items) => items.map((li) => [li.getAttribute("data-state"), li.textContent]))).toEqual([
+      ["done", "北区.xlsx取組項目 3 件"],
+      ["failed", expect.stringMatching(/^壊れた\.xlsx読み込めません: .+/)],
+      ["done", "都島区.xlsx取組項目 5 件"],
+    ]);
+    await page.locator('[data-sheet-tab="全体集計"]').waitFor();
+    await page.locator('[data-sheet-tab="ファイル別集計"]').click();
+    const sheet = page.locator('table[data-sheet="ファイル別集計"]');
+    await sheet.getByText("壊れた.xlsx").first().waitFor();
+    await sheet.getByText("都島区.xlsx").first().waitFor();
+  });
+
   test("no serious or critical accessibility violations (axe-core)", async () => {
     await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
     const violations = await page.evaluate(async () => {
