@@ -1,5 +1,5 @@
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../template/grid";
-import { parseRange } from "../template/grid";
+import { clipMergeRows, parseRange } from "../template/grid";
 import { RawCell, readSheet } from "./sheet-part";
 import { LIMITS, XlsxError } from "./xlsx-error";
 import type { XlsxWorkbook } from "./xlsx-workbook";
@@ -81,8 +81,9 @@ function dateSerial(iso: string, date1904: boolean): number | null {
 }
 
 /**
- * Merged areas clipped to the cells that hold values: an area over a whole sheet costs what the values do.
- * Areas beyond them are dropped. A sheet whose areas still cover too many rows is refused (LIMITS.mergedRows).
+ * Merged areas clipped to the cells that hold values, rows to MERGE_TAIL_ROWS below the last: an area over a whole
+ * sheet costs what the values do. Areas that start beyond them are dropped. A sheet whose areas still cover too
+ * many rows is refused (LIMITS.mergedRows).
  */
 export function clipMerges(refs: string[], bottom: number, right: number): CellRange[] {
   const merges: CellRange[] = [];
@@ -95,7 +96,7 @@ export function clipMerges(refs: string[], bottom: number, right: number): CellR
       continue; // not an area: Excel would drop it too
     }
     if (m.top > bottom || m.left > right || m.bottom < m.top || m.right < m.left) continue;
-    const clipped = { top: m.top, left: m.left, bottom: Math.min(m.bottom, bottom), right: Math.min(m.right, right) };
+    const clipped = { ...clipMergeRows(m, bottom), right: Math.min(m.right, right) };
     rows += clipped.bottom - clipped.top + 1;
     if (rows > LIMITS.mergedRows) throw new XlsxError(`結合セルが多すぎます（結合範囲の行数の合計が ${LIMITS.mergedRows.toLocaleString("en-US")} を超えます）`);
     merges.push(clipped);

@@ -20,6 +20,18 @@ export interface SheetGrid {
   merges: CellRange[];
 }
 
+/**
+ * How far below the last row of values a merged area that starts among them still counts: the blank rows of the
+ * last item's sections (an empty rating under its legend) are part of the form; an area over the whole sheet is not.
+ */
+export const MERGE_TAIL_ROWS = 64;
+
+/** A merged area as far as it counts: at most MERGE_TAIL_ROWS below `lastRow`, the sheet's last row of values. */
+export function clipMergeRows(m: CellRange, lastRow: number): CellRange {
+  const bottom = Math.min(m.bottom, lastRow + MERGE_TAIL_ROWS);
+  return bottom === m.bottom ? m : { ...m, bottom };
+}
+
 export interface WorkbookGrid {
   /** File or workbook name, for reports. */
   name: string;

@@ -1,4 +1,4 @@
-import { a1, CellRange, CellValue, cellText, forEachPresent, isErrorValue, SheetGrid } from "./grid";
+import { a1, CellRange, CellValue, cellText, clipMergeRows, forEachPresent, isErrorValue, SheetGrid } from "./grid";
 import { normalize } from "./text";
 
 /** A non-empty cell that is not hidden under a merge. */
@@ -62,7 +62,10 @@ export class SheetView {
 
   constructor(private readonly grid: SheetGrid) {
     this.name = grid.name;
-    for (const m of grid.merges) {
+    // The sheet reaches as far down as its merged areas do (Excel's used range counts them), within bounds.
+    const lastValueRow = grid.top + grid.values.length - 1;
+    const merges = grid.merges.filter((m) => m.top <= lastValueRow).map((m) => clipMergeRows(m, lastValueRow));
+    for (const m of merges) {
       this.mergeAt.set(key(m.top, m.left), m);
       for (let r = m.top; r <= m.bottom; r++) {
         let list = this.mergesByRow.get(r);
@@ -86,10 +89,10 @@ export class SheetView {
     });
     this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
     this.top = grid.top;
-    this.bottom = grid.top + grid.values.length - 1;
+    this.bottom = merges.reduce((most, m) => Math.max(most, m.bottom), lastValueRow);
     this.left = grid.left;
     const width = grid.values.reduce((most, line) => Math.max(most, line.length), 0);
-    this.right = grid.merges.reduce((most, m) => Math.max(most, m.right), grid.left + width - 1);
+    this.right = merges.reduce((most, m) => Math.max(most, m.right), grid.left + width - 1);
   }
 
   /** The merged area that (row, col) heads, or the cell alone. */

@@ -2,7 +2,7 @@ import { loadSimWorkbook } from "../../src/excel-sim/from-xlsx";
 import { getCell, SimWorkbook } from "../../src/excel-sim/workbook";
 import { gridFromXlsx } from "../../src/file/xlsx-grid";
 import { openXlsx } from "../../src/file/xlsx-workbook";
-import { forEachPresent } from "../../src/template/grid";
+import { forEachPresent, MERGE_TAIL_ROWS } from "../../src/template/grid";
 import { SheetView } from "../../src/template/sheet-view";
 import { checkWorkbook } from "../../src/check";
 import { graftSheets } from "../../src/file/graft";
@@ -119,11 +119,11 @@ describe("sheets", () => {
     expect(view.rowNumbers).toHaveLength(2000);
   });
 
-  test("merged areas are clipped to the cells holding values; the cells they hide hold nothing", async () => {
+  test("merged areas are clipped to the cells holding values (rows to MERGE_TAIL_ROWS below them); the cells they hide hold nothing", async () => {
     const rows = [[`<c r="A1" t="inlineStr"><is><t>見出し</t></is></c>`, `<c r="B1"><v>1</v></c>`], [], [`<c r="C3"><v>3</v></c>`]];
     const merges = `<mergeCells count="3"><mergeCell ref="A1:XFD1048576"/><mergeCell ref="E5:F6"/><mergeCell ref="nonsense"/></mergeCells>`;
     const g = (await grid({ sheets: [sheet(worksheet(rows, merges))] })).sheets[0];
-    expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 2, right: 2 }]);
+    expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 2 + MERGE_TAIL_ROWS, right: 2 }]);
     expect(g.values[0]).toEqual(["見出し"]);
     expect(g.values[2]).toEqual([]);
   });

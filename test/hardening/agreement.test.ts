@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { gridFromXlsx } from "../../src/file/xlsx-grid";
 import { openXlsx } from "../../src/file/xlsx-workbook";
 import type { CellRange, CellValue, WorkbookGrid } from "../../src/template/grid";
-import { forEachPresent } from "../../src/template/grid";
+import { clipMergeRows, forEachPresent } from "../../src/template/grid";
 import { gridFromExcelJs } from "../support/exceljs-grid";
 
 /**
@@ -83,7 +83,7 @@ function comparable(grid: WorkbookGrid) {
     );
     const merges = s.merges
       .filter((m) => m.top <= bottom && m.left <= right)
-      .map((m): CellRange => ({ ...m, bottom: Math.min(m.bottom, bottom), right: Math.min(m.right, right) }));
+      .map((m): CellRange => ({ ...clipMergeRows(m, bottom), right: Math.min(m.right, right) }));
     return { name: s.name, cells, merges };
   });
 }

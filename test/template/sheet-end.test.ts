@@ -1,0 +1,52 @@
+import { checkWorkbook } from "../../src/check";
+import { readOpenWorkbook } from "../../src/excel/read-workbook";
+import type { Item } from "../../src/model";
+import { clipMergeRows, MERGE_TAIL_ROWS } from "../../src/template/grid";
+import { readWorkbook } from "../../src/template/reader";
+import { SheetView } from "../../src/template/sheet-view";
+import { FINAL_LAYOUTS, FormItem, LayoutOptions } from "../../tools/form/builder";
+import { formHost } from "../support/hosts";
+import { gridOf } from "../support/workbooks";
+
+/**
+ * The last item of a sheet whose 自己評価 rating stands under its legend and is still blank: the rating's row holds
+ * nothing, so only the merged areas of the section (自己評価 over three rows) say the form goes on below the legend.
+ * A reader that ends the sheet at its last value finds no cell for the rating (a false LAYOUT_AMBIGUOUS, and no
+ * RATING_MISSING where one is due).
+ */
+const LAYOUT: LayoutOptions = { sheets: 1, sections: { midyear: null, final: FINAL_LAYOUTS["below the legend"] } };
+const item = (no: number, achievement?: string): FormItem => ({
+  no,
+  title: `取組${no}`,
+  policy: `(目標) ${no}件`,
+  thisYear: `(取組の内容) 内容 (目標) 年${no}回`,
+  final: { result: undefined, achievement, remark: undefined },
+});
+
+function expectBlankUnderLegend(items: Item[]): void {
+  const source = items[0].sources["final.achievement"]!;
+  expect(source).toMatchObject({ cell: "D8", text: "" });
+  expect(source.ambiguous).toBeUndefined();
+  expect(items[1].final.achievement).toBe(1);
+}
+
+describe("a sheet ends where its merged areas end, not at its last value", () => {
+  test(".xlsx file: the blank rating under the legend of a sheet's last item is read as blank, and reported missing", async () => {
+    const grid = await gridOf([item(1), item(2, "①")], LAYOUT);
+    expectBlankUnderLegend(readWorkbook(grid).items);
+    const report = checkWorkbook(grid, { phase: "final" });
+    expect(report.findings.filter((f) => f.item === 1).map((f) => f.code)).toContain("RATING_MISSING");
+    expect(report.findings.map((f) => f.code)).not.toContain("LAYOUT_AMBIGUOUS");
+  });
+
+  test("Excel (the in-memory host): the same", async () => {
+    const host = await formHost([item(1), item(2, "①")], LAYOUT);
+    expectBlankUnderLegend(readWorkbook(await readOpenWorkbook(host)).items);
+  });
+
+  test("an area over the whole sheet counts only MERGE_TAIL_ROWS below the last value", () => {
+    const view = new SheetView({ name: "s", top: 0, left: 0, values: [["見出し"], [], [1]], merges: [{ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }] });
+    expect(view.bottom).toBe(2 + MERGE_TAIL_ROWS);
+    expect(clipMergeRows({ top: 5, left: 0, bottom: 9, right: 0 }, 2)).toEqual({ top: 5, left: 0, bottom: 9, right: 0 });
+  });
+});
