@@ -218,15 +218,62 @@ export const PAYLOAD = {
   objectBytes: 30,
 } as const;
 
-/** The UTF-8 size of a value as JSON. */
+/**
+ * The UTF-8 size of a value as JSON, counted without writing the JSON: a response of many long texts would pass
+ * the longest string a JavaScript engine can hold (Apache POI's poc-shared-strings.xlsx, a 1 MB text in every cell).
+ */
 export function jsonBytes(value: unknown): number {
-  const text = JSON.stringify(value) ?? "";
-  let bytes = text.length;
+  return valueBytes(value, false) ?? 0;
+}
+
+/** Bytes of a value; undefined where JSON leaves it out (in an array it is `null`). */
+function valueBytes(value: unknown, inArray: boolean): number | undefined {
+  switch (typeof value) {
+    case "string":
+      return stringBytes(value);
+    case "number":
+      return Number.isFinite(value) ? String(value).length : 4;
+    case "boolean":
+      return value ? 4 : 5;
+    case "bigint":
+      throw new TypeError("Do not know how to serialize a BigInt");
+    case "object": {
+      if (value === null) return 4;
+      const json = (value as { toJSON?: () => unknown }).toJSON;
+      if (typeof json === "function") return valueBytes(json.call(value), inArray);
+      if (Array.isArray(value)) {
+        let bytes = 2 + Math.max(0, value.length - 1);
+        for (const item of value) bytes += valueBytes(item, true) ?? 4;
+        return bytes;
+      }
+      let bytes = 2;
+      let members = 0;
+      for (const [key, item] of Object.entries(value)) {
+        const size = valueBytes(item, false);
+        if (size === undefined) continue;
+        bytes += stringBytes(key) + 1 + size;
+        members++;
+      }
+      return bytes + Math.max(0, members - 1);
+    }
+    default:
+      return inArray ? 4 : undefined;
+  }
+}
+
+/** A string's JSON as UTF-8: quotes, escapes (\" \\ \n, \u00XX, a lone surrogate as \uDXXX), 1–4 bytes a character. */
+function stringBytes(text: string): number {
+  let bytes = 2;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    // 2 bytes below U+0800; 3 for the rest of the BMP; a surrogate pair (2 units) is 4 bytes.
-    bytes += code < 0x800 ? 1 : code >= 0xd800 && code < 0xdc00 ? 1 : code >= 0xdc00 && code < 0xe000 ? 1 : 2;
+    if (code >= 0x20 && code < 0x80) bytes += code === 0x22 || code === 0x5c ? 2 : 1;
+    else if (code < 0x20) bytes += code === 0x08 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d ? 2 : 6;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) < 0xe000) {
+      bytes += 4;
+      i++;
+    } else if (code >= 0xd800 && code < 0xe000) bytes += 6;
+    else bytes += 3;
   }
   return bytes;
 }
