@@ -105,9 +105,13 @@ export function resolveTarget(source: string, target: string): string {
   return base.join("/");
 }
 
-/** OPC compares part names case-insensitively, after percent-decoding. */
+/**
+ * OPC compares part names case-insensitively, after percent-decoding. A zip written with Windows' separator
+ * (「xl\workbook.xml」, as some tools do; Apache POI's test file 49609.xlsx) names the same parts.
+ */
 export function partKey(name: string): string {
-  let key = name.startsWith("/") ? name.slice(1) : name;
+  const slashed = name.includes("\\") ? name.replace(/\\/g, "/") : name;
+  let key = slashed.startsWith("/") ? slashed.slice(1) : slashed;
   if (key.includes("%")) {
     try {
       key = decodeURIComponent(key);

@@ -19,15 +19,29 @@ const BUILT_IN_IDS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "0
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-/** A styles.xml for a package that has none: Excel's defaults (one font, the two required fills, one border). */
+/** styleSheet's children in the order of the schema (CT_Stylesheet, ECMA-376 Part 1, 18.8.39): all optional. */
+const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+
+/**
+ * Excel's defaults for the lists a cell style refers to (one font, the two required fills, one border, the Normal
+ * style), each element without a prefix: `withPrefix` adds the stylesheet's.
+ */
+const DEFAULT_LISTS: Record<string, string[]> = {
+  fonts: [`<font><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font>`],
+  fills: [`<fill><patternFill patternType="none"/></fill>`, `<fill><patternFill patternType="gray125"/></fill>`],
+  borders: [`<border><left/><right/><top/><bottom/><diagonal/></border>`],
+  cellStyleXfs: [`<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`],
+  cellXfs: [`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`],
+};
+
+const withPrefix = (xml: string, p: string) => (p ? xml.replace(/<(\/?)([A-Za-z])/g, `<$1${p}$2`) : xml);
+
+/** A styles.xml for a package that has none: Excel's defaults. */
 export function defaultStyleSheet(namespace = MAIN): string {
+  const list = (name: string) => `<${name} count="${DEFAULT_LISTS[name].length}">${DEFAULT_LISTS[name].join("")}</${name}>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${namespace}">` +
-    `<fonts count="1"><font><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font></fonts>` +
-    `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-    `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-    `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+    ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"].map(list).join("") +
     `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
     `</styleSheet>`
   );
@@ -56,10 +70,19 @@ export class StyleSheetWriter {
     this.spans = elementSpans(part, xml);
     const root = this.spans[0];
     for (const span of this.spans) {
-      if (span.parent === root && ["numFmts", "fonts", "fills", "cellXfs"].includes(span.name)) this.lists.set(span.name, span);
+      if (span.parent === root && LIST_ORDER.includes(span.name)) this.lists.set(span.name, span);
+    }
+    // A bare stylesheet (「<styleSheet/>」, as in Apache POI's 47889.xlsx) gets the lists a style refers to.
+    for (const [list, defaults] of Object.entries(DEFAULT_LISTS)) {
+      if (this.lists.has(list)) continue;
+      const elements = defaults.map((e) => withPrefix(e, prefixOf(root)));
+      this.items.set(list, [...elements]);
+      this.added.set(list, [...elements]);
     }
     for (const [name, list] of this.lists) {
-      this.items.set(name, this.spans.filter((s) => s.parent === list).map((s) => xml.slice(s.openStart, s.closeEnd)));
+      if (["numFmts", "fonts", "fills", "cellXfs"].includes(name)) {
+        this.items.set(name, this.spans.filter((s) => s.parent === list).map((s) => xml.slice(s.openStart, s.closeEnd)));
+      }
     }
     for (const span of this.spans) {
       if (span.name !== "numFmt" || span.parent !== this.lists.get("numFmts")) continue;
@@ -74,7 +97,9 @@ export class StyleSheetWriter {
           .filter((s) => s.parent === firstFont && !["b", "i", "u", "sz", "color"].includes(s.name))
           .map((s) => xml.slice(s.openStart, s.closeEnd))
           .join("")
-      : "";
+      : this.lists.has("fonts")
+        ? ""
+        : withPrefix(`<name val="游ゴシック"/><family val="3"/><charset val="128"/>`, prefixOf(root));
   }
 
   /** The cellXfs index of a look. */
@@ -135,6 +160,7 @@ export class StyleSheetWriter {
   /** The default font's size element, kept when a look sets none. */
   private sizeOfBase(): string {
     const fonts = this.lists.get("fonts");
+    if (!fonts) return `<${this.prefix("fonts")}sz val="11"/>`;
     const first = this.spans.find((s) => s.name === "font" && s.parent === fonts);
     const size = first && this.spans.find((s) => s.name === "sz" && s.parent === first);
     return size ? this.xml.slice(size.openStart, size.closeEnd) : "";
@@ -165,19 +191,26 @@ export class StyleSheetWriter {
 
   /** The part with the additions; unchanged when nothing was added. */
   render(): string {
+    if (this.added.size === 0) return this.xml;
     const edits: Edit[] = [];
     const root = this.spans[0];
-    for (const [list, added] of this.added) {
+    const p = prefixOf(root);
+    /** New lists, by the existing child they go before (null: at the end), in the schema's order. */
+    const inserts = new Map<ElementSpan | null, string>();
+    for (const list of LIST_ORDER) {
+      const added = this.added.get(list);
+      if (!added) continue;
       const count = this.items.get(list)?.length ?? 0;
       const span = this.lists.get(list);
       if (span) {
         edits.push(appendChildren(this.xml, span, added.join("")), setAttribute(this.xml, span, "count", String(count)));
-      } else {
-        // numFmts is the first child of styleSheet; the other lists exist in every valid styles.xml.
-        const p = prefixOf(root);
-        edits.push({ start: root.openEnd, end: root.openEnd, text: `<${p}${list} count="${count}">${added.join("")}</${p}${list}>` });
+        continue;
       }
+      const later = LIST_ORDER.slice(LIST_ORDER.indexOf(list) + 1);
+      const before = this.spans.find((s) => s.parent === root && later.includes(s.name)) ?? null;
+      inserts.set(before, (inserts.get(before) ?? "") + `<${p}${list} count="${count}">${added.join("")}</${p}${list}>`);
     }
-    return edits.length ? applyEdits(this.xml, edits) : this.xml;
+    for (const [before, text] of inserts) edits.push(before ? { start: before.openStart, end: before.openStart, text } : appendChildren(this.xml, root, text));
+    return applyEdits(this.xml, edits);
   }
 }

@@ -200,3 +200,16 @@ describe("Strict Open XML (ISO/IEC 29500 Strict: other namespaces and relationsh
     expect((await gridFromXlsx(openXlsx(bytes), "out.xlsx")).sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
   });
 });
+
+describe("zip entry names as other tools write them", () => {
+  test("Windows' separator (xl\\workbook.xml) and a lower-case [content_types].xml, as in Apache POI's 49609.xlsx: read, and grafted into", async () => {
+    const { options } = openpyxlStyleForm(tennojiR1.slice(0, 2));
+    const parts = Object.fromEntries(Object.entries(rawPackage(options)).map(([name, content]) => [name.replace(/\//g, "\\").replace("[Content_Types]", "[content_types]"), content]));
+    expect(Object.keys(parts)).toContain("xl\\workbook.xml");
+    const workbook = openXlsx(zipPackage(parts));
+    const report = checkWorkbook(await gridFromXlsx(workbook, "49609-style.xlsx"));
+    expect(report.items.map((i) => i.title)).toEqual(tennojiR1.slice(0, 2).map((i) => i.title));
+    const { bytes } = await graftSheets(workbook, layoutSummary(computeSummary("49609-style.xlsx", report, new Date(0))), new Date(0));
+    expect((await gridFromXlsx(openXlsx(bytes), "out.xlsx")).sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
+  });
+});

@@ -160,3 +160,41 @@ test("a bare package (content types, relationships, workbook, one sheet of inlin
   expect(reread.sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
   expect(reread.sheets[1].values[0][0]).toBe("集計");
 });
+
+describe("a stylesheet without the lists a cell style refers to", () => {
+  const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+  /** The names of the root's children, in order. */
+  const children = (xml: string) => {
+    const names: string[] = [];
+    let depth = 0;
+    for (const [tag, close, name] of xml.matchAll(/<(\/?)(\w+)[^>]*>/g)) {
+      if (close) depth--;
+      else {
+        if (depth === 1) names.push(name);
+        if (!tag.endsWith("/>")) depth++;
+      }
+    }
+    return names;
+  };
+
+  test.each([
+    ["empty and self-closing (Apache POI's 47889.xlsx)", `<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xml:space="preserve"/>\n`],
+    ["only number formats and dxfs", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><dxfs count="1"><dxf><font><b/></font></dxf></dxfs></styleSheet>`],
+  ])("%s: gets them, with Excel's defaults first, in the schema's order (CT_Stylesheet), its own elements kept", async (_name, styles) => {
+    const { options } = openpyxlStyleForm(tennojiR1.slice(0, 2));
+    const parts = rawPackage(options);
+    parts["xl/styles.xml"] = styles;
+    const workbook = openXlsx(zipPackage(parts));
+    const report = checkWorkbook(await gridFromXlsx(workbook, "bare-styles.xlsx"));
+    const { bytes } = await graftSheets(workbook, layoutSummary(computeSummary("bare-styles.xlsx", report, NOW)), NOW);
+    const out = text(unzipParts(bytes)["xl/styles.xml"]);
+    const listed = children(out);
+    expect(listed).toEqual(ORDER.filter((n) => listed.includes(n)));
+    expect(listed).toEqual(expect.arrayContaining(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]));
+    const xfs = out.match(/<cellXfs count="(\d+)">(.*?)<\/cellXfs>/)!;
+    expect((xfs[2].match(/<xf /g) ?? []).length).toBe(Number(xfs[1]));
+    expect(xfs[2]).toMatch(/^<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"\/>/);
+    if (styles.includes("dxfs")) expect(out).toContain(`<dxfs count="1"><dxf><font><b/></font></dxf></dxfs>`);
+    expect((await gridFromXlsx(openXlsx(bytes), "out.xlsx")).sheets.map((s) => s.name)).toEqual(["取組項目", "集計", "検証結果"]);
+  });
+});
