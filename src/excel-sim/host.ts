@@ -914,6 +914,15 @@ function checkTableName(workbook: SimWorkbook, table: SimTable, name: string): v
   }
 }
 
+/** Deletes a table or chart of an unprotected sheet, undone at its place. */
+function removeFromSheet<K extends "tables" | "charts">(sheet: SimSheet, list: K, item: SimSheet[K][number], tx: Tx): SimSheet {
+  if (sheet.protected) throw new SimOfficeError("AccessDenied", `The sheet '${sheet.name}' is protected.`);
+  const items = sheet[list] as SimSheet[K][number][];
+  const at = items.indexOf(item);
+  tx.mutate(() => items.splice(at, 1), () => items.splice(at, 0, item));
+  return sheet;
+}
+
 class TableProxy extends Proxy<SimTable> {
   protected readonly kind = "Table";
   protected readonly scalars = ["name", "style", "showBandedRows", "showFilterButton"] as const;
@@ -927,10 +936,7 @@ class TableProxy extends Proxy<SimTable> {
   /** "Deletes the table": the table goes with its cells' contents and formats, as in Excel. */
   delete(): void {
     this.command("delete", (table, tx) => {
-      const sheet = this.sheet();
-      if (sheet.protected) throw new SimOfficeError("AccessDenied", `The sheet '${sheet.name}' is protected.`);
-      const at = sheet.tables.indexOf(table);
-      tx.mutate(() => sheet.tables.splice(at, 1), () => sheet.tables.splice(at, 0, table));
+      const sheet = removeFromSheet(this.sheet(), "tables", table, tx);
       clearCells({ sheet, ...parseAddress(table.address) }, CLEARS.All, tx);
     });
   }
@@ -1062,10 +1068,7 @@ class ChartProxy extends Proxy<SimChart> {
   }
   delete(): void {
     this.command("delete", (chart, tx) => {
-      const sheet = this.sheet();
-      if (sheet.protected) throw new SimOfficeError("AccessDenied", `The sheet '${sheet.name}' is protected.`);
-      const at = sheet.charts.indexOf(chart);
-      tx.mutate(() => sheet.charts.splice(at, 1), () => sheet.charts.splice(at, 0, chart));
+      removeFromSheet(this.sheet(), "charts", chart, tx);
     });
   }
   get name(): string {
