@@ -228,17 +228,19 @@ class WorksheetProxy extends Proxy<SimSheet> {
     return new PageLayoutProxy(this.ctx, () => this.resolveOrNull());
   }
 
-  get freezePanes(): { freezeRows: (count: number) => void } {
+  get freezePanes(): { freezeRows: (count: number) => void; unfreeze: () => void } {
     this.navigate("freezePanes");
+    const freeze = (member: ExcelMember, count: number) => {
+      if (!this.ctx.gate(member)) return;
+      this.ctx.push((tx) => {
+        const sheet = this.target();
+        const before = sheet.frozenRows;
+        tx.mutate(() => (sheet.frozenRows = count), () => (sheet.frozenRows = before));
+      }, member === "WorksheetFreezePanes.unfreeze" ? undefined : [count]);
+    };
     return {
-      freezeRows: (count) => {
-        if (!this.ctx.gate("WorksheetFreezePanes.freezeRows")) return;
-        this.ctx.push((tx) => {
-          const sheet = this.target();
-          const before = sheet.frozenRows;
-          tx.mutate(() => (sheet.frozenRows = count), () => (sheet.frozenRows = before));
-        }, [count]);
-      },
+      freezeRows: (count) => freeze("WorksheetFreezePanes.freezeRows", count),
+      unfreeze: () => freeze("WorksheetFreezePanes.unfreeze", 0),
     };
   }
 
@@ -507,7 +509,7 @@ class RangeProxy extends Proxy<RangeRef> {
       member,
       (ref, tx) => {
         if (ref.sheet.protected) throw new SimOfficeError("AccessDenied", `The sheet '${ref.sheet.name}' is protected.`);
-        if (ref.unbounded && member !== "format") throw new SimOfficeError("InvalidArgument", "Cell-level properties can't be set on an unbounded range.");
+        if (ref.unbounded && member !== "format" && member !== "clear") throw new SimOfficeError("InvalidArgument", "Cell-level properties can't be set on an unbounded range.");
         run(ref, tx);
       },
       args,
@@ -671,11 +673,18 @@ class RangeProxy extends Proxy<RangeRef> {
     });
   }
 
-  clear(): void {
-    this.write("clear", (ref, tx) =>
-      changingValues(ref, tx, () =>
-        eachCell(ref, null, tx, (cell) => Object.assign(cell, { value: null, formula: undefined, error: undefined, quotePrefix: undefined }), false),
-      ),
+  /**
+   * Range.clear(applyTo = "All"): "Clear range values, format, fill, border, etc." Also over whole rows, columns or
+   * the whole sheet (getRange()); only the cells that hold something are visited.
+   */
+  clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" = "All"): void {
+    this.write(
+      "clear",
+      (ref, tx) => {
+        if (!CLEARS[applyTo]) throw new SimOfficeError("InvalidArgument", `Range.clear: '${applyTo}' is not modelled.`);
+        changingValues(ref, tx, () => clearCells(ref, CLEARS[applyTo], tx));
+      },
+      [applyTo],
     );
   }
 
@@ -685,6 +694,32 @@ class RangeProxy extends Proxy<RangeRef> {
       const ref = this.resolveOrNull();
       return ref && shift(ref);
     });
+  }
+}
+
+/** What each ClearApplyTo takes out of a cell. */
+const CLEARS: Record<string, (cell: SimCell) => SimCell> = {
+  All: () => ({ value: null }),
+  Contents: ({ numberFormat, format, hyperlink }) => ({ value: null, numberFormat, format, hyperlink }),
+  Formats: ({ numberFormat: _n, format: _f, ...kept }) => kept,
+  Hyperlinks: ({ hyperlink: _h, ...kept }) => kept,
+};
+
+/** Replaces each used cell of the range by what `clear` leaves of it; a cell left with nothing is dropped. */
+function clearCells(ref: RangeRef, clear: (cell: SimCell) => SimCell, tx: Tx): void {
+  const { cells } = ref.sheet;
+  const inside = [...cells.keys()].filter((key) => {
+    const { row, col } = cellPosition(key);
+    return row >= ref.top && row <= ref.bottom && col >= ref.left && col <= ref.right;
+  });
+  for (const key of inside) {
+    const before = cells.get(key)!;
+    const after = Object.fromEntries(Object.entries(clear(before)).filter(([, v]) => v !== undefined)) as unknown as SimCell;
+    const empty = after.value === null && Object.keys(after).length === 1;
+    tx.mutate(
+      () => (empty ? cells.delete(key) : cells.set(key, after)),
+      () => cells.set(key, before),
+    );
   }
 }
 
@@ -814,10 +849,19 @@ class TableCollectionProxy extends CollectionProxy<SimTable, TableProxy> {
     return this.sheet().tables;
   }
   protected itemOf(table: SimTable): TableProxy {
-    return new TableProxy(this.ctx, () => table);
+    return new TableProxy(this.ctx, () => table, this.sheet);
   }
   protected readItem(table: SimTable, name: string): unknown {
     return readTable(table, name);
+  }
+
+  getItem(name: string): TableProxy {
+    this.ctx.gate("TableCollection.getItem");
+    return new TableProxy(this.ctx, () => {
+      const table = this.sheet().tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (!table) throw new SimOfficeError("ItemNotFound", `The table '${name}' doesn't exist.`);
+      return table;
+    }, this.sheet);
   }
 
   add(address: string, hasHeaders: boolean): TableProxy {
@@ -844,7 +888,7 @@ class TableCollectionProxy extends CollectionProxy<SimTable, TableProxy> {
         );
       }, [address, hasHeaders]);
     }
-    return new TableProxy(this.ctx, () => table);
+    return new TableProxy(this.ctx, () => table, this.sheet);
   }
 }
 
@@ -870,9 +914,32 @@ function checkTableName(workbook: SimWorkbook, table: SimTable, name: string): v
   }
 }
 
+/** Deletes a table or chart of an unprotected sheet, undone at its place. */
+function removeFromSheet<K extends "tables" | "charts">(sheet: SimSheet, list: K, item: SimSheet[K][number], tx: Tx): SimSheet {
+  if (sheet.protected) throw new SimOfficeError("AccessDenied", `The sheet '${sheet.name}' is protected.`);
+  const items = sheet[list] as SimSheet[K][number][];
+  const at = items.indexOf(item);
+  tx.mutate(() => items.splice(at, 1), () => items.splice(at, 0, item));
+  return sheet;
+}
+
 class TableProxy extends Proxy<SimTable> {
   protected readonly kind = "Table";
   protected readonly scalars = ["name", "style", "showBandedRows", "showFilterButton"] as const;
+  constructor(
+    ctx: Context,
+    resolver: () => SimTable | null,
+    private readonly sheet: () => SimSheet,
+  ) {
+    super(ctx, resolver);
+  }
+  /** "Deletes the table": the table goes with its cells' contents and formats, as in Excel. */
+  delete(): void {
+    this.command("delete", (table, tx) => {
+      const sheet = removeFromSheet(this.sheet(), "tables", table, tx);
+      clearCells({ sheet, ...parseAddress(table.address) }, CLEARS.All, tx);
+    });
+  }
   get name(): string {
     return this.value("name");
   }
@@ -928,11 +995,41 @@ function insertRows(sheet: SimSheet, top: number, count: number): void {
 /** The chart types the host draws (Excel.ChartType); others are refused rather than drawn wrong. */
 const CHART_TYPES = new Set(["BarStacked100", "BarStacked", "BarClustered", "ColumnStacked100", "ColumnStacked", "ColumnClustered"]);
 
-class ChartCollectionProxy {
+class ChartCollectionProxy extends CollectionProxy<SimChart, ChartProxy> {
+  protected readonly kind = "ChartCollection";
+  protected readonly itemKind = "Chart";
+  protected readonly itemScalars = ["name"] as const;
+
   constructor(
-    private readonly ctx: Context,
+    ctx: Context,
     private readonly sheet: () => SimSheet,
-  ) {}
+  ) {
+    super(ctx);
+  }
+
+  protected entries(): SimChart[] {
+    return this.sheet().charts;
+  }
+  protected itemOf(chart: SimChart): ChartProxy {
+    return new ChartProxy(this.ctx, () => chart, this.sheet);
+  }
+  protected readItem(chart: SimChart, name: string): unknown {
+    if (name === "name") return chart.name;
+    throw new SimOfficeError("InvalidArgument", `Chart has no property ${name}.`);
+  }
+
+  getItem(name: string): ChartProxy {
+    this.ctx.gate("ChartCollection.getItem");
+    return new ChartProxy(
+      this.ctx,
+      () => {
+        const chart = this.sheet().charts.find((c) => c.name === name);
+        if (!chart) throw new SimOfficeError("ItemNotFound", `The chart '${name}' doesn't exist.`);
+        return chart;
+      },
+      this.sheet,
+    );
+  }
 
   add(type: string, sourceData: RangeProxy, seriesBy: "Auto" | "Rows" | "Columns" = "Auto"): ChartProxy {
     let chart: SimChart | null = null;
@@ -955,13 +1052,25 @@ class ChartCollectionProxy {
         );
       }, [type, seriesBy]);
     }
-    return new ChartProxy(this.ctx, () => chart);
+    return new ChartProxy(this.ctx, () => chart, this.sheet);
   }
 }
 
 class ChartProxy extends Proxy<SimChart> {
   protected readonly kind = "Chart";
   protected readonly scalars = ["name"] as const;
+  constructor(
+    ctx: Context,
+    resolver: () => SimChart | null,
+    private readonly sheet: () => SimSheet,
+  ) {
+    super(ctx, resolver);
+  }
+  delete(): void {
+    this.command("delete", (chart, tx) => {
+      removeFromSheet(this.sheet(), "charts", chart, tx);
+    });
+  }
   get name(): string {
     return this.value("name");
   }

@@ -58,6 +58,7 @@ export const EXCEL_API = {
   "Worksheet.getUsedRangeOrNullObject": "1.4",
   "WorksheetProtection.protected": "1.2",
   "WorksheetFreezePanes.freezeRows": "1.7",
+  "WorksheetFreezePanes.unfreeze": "1.7",
 
   "Range.address": "1.1",
   "Range.cellCount": "1.1",
@@ -98,12 +99,17 @@ export const EXCEL_API = {
 
   "TableCollection.add": "1.1",
   "TableCollection.items": "1.1",
+  "TableCollection.getItem": "1.1",
+  "Table.delete": "1.1",
   "Table.name": "1.1",
   "Table.style": "1.1",
   "Table.showBandedRows": "1.3",
   "Table.showFilterButton": "1.3",
 
   "ChartCollection.add": "1.1",
+  "ChartCollection.items": "1.1",
+  "ChartCollection.getItem": "1.1",
+  "Chart.delete": "1.1",
   "Chart.name": "1.1",
   "Chart.title": "1.1",
   "Chart.setPosition": "1.1",

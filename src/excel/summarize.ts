@@ -6,6 +6,7 @@ import { FileSummary, layoutAggregate, layoutSummary } from "../summary/layout";
 import { freeSheetName, isGeneratedSheet, MARKER_CELL, SheetWrites } from "../summary/sheet-writes";
 import { a1 } from "../template/grid";
 import type { TemplateProfile } from "../template/profile";
+import { runAction, undoableAtOnce } from "./capabilities";
 import { HostError, Note, NOTES, toHostError } from "./host-error";
 import { OfficeApi, supports } from "./office-api";
 import { rangeA1 } from "./read-plan";
@@ -37,25 +38,33 @@ interface SheetState {
   ours: boolean;
   protected: boolean;
   tables: string[];
+  /** Its charts' names: read only where a sheet of ours is emptied in place (ExcelApi 1.20, see below). */
+  charts: string[];
 }
 
-/** What each sheet's read queues beside the cells: the marker cell, protection, id and table names. */
-function queueSheetState(ws: Excel.Worksheet) {
-  return {
+/**
+ * What each sheet's read queues beside the cells: the marker cell, protection, id, table names and, where a sheet of
+ * ours will be emptied in place, chart names.
+ */
+function sheetStateQueue(api: OfficeApi) {
+  const charts = undoableAtOnce(api);
+  return (ws: Excel.Worksheet) => ({
     marker: ws.getRange(a1(MARKER_CELL.row, MARKER_CELL.col)).load("values"),
     protection: ws.protection.load("protected"),
     id: ws.load("id"),
     tables: ws.tables.load("items/name"),
-  };
+    charts: charts ? ws.charts.load("items/name") : null,
+  });
 }
 
-function sheetState(name: string, extra: ReturnType<typeof queueSheetState>): SheetState {
+function sheetState(name: string, extra: ReturnType<ReturnType<typeof sheetStateQueue>>): SheetState {
   return {
     name,
     id: extra.id.id,
     ours: isGeneratedSheet(extra.marker.values[0][0]),
     protected: extra.protection.protected,
     tables: extra.tables.items.map((t) => t.name),
+    charts: extra.charts?.items.map((c) => c.name) ?? [],
   };
 }
 
@@ -75,7 +84,7 @@ export async function summarizeOpenWorkbook(
     const { grid, sheets, extra: protection, notes } = await readGrids(api, context, {
       // Below ExcelApi 1.7 the workbook's protection cannot be asked: the first write is refused instead.
       workbook: (workbook) => (workbookProtection ? workbook.protection.load("protected") : null),
-      sheet: queueSheetState,
+      sheet: sheetStateQueue(api),
     });
     const report = checkWorkbook(grid, { phase: options.phase, profile: options.profile });
     const now = options.now ?? new Date();
@@ -105,6 +114,7 @@ export async function writeRollUp(api: OfficeApi, files: FileSummary[], now: Dat
     const listing = context.workbook.worksheets.load("items/name");
     const protection = workbookProtection ? context.workbook.protection.load("protected") : null;
     await context.sync();
+    const queueSheetState = sheetStateQueue(api);
     const extras = listing.items.map((ws) => ({ name: ws.name, extra: queueSheetState(ws) }));
     await context.sync();
     return {
@@ -133,6 +143,11 @@ interface Prepared<R> {
  * The write both commands share: refuses a protected workbook or a protected sheet of ours before writing, names
  * the sheets and their tables so that no user's sheet or table is touched, writes in as few syncs as the payload
  * allows, and after a failure says what the workbook holds now.
+ *
+ * Where Excel undoes what the API writes (ExcelApi 1.20) the writes are one undo group (runAction), and a sheet of
+ * ours is emptied and written again in place: Worksheet.delete does not support undo (it would throw UndoNotSupported
+ * in the group). Before 1.20 nothing can be undone anyway, and the sheet is deleted and added anew, as it needs fewer
+ * requirement sets.
  */
 async function writeIntoOpenWorkbook<R>(api: OfficeApi, prepare: (context: Excel.RequestContext) => Promise<Prepared<R>>): Promise<R> {
   const features: WriteFeatures = {
@@ -141,9 +156,10 @@ async function writeIntoOpenWorkbook<R>(api: OfficeApi, prepare: (context: Excel
     tableLook: supports(api, "Table.showBandedRows", "Table.showFilterButton"),
     pageLayout: supports(api, "Worksheet.pageLayout", "PageLayout.setPrintTitleRows", "HeaderFooter.centerFooter"),
   };
+  const reuse = undoableAtOnce(api);
   let writing: { writes: SheetWrite[]; progress: WriteProgress } | null = null;
   try {
-    return await api.Excel.run(async (context) => {
+    return await runAction(api, async (context) => {
       const { states, workbookProtected, layout, last, result } = await prepare(context);
       if (workbookProtected) {
         throw new HostError(`ブックの構成が保護されているため、集計シートを追加できません。ブックの保護を解除してから、もう一度お試しください。${UNCHANGED}`, "AccessDenied");
@@ -162,13 +178,17 @@ async function writeIntoOpenWorkbook<R>(api: OfficeApi, prepare: (context: Excel
         tablesTaken.add(name.toLowerCase());
         return name;
       };
-      const ids = new Map(states.map((s) => [s.name, s.id]));
-      const writes = sheets.map((sheet): SheetWrite => ({
-        name: sheet.name,
-        sheet,
-        replaces: ours.has(sheet.name) ? (ids.get(sheet.name) ?? null) : null,
-        tableNames: sheet.tables.map((t) => tableName(t.name)),
-      }));
+      const byName = new Map(states.map((s) => [s.name, s]));
+      const writes = sheets.map((sheet): SheetWrite => {
+        const replaced = ours.has(sheet.name) ? byName.get(sheet.name) : undefined;
+        return {
+          name: sheet.name,
+          sheet,
+          replaces: replaced?.id ?? null,
+          reuse: replaced && reuse ? { tables: replaced.tables, charts: replaced.charts } : null,
+          tableNames: sheet.tables.map((t) => tableName(t.name)),
+        };
+      });
       writing = { writes, progress: { done: new Set() } };
       const changed = await writeSheets(context, writes, { ...features, last }, writing.progress);
       return result(
@@ -203,23 +223,26 @@ async function afterFailedWrite(api: OfficeApi, error: HostError, { writes, prog
       const checks = writes.map((write) => {
         const ws = now.get(write.name);
         const isNew = ws !== undefined && ws.id !== write.replaces;
+        // A sheet emptied in place keeps its id: it may be anything from untouched to written in full.
+        const rewritten = ws !== undefined && write.reuse !== null && !isNew;
         const { values } = planGrid(write.sheet);
         const cells = values.length * (values[0]?.length ?? 0);
         const range =
-          isNew && !progress.done.has(write.name) && cells <= READ_BACK_CELLS
+          (isNew || rewritten) && !progress.done.has(write.name) && cells <= READ_BACK_CELLS
             ? ws.getRange(rangeA1({ top: 0, left: 0, bottom: values.length - 1, right: (values[0]?.length ?? 1) - 1 })).load("values")
             : null;
-        return { write, ws, isNew, values, range };
+        return { write, ws, isNew, rewritten, values, range };
       });
       await context.sync();
       const lines: string[] = [];
-      for (const { write, ws, isNew, values, range } of checks) {
+      for (const { write, ws, isNew, rewritten, values, range } of checks) {
         const complete = progress.done.has(write.name) || (range !== null && sameValues(values, range.values, write.sheet));
         if (isNew) lines.push(complete ? `「${write.name}」シートは作成されました。` : `「${write.name}」シートは途中まで書き込まれています。`);
+        else if (rewritten) lines.push(complete ? `「${write.name}」シートは作り直されました。` : `「${write.name}」シートは書き換えの途中で止まっている可能性があります。`);
         else if (ws && write.replaces) lines.push(`以前の「${write.name}」シートはそのまま残っています。`);
         else lines.push(`「${write.name}」シートは作成されていません${write.replaces ? "（以前の同名のシートは削除されました）" : ""}。`);
       }
-      const changed = checks.some((c) => c.isNew || (c.write.replaces && !c.ws));
+      const changed = checks.some((c) => c.isNew || c.rewritten || (c.write.replaces && !c.ws));
       return changed ? `確認したところ、${lines.join("")}もう一度「集計」を実行すると作り直せます。` : "確認したところ、ブックは変更されていません。";
     });
   } catch {

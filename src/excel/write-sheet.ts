@@ -8,6 +8,11 @@ export interface SheetWrite {
   name: string;
   sheet: SheetWrites;
   replaces: string | null;
+  /**
+   * The replaced sheet is cleared and written again in place, instead of deleted and added: Worksheet.delete does not
+   * support undo (see writeIntoOpenWorkbook). Its tables and charts, by name, are deleted first.
+   */
+  reuse: { tables: string[]; charts: string[] } | null;
   tableNames: string[];
 }
 
@@ -83,7 +88,8 @@ const BLOCK_CELLS = 20_000;
 const action = PAYLOAD.actionBytes;
 
 /**
- * Writes the planned sheets: each replaced sheet of ours deleted and a new one added, then its number formats set
+ * Writes the planned sheets: each replaced sheet of ours deleted and a new one added (or emptied in place, see
+ * {@link SheetWrite.reuse}), then its number formats set
  * before its values (so that text stays text: "=1+1", "+1", "001" are not read as formulas or numbers), widths,
  * styles, links, tables, and the first sheet shown. The commands are packed into as few syncs as the 5 MB request
  * limit allows (one, for any form of a ward), and each block of values is loaded back in the same sync, so that
@@ -132,7 +138,7 @@ export async function writeSheets(
 
 function sheetSteps(
   context: Excel.RequestContext,
-  { name, sheet: plan, replaces, tableNames }: SheetWrite,
+  { name, sheet: plan, replaces, reuse, tableNames }: SheetWrite,
   worksheets: Map<string, Excel.Worksheet>,
   options: WriteFeatures,
 ): Step[] {
@@ -140,15 +146,24 @@ function sheetSteps(
   const { values, formats } = planGrid(plan);
   const cols = values[0]?.length ?? 1;
   const steps: Step[] = [
-    {
-      sheet: name,
-      request: 4 * action + 2 * jsonBytes(name),
-      response: 0,
-      queue: () => {
-        if (replaces) context.workbook.worksheets.getItem(name).delete();
-        worksheets.set(name, context.workbook.worksheets.add(name));
-      },
-    },
+    reuse
+      ? {
+          sheet: name,
+          request: (6 + 2 * (reuse.tables.length + reuse.charts.length)) * action + jsonBytes(name) + jsonBytes(reuse),
+          response: 0,
+          queue: () => {
+            worksheets.set(name, emptied(context.workbook.worksheets.getItem(name), reuse, options));
+          },
+        }
+      : {
+          sheet: name,
+          request: 4 * action + 2 * jsonBytes(name),
+          response: 0,
+          queue: () => {
+            if (replaces) context.workbook.worksheets.getItem(name).delete();
+            worksheets.set(name, context.workbook.worksheets.add(name));
+          },
+        },
   ];
 
   for (const block of rowBlocks({ top: 0, left: 0, bottom: values.length - 1, right: cols - 1 }, BLOCK_CELLS)) {
@@ -223,6 +238,19 @@ function sheetSteps(
     });
   }
   return steps;
+}
+
+/**
+ * A sheet of ours made empty for writing again: its charts and tables deleted, panes unfrozen, and every cell's
+ * contents, formats and links cleared (Range.clear's "All", over the whole sheet). Column widths stay: the layout
+ * sets those of its columns.
+ */
+function emptied(ws: Excel.Worksheet, { tables, charts }: { tables: string[]; charts: string[] }, options: WriteFeatures): Excel.Worksheet {
+  for (const chart of charts) ws.charts.getItem(chart).delete();
+  for (const table of tables) ws.tables.getItem(table).delete();
+  if (options.freeze) ws.freezePanes.unfreeze();
+  ws.getRange().clear();
+  return ws;
 }
 
 /** A4, landscape, one page wide, the title rows on every page, what prints, the footer (ExcelApi 1.9). */

@@ -97,11 +97,12 @@ export function App({
   const headingId = React.useId();
   const summarizeHintId = React.useId();
   const toolsId = React.useId();
+  const undoId = React.useId();
   const s = SHEET_STRINGS[locale];
 
   const [deployed, setDeployed] = React.useState<DeployedProfile | null>(null);
   React.useEffect(() => void loadProfile().then(setDeployed), [loadProfile]);
-  const checker = useChecker(api, t, deployed?.profile ?? null);
+  const checker = useChecker(api, t, deployed?.profile ?? null, s.undoOnce);
   const { phase, choosePhase, inferred, reading, busy, report, notice, notes, current, validate, summarize, goTo, goToCell, kept, relinks } = checker;
   const tools = useSheetTools(api, checker, locale);
   const busyText = { validate: t.validating, summarize: t.summarizing, rules: s.settingRules, highlight: s.highlighting, clear: s.clearing };
@@ -138,7 +139,7 @@ export function App({
           <Button appearance="primary" onClick={validate} disabledFocusable={busy !== null}>
             {t.validate}
           </Button>
-          <Button onClick={summarize} disabledFocusable={busy !== null} aria-describedby={summarizeHintId}>
+          <Button onClick={summarize} disabledFocusable={busy !== null} aria-describedby={tools.undoable ? summarizeHintId : `${summarizeHintId} ${undoId}`}>
             {t.summarize}
           </Button>
           <span id={summarizeHintId} hidden>
@@ -151,7 +152,16 @@ export function App({
           )}
         </div>
 
-        {rollUp && rollUpOpen && <RollUpPanel t={t} run={rollUp} profile={deployed?.profile} disabled={busy !== null || !deployed} />}
+        {/* Before any action that writes (集計, the roll-up, the sheet tools): this Excel cannot take it back. */}
+        {!tools.undoable && (
+          <Text id={undoId} className={styles.small}>
+            {s.undoUnavailable}
+          </Text>
+        )}
+
+        {rollUp && rollUpOpen && (
+          <RollUpPanel t={t} run={rollUp} profile={deployed?.profile} disabled={busy !== null || !deployed} undoOnce={tools.undoable ? s.undoOnce : undefined} />
+        )}
 
         {relinks.length > 0 && !busy && (
           <MessageBar intent="warning" layout="multiline" data-testid="relink">
@@ -191,7 +201,6 @@ export function App({
               {s.highlightOn(kept.highlight.phase, formatWhen(kept.highlight.at, locale), kept.highlight.errors, kept.highlight.warnings)}
             </Text>
           )}
-          {!tools.undoable && <Text className={styles.small}>{s.undoUnavailable}</Text>}
           {tools.missing.map((m) => (
             <Text key={m.ja} className={styles.small}>
               {m[locale]}

@@ -36,7 +36,8 @@ type Run = { state: "idle" } | { state: "running"; controller: AbortController }
  * 「複数のブックを集計」: pick several .xlsx files (or drop them here), see each one's status and n / total while
  * they are read, cancel, and get 全体集計 and ファイル別集計 in the open workbook. Files never leave the machine.
  */
-export function RollUpPanel({ t, run, profile, disabled }: { t: Strings; run: RunRollUp; profile?: TemplateProfile; disabled?: boolean }) {
+/** `undoOnce`: said after the write where one Ctrl+Z takes it back (ExcelApi 1.20). */
+export function RollUpPanel({ t, run, profile, disabled, undoOnce }: { t: Strings; run: RunRollUp; profile?: TemplateProfile; disabled?: boolean; undoOnce?: string }) {
   const styles = useStyles();
   const headingId = React.useId();
   const input = React.useRef<HTMLInputElement>(null);
@@ -138,7 +139,10 @@ export function RollUpPanel({ t, run, profile, disabled }: { t: Strings; run: Ru
             {(running || current.state === "done") && <Text size={200}>{t.rollUpProgress(finished, files.length)}</Text>}
             {current.state === "done" && (
               <MessageBar intent={failed ? "warning" : "success"} layout="multiline">
-                <MessageBarBody>{t.rollUpDone(current.sheets, current.summarised, files.length)}</MessageBarBody>
+                <MessageBarBody>
+                  {t.rollUpDone(current.sheets, current.summarised, files.length)}
+                  {undoOnce && ` ${undoOnce}`}
+                </MessageBarBody>
               </MessageBar>
             )}
           </div>

@@ -40,7 +40,8 @@ export interface Strings {
   summarize: string;
   summarizeHint: string;
   summarizing: string;
-  summarized: (sheet: string, items: number) => string;
+  /** `undo`: the sentence that one Ctrl+Z takes it back (sheet-strings' undoOnce), where it does. */
+  summarized: (sheet: string, items: number, undo?: string) => string;
   relinkTitle: string;
   relinkSummary: (sheet: string, items: number) => string;
   rebuild: string;
@@ -94,7 +95,7 @@ const ja: Strings = {
   summarize: "集計",
   summarizeHint: "「集計」と「検証結果」のシートをブックに追加します。",
   summarizing: "集計しています…",
-  summarized: (sheet) => `「${sheet}」シートを作成しました`,
+  summarized: (sheet, _items, undo) => `「${sheet}」シートを作成しました${undo ? `。${undo}` : ""}`,
   relinkTitle: "集計を作り直してください",
   relinkSummary: (sheet, items) => `「${sheet}」シートの ${items} 件の取組項目で、参照先のセルが取組項目の内容ではなくなっています（様式の行や列が変わったなど）。`,
   rebuild: "集計を作り直す",
@@ -150,7 +151,7 @@ const en: Strings = {
   summarize: "Summarize",
   summarizeHint: "Adds the sheets 集計 (summary) and 検証結果 (findings) to the workbook.",
   summarizing: "Summarizing…",
-  summarized: (sheet) => `Created the sheet 「${sheet}」`,
+  summarized: (sheet, _items, undo) => `Created the sheet 「${sheet}」${undo ? `. ${undo}` : ""}`,
   relinkTitle: "Rebuild the summary",
   relinkSummary: (sheet, items) => `On sheet 「${sheet}」, ${items} ${items === 1 ? "item's cells" : "items' cells"} no longer hold the item (the form's rows or columns changed).`,
   rebuild: "Rebuild the summary",

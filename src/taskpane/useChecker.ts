@@ -1,5 +1,6 @@
 import * as React from "react";
 import { checkWorkbook, CheckReport } from "../check";
+import { undoableAtOnce } from "../excel/capabilities";
 import { Note, toHostError } from "../excel/host-error";
 import type { OfficeApi } from "../excel/office-api";
 import type { HighlightRecord } from "../entry/marks";
@@ -54,8 +55,11 @@ export interface Checker {
   notify: (notice: Notice) => void;
 }
 
-/** What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a notice. */
-export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile | null = defaultProfile): Checker {
+/**
+ * What the task pane does: infer the phase on open, validate, write 集計, go to a finding's cell. Host errors become a
+ * notice. `undoOnce`: said after 集計 where one Ctrl+Z takes it back (ExcelApi 1.20).
+ */
+export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile | null = defaultProfile, undoOnce?: string): Checker {
   const [phase, setPhase] = React.useState<Phase>("plan");
   const [inferred, setInferred] = React.useState<Phase | null>(null);
   const [reading, setReading] = React.useState(true);
@@ -134,7 +138,7 @@ export function useChecker(api: OfficeApi, t: Strings, profile: TemplateProfile 
       setNotes(result.notes);
       setKept((k) => ({ ...k, summary: result.stamp }));
       setRelinks([]);
-      setNotice({ intent: "success", text: t.summarized(result.sheet, result.items) });
+      setNotice({ intent: "success", text: t.summarized(result.sheet, result.items, undoableAtOnce(api) ? undoOnce : undefined) });
     } catch (error) {
       fail(error);
     } finally {

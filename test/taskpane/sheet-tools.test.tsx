@@ -71,6 +71,27 @@ describe("入力規則を設定", () => {
   });
 });
 
+describe("集計 and Ctrl+Z", () => {
+  test("ExcelApi 1.20: the pane says one Ctrl+Z takes 集計 back, and it does", async () => {
+    const host = await hostOf(problems(), { apiSets: { ExcelApi: "1.20" } });
+    await renderApp(host);
+    const sheets = host.workbook.sheets.map((s) => s.name);
+    fireEvent.click(button("集計"));
+    await screen.findByText("「集計」シートを作成しました。Ctrl+Z を 1 回押すと元に戻せます。");
+    expect(host.undo()).toBe(true);
+    expect(host.workbook.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+
+  test("before ExcelApi 1.20 the pane says so before 集計, next to it, and 集計 says nothing of Ctrl+Z", async () => {
+    const host = await hostOf(problems(), { apiSets: { ExcelApi: "1.19" } });
+    await renderApp(host);
+    const note = screen.getByText("この Excel（ExcelApi 1.20 より前）では、入力規則・強調表示・集計を Ctrl+Z で元に戻せません。");
+    expect(button("集計").getAttribute("aria-describedby")?.split(" ")).toContain(note.id);
+    fireEvent.click(button("集計"));
+    await screen.findByText("「集計」シートを作成しました");
+  });
+});
+
 describe("強調表示", () => {
   test("needs a result; colours the cells of the findings, says so, and 解除 takes the colours away", async () => {
     const host = await hostOf(problems());
