@@ -315,6 +315,8 @@ class WorksheetProxy extends Proxy<SimSheet> {
 
   activate(): void {
     this.command("activate", (sheet, tx) => {
+      // Excel shows one sheet at a time, and never a hidden one.
+      if (sheet.visibility !== "Visible") throw new SimOfficeError("InvalidOperation", `Worksheet.activate: 「${sheet.name}」 is hidden.`);
       const before = this.ctx.host.active;
       tx.mutate(() => (this.ctx.host.active = sheet.name), () => (this.ctx.host.active = before), "view");
     });

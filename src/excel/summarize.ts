@@ -40,6 +40,8 @@ interface SheetState {
   tables: string[];
   /** Its charts' names: read only where a sheet of ours is emptied in place (ExcelApi 1.20, see below). */
   charts: string[];
+  /** Hidden by the user: a sheet of ours emptied in place stays hidden, and is not shown (Excel cannot activate it). */
+  hidden: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ function sheetStateQueue(api: OfficeApi) {
   return (ws: Excel.Worksheet) => ({
     marker: ws.getRange(a1(MARKER_CELL.row, MARKER_CELL.col)).load("values"),
     protection: ws.protection.load("protected"),
-    id: ws.load("id"),
+    id: ws.load("id,visibility"),
     tables: ws.tables.load("items/name"),
     charts: charts ? ws.charts.load("items/name") : null,
   });
@@ -61,6 +63,7 @@ function sheetState(name: string, extra: ReturnType<ReturnType<typeof sheetState
   return {
     name,
     id: extra.id.id,
+    hidden: extra.id.visibility !== "Visible",
     ours: isGeneratedSheet(extra.marker.values[0][0]),
     protected: extra.protection.protected,
     tables: extra.tables.items.map((t) => t.name),
@@ -185,7 +188,7 @@ async function writeIntoOpenWorkbook<R>(api: OfficeApi, prepare: (context: Excel
           name: sheet.name,
           sheet,
           replaces: replaced?.id ?? null,
-          reuse: replaced && reuse ? { tables: replaced.tables, charts: replaced.charts } : null,
+          reuse: replaced && reuse ? { tables: replaced.tables, charts: replaced.charts, hidden: replaced.hidden } : null,
           tableNames: sheet.tables.map((t) => tableName(t.name)),
         };
       });

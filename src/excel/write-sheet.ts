@@ -10,9 +10,10 @@ export interface SheetWrite {
   replaces: string | null;
   /**
    * The replaced sheet is cleared and written again in place, instead of deleted and added: Worksheet.delete does not
-   * support undo (see writeIntoOpenWorkbook). Its tables and charts, by name, are deleted first.
+   * support undo (see writeIntoOpenWorkbook). Its tables and charts, by name, are deleted first. A sheet the user
+   * hid stays hidden (making it visible again cannot be undone on Windows and Mac) and is not activated.
    */
-  reuse: { tables: string[]; charts: string[] } | null;
+  reuse: { tables: string[]; charts: string[]; hidden: boolean } | null;
   tableNames: string[];
 }
 
@@ -108,7 +109,8 @@ export async function writeSheets(
     request: 2 * action,
     response: 0,
     queue: () => {
-      worksheets.get(writes[0].name)!.activate();
+      // A hidden worksheet cannot be the active one.
+      if (!writes[0].reuse?.hidden) worksheets.get(writes[0].name)!.activate();
       options.last?.();
     },
   });

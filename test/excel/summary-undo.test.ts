@@ -98,6 +98,22 @@ describe("集計 on ExcelApi 1.20: one Ctrl+Z", () => {
     expect(snapshot(host.workbook)).toEqual(first);
   });
 
+  test("a 集計 the user hid is emptied and written again where it is, stays hidden and is not activated (Excel cannot show a hidden sheet)", async () => {
+    const host = await host120();
+    await summarizeOpenWorkbook(host, { phase: "midyear", now: FIRST });
+    const summary = host.workbook.sheets.find((s) => s.name === "集計")!;
+    summary.visibility = "Hidden";
+    host.active = "取組項目";
+    const first = snapshot(host.workbook);
+    await summarizeOpenWorkbook(host, { phase: "midyear", now: SECOND });
+    expect(host.workbook.sheets.find((s) => s.name === "集計")).toBe(summary);
+    expect(summary.visibility).toBe("Hidden");
+    expect(host.active).toBe("取組項目");
+    expect(snapshot(host.workbook)).not.toEqual(first);
+    host.undo();
+    expect(snapshot(host.workbook)).toEqual(first);
+  });
+
   test("UndoNotSupported from Excel: one clear line, and what the workbook holds now", async () => {
     const host = await host120();
     await summarizeOpenWorkbook(host, { phase: "midyear", now: FIRST });
