@@ -103,12 +103,12 @@ describe("集計 on ExcelApi 1.20: one Ctrl+Z", () => {
     await summarizeOpenWorkbook(host, { phase: "midyear", now: FIRST });
     const summary = host.workbook.sheets.find((s) => s.name === "集計")!;
     summary.visibility = "Hidden";
-    host.active = "取組項目";
+    host.selectCell("取組項目", "A1");
     const first = snapshot(host.workbook);
     await summarizeOpenWorkbook(host, { phase: "midyear", now: SECOND });
     expect(host.workbook.sheets.find((s) => s.name === "集計")).toBe(summary);
     expect(summary.visibility).toBe("Hidden");
-    expect(host.active).toBe("取組項目");
+    expect(host.activeSheet()).toBe("取組項目");
     expect(snapshot(host.workbook)).not.toEqual(first);
     host.undo();
     expect(snapshot(host.workbook)).toEqual(first);
