@@ -22,12 +22,18 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** styleSheet's children in the order of the schema (CT_Stylesheet, ECMA-376 Part 1, 18.8.39): all optional. */
 const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
 
+/** The lists a look adds to: their elements are kept to find one already there. */
+const LOOK_LISTS = ["numFmts", "fonts", "fills", "cellXfs"];
+
+const DEFAULT_SIZE = `<sz val="11"/>`;
+/** The default font less its size: what a new font keeps of it. */
+const DEFAULT_FACE = `<name val="游ゴシック"/><family val="3"/><charset val="128"/>`;
 /**
  * Excel's defaults for the lists a cell style refers to (one font, the two required fills, one border, the Normal
- * style), each element without a prefix: `withPrefix` adds the stylesheet's.
+ * style's format and the cell format on it), each element without a prefix: `withPrefix` adds the stylesheet's.
  */
 const DEFAULT_LISTS: Record<string, string[]> = {
-  fonts: [`<font><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font>`],
+  fonts: [`<font>${DEFAULT_SIZE}${DEFAULT_FACE}</font>`],
   fills: [`<fill><patternFill patternType="none"/></fill>`, `<fill><patternFill patternType="gray125"/></fill>`],
   borders: [`<border><left/><right/><top/><bottom/><diagonal/></border>`],
   cellStyleXfs: [`<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`],
@@ -41,7 +47,7 @@ export function defaultStyleSheet(namespace = MAIN): string {
   const list = (name: string) => `<${name} count="${DEFAULT_LISTS[name].length}">${DEFAULT_LISTS[name].join("")}</${name}>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${namespace}">` +
-    ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"].map(list).join("") +
+    Object.keys(DEFAULT_LISTS).map(list).join("") +
     `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
     `</styleSheet>`
   );
@@ -80,7 +86,7 @@ export class StyleSheetWriter {
       this.added.set(list, [...elements]);
     }
     for (const [name, list] of this.lists) {
-      if (["numFmts", "fonts", "fills", "cellXfs"].includes(name)) {
+      if (LOOK_LISTS.includes(name)) {
         this.items.set(name, this.spans.filter((s) => s.parent === list).map((s) => xml.slice(s.openStart, s.closeEnd)));
       }
     }
@@ -99,7 +105,7 @@ export class StyleSheetWriter {
           .join("")
       : this.lists.has("fonts")
         ? ""
-        : withPrefix(`<name val="游ゴシック"/><family val="3"/><charset val="128"/>`, prefixOf(root));
+        : withPrefix(DEFAULT_FACE, prefixOf(root));
   }
 
   /** The cellXfs index of a look. */
@@ -160,7 +166,7 @@ export class StyleSheetWriter {
   /** The default font's size element, kept when a look sets none. */
   private sizeOfBase(): string {
     const fonts = this.lists.get("fonts");
-    if (!fonts) return `<${this.prefix("fonts")}sz val="11"/>`;
+    if (!fonts) return withPrefix(DEFAULT_SIZE, this.prefix("fonts"));
     const first = this.spans.find((s) => s.name === "font" && s.parent === fonts);
     const size = first && this.spans.find((s) => s.name === "sz" && s.parent === first);
     return size ? this.xml.slice(size.openStart, size.closeEnd) : "";
