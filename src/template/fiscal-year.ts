@@ -1,6 +1,8 @@
 /**
  * Japanese fiscal years as the Gregorian year they start in: 令和元年度 = 令和1年度 = R1 = 平成31年度 = 2019.
  */
+import { allMatches } from "./text";
+
 const ERA_START: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988 };
 
 const YEAR = /((?:19|20)\d{2})\s*年度|(令和|平成|(?<![a-z])r|(?<![a-z])h)\s*(元|\d{1,2})\s*(?:年度?)?|(元|\d{1,2})\s*年度/giu;
@@ -10,13 +12,22 @@ const YEAR = /((?:19|20)\d{2})\s*年度|(令和|平成|(?<![a-z])r|(?<![a-z])h)\
  * ones 平成 (「25年度比」 in a 令和元年度 form is 平成25年度).
  */
 export function fiscalYearOf(text: string): number | null {
-  for (const m of text.normalize("NFKC").matchAll(YEAR)) {
-    if (m[1]) return Number(m[1]);
-    const era = m[2]?.toLowerCase();
-    const number = m[3] ?? m[4];
-    const n = number === "元" ? 1 : Number(number);
-    if (n < 1) continue;
-    return (era ? ERA_START[era] : n <= 15 ? ERA_START.令和 : ERA_START.平成) + n;
+  for (const m of allMatches(YEAR, text.normalize("NFKC"))) {
+    const year = fiscalYearFrom(m);
+    if (year !== null) return year;
   }
   return null;
+}
+
+/**
+ * The year a match of an expression shaped as YEAR names (groups: a Gregorian year; or an era and its year; or a
+ * year without an era), or null (令和0年度).
+ */
+export function fiscalYearFrom(m: RegExpExecArray): number | null {
+  if (m[1]) return Number(m[1]);
+  const era = m[2]?.toLowerCase();
+  const number = m[3] ?? m[4];
+  const n = number === "元" ? 1 : Number(number);
+  if (n < 1) return null;
+  return (era ? ERA_START[era] : n <= 15 ? ERA_START.令和 : ERA_START.平成) + n;
 }

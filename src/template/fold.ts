@@ -2,7 +2,7 @@
  * Folding text for comparison while keeping the way back to what was written: the offsets of an NFKC text map to
  * the source's, so that a phrase found in the folded text is shown as the user wrote it.
  */
-import { normalize } from "./text";
+import { COMPACT_SELF, JOINS, normalize, SELF, unitClass } from "./text";
 
 /**
  * NFKC text and the way back to the source. Most units fold to themselves, so the map keeps only the points
@@ -26,10 +26,7 @@ export function sourceOffset({ foldedAt, sourceAt }: Folded, k: number): number 
   return sourceAt[lo] + (k - foldedAt[lo]);
 }
 
-/** What joins the character before it: combining marks and half width ﾞﾟ, so NFKC composes as on the whole text. */
-const JOINER = /[\p{M}\uFF9E\uFF9F]/u;
-
-/** Folded clusters, remembered: a workbook repeats the same few thousand characters, and NFKC per call is slow. */
+/** Folded clusters, remembered: NFKC per call is slow. */
 const foldedClusters = [new Map<string, string>(), new Map<string, string>()];
 const MAX_REMEMBERED = 1 << 16;
 
@@ -44,35 +41,17 @@ function foldCluster(cluster: string, compact: boolean): string {
   return piece;
 }
 
-/** Kana and kanji are never marks: most units of the text skip the regex. */
-function mayJoin(c: number): boolean {
-  return c >= 0x300 && !isStableCjk(c);
-}
-
-function isStableCjk(c: number): boolean {
-  // 、。「」【】〜 and the like, hiragana, katakana with ・ and ー, unified kanji: no NFKC mapping, no case.
-  return (c >= 0x3001 && c <= 0x3029) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fc) || (c >= 0x4e00 && c <= 0x9fff);
-}
-
-/** A UTF-16 unit that folds to itself (unless a mark joins it): most of a form's text. */
-function foldsToItself(c: number, compact: boolean): boolean {
-  if (c < 0x80) return !compact || !(c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x41 && c <= 0x5a));
-  return isStableCjk(c);
-}
-
-/** One UTF-16 unit that does not fold to itself. */
-function foldUnit(source: string, at: number, compact: boolean): string {
-  const c = source.charCodeAt(at);
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : "";
-  return foldCluster(source[at], compact);
-}
-
 /**
  * The text as NFKC (全角 digits and brackets, ％, ㍻ folded), with the way back to the source. `compact` also drops
  * white space and lower-cases, as normalize() does. Runs of units that fold to themselves are copied whole; the
- * rest goes through NFKC one cluster at a time.
+ * rest goes through NFKC one cluster (a character and the marks joining it) at a time.
  */
 export function fold(source: string, compact: boolean): Folded {
+  const self = compact ? COMPACT_SELF : SELF;
+  const length = source.length;
+  let i = 0;
+  while (i < length && unitClass(source.charCodeAt(i)) & self) i++;
+  if (i === length) return { text: source, foldedAt: [0], sourceAt: [0] };
   let text = "";
   const foldedAt = [0];
   const sourceAt = [0];
@@ -84,13 +63,18 @@ export function fold(source: string, compact: boolean): Folded {
     }
   };
   let copied = 0;
-  for (let i = 0; i < source.length; ) {
-    const start = i;
+  while (i < length) {
+    const bits = unitClass(source.charCodeAt(i));
+    if (bits & self) {
+      i++;
+      continue;
+    }
+    // A mark joins the unit before it, which was left to be copied as folding to itself.
+    const start = bits & JOINS && i > copied ? i - 1 : i;
     const c = source.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && source.codePointAt(start)! > 0xffff ? 2 : 1;
-    while (i < source.length && mayJoin(source.charCodeAt(i)) && JOINER.test(source[i])) i++;
-    if (i - start === 1 && foldsToItself(c, compact)) continue;
-    const piece = i - start === 1 ? foldUnit(source, start, compact) : foldCluster(source.slice(start, i), compact);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < length && (source.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    while (i < length && unitClass(source.charCodeAt(i)) & JOINS) i++;
+    const piece = foldCluster(source.slice(start, i), compact);
     text += source.slice(copied, start);
     // Every unit of the piece points at the start of its cluster; the text after it resumes one for one.
     for (let k = 0; k < piece.length; k++) mark(text.length + k, start);

@@ -12,11 +12,11 @@
  * Nothing here throws: text that cannot be read stays a phrase with value null.
  */
 import type { PlanField, Target } from "../model/target";
-import { fiscalYearOf } from "./fiscal-year";
+import { fiscalYearFrom } from "./fiscal-year";
 import { fold, Folded, sourceOffset } from "./fold";
 import { stripTags, trimEdges } from "./markup";
 import { defaultProfile, TemplateProfile } from "./profile";
-import { normalize } from "./text";
+import { allMatches, normalize } from "./text";
 
 export type Comparator = NonNullable<Target["comparator"]>;
 
@@ -127,7 +127,7 @@ function targetParts(fieldText: unknown, { markerKeys, sectionKeys }: Grammar): 
   const marks: { at: number; end: number; target: boolean }[] = [];
   for (const key of markerKeys) for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: true });
   if (marks.length === 0) return null;
-  for (const { 0: key, index: at } of folded.text.matchAll(sectionKeys)) {
+  for (const { 0: key, index: at } of allMatches(sectionKeys, folded.text)) {
     if (!markerKeys.includes(key)) marks.push({ at, end: at + key.length, target: false });
   }
   marks.sort((a, b) => a.at - b.at || Number(b.target) - Number(a.target));
@@ -150,14 +150,16 @@ function targetParts(fieldText: unknown, { markerKeys, sectionKeys }: Grammar): 
 /**
  * Phrase boundaries: line breaks, bullets, circled and bracketed numbers, 【…】 (a heading only when it names a year),
  * ・ only where it starts a line or follows a space or 】 (「コピー代・用紙等」 is one phrase), (1) only after a space.
+ * Each alternative starts with the character it matches, its look-behind after it: an expression whose
+ * alternatives all start with a character is scanned twice as fast.
  */
 const DELIMITER = new RegExp(
   [
     String.raw`\r\n|[\r\n\u2028\u2029]`,
     "[○◯●◎◇◆■□▼▽▶►•\u2460-\u2473\u24EA-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF\u2474-\u249B]",
-    String.raw`(?<=^|[\s】:：])[・･](?![・･])`,
-    String.raw`(?<=^|[\r\n])[-－‐](?=[ \t\u3000])`,
-    String.raw`(?<=^|\s)[(（][0-9０-９]{1,2}[)）]`,
+    String.raw`[・･](?<=(?:^|[\s】:：])[・･])(?![・･])`,
+    String.raw`[-－‐](?<=(?:^|[\r\n])[-－‐])(?=[ \t\u3000])`,
+    String.raw`[(（](?<=(?:^|\s)[(（])[0-9０-９]{1,2}[)）]`,
     "【[^【】\r\n]{0,60}】",
   ].join("|"),
   "gu",
@@ -201,11 +203,14 @@ function parsePart(field: PlanField, rawPart: string, grammar: Grammar): Target[
           analysis: analyse(part.slice(prev.start, piece.end), grammar),
           merged: true,
         };
-      } else phrases.push({ ...piece, analysis, merged: false });
+      } else {
+        // An object literal, not a spread of the piece: this runs for every phrase.
+        phrases.push({ start: piece.start, end: piece.end, headingYear: piece.headingYear, siblingYear: piece.siblingYear, analysis, merged: false });
+      }
     }
   };
-  for (const m of part.matchAll(DELIMITER)) {
-    const at = m.index ?? 0;
+  for (const m of allMatches(DELIMITER, part)) {
+    const at = m.index;
     const token = m[0];
     if (token.startsWith("【")) {
       const year = lastYear(token.slice(1, -1).normalize("NFKC"));
@@ -334,10 +339,10 @@ function analyse(text: string, grammar: Grammar): Analysis {
   const blanked = asides(norm);
   const mask = masked(norm, blanked);
   const measures: Measure[] = [];
-  for (const m of mask.matchAll(grammar.measure)) {
+  for (const m of allMatches(grammar.measure, mask)) {
     const value = amount(m[1]);
     if (value === null) continue;
-    const start = m.index ?? 0;
+    const start = m.index;
     measures.push({ start, end: start + m[0].length, value, unit: grammar.units[m[2]] ?? m[2], comparator: m[3] ? grammar.afterValue[m[3]] ?? null : null });
   }
   let chosen: Pick<Measure, "value" | "unit" | "comparator"> | null = measures[measures.length - 1] ?? null;
@@ -413,10 +418,10 @@ function amount(s: string): number | null {
 /** The fiscal years named outside baselines, in order, as Gregorian start years. */
 function yearsIn(mask: string): number[] {
   const years: number[] = [];
-  for (const m of mask.matchAll(YEAR)) {
-    const end = (m.index ?? 0) + m[0].length;
+  for (const m of allMatches(YEAR, mask)) {
+    const end = m.index + m[0].length;
     if (BASELINE.test(mask.slice(end, end + 12))) continue;
-    const year = fiscalYearOf(m[0]);
+    const year = fiscalYearFrom(m);
     if (year !== null && year >= 1900 && year <= 2200) years.push(year);
   }
   return years;
@@ -497,9 +502,9 @@ export function statedValues(text: string, words: TargetWords = defaultProfile):
     let sentenceStart = 0;
     let previousEnd = 0;
     const grammar = grammarOf(words);
-    for (const m of mask.matchAll(grammar.measure)) {
+    for (const m of allMatches(grammar.measure, mask)) {
       const value = amount(m[1]);
-      let start = m.index ?? 0;
+      let start = m.index;
       let end = start + m[0].length;
       for (let i = previousEnd; i < start; i++) if (SENTENCE_END.test(mask[i])) sentenceStart = i + 1;
       const labelStart = Math.max(sentenceStart, previousEnd);

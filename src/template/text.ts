@@ -5,7 +5,46 @@
 
 /** NFKC (全角→半角, ①→1, ⅱ→ii), no white space of any kind, lower case. */
 export function normalize(text: string): string {
+  let compact = true;
+  for (let i = 0; i < text.length; i++) {
+    const bits = unitClass(text.charCodeAt(i));
+    if (!(bits & SELF)) return normalizeUnits(text);
+    if (!(bits & COMPACT_SELF)) compact = false;
+  }
+  // Units that fold to themselves under NFKC do so together too: only white space and case are left.
+  return compact ? text : text.replace(/\s+/gu, "").toLowerCase();
+}
+
+function normalizeUnits(text: string): string {
   return text.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
+}
+
+/** What a character joining the one before it may change, so that NFKC composes as on the whole text: combining marks, half width ﾞﾟ, Hangul's vowel and final jamo. */
+const JOINER = /[\p{M}\uFF9E\uFF9F\u1160-\u11FF]/u;
+
+/** unitClass bits: worked out (1); folds to itself under NFKC (2) and under normalize() (4); joins the unit before it (8). */
+export const SELF = 2;
+export const COMPACT_SELF = 4;
+export const JOINS = 8;
+const classes = new Uint8Array(0x10000);
+
+/**
+ * What a UTF-16 unit does under folding, worked out on first sight (a workbook repeats the same few thousand
+ * characters). A unit that folds to itself and is not followed by a joiner needs no NFKC; surrogates always do.
+ */
+export function unitClass(c: number): number {
+  let bits = classes[c];
+  if (bits === 0) {
+    bits = 1;
+    const unit = String.fromCharCode(c);
+    if (JOINER.test(unit)) bits |= JOINS;
+    else if (c < 0xd800 || c > 0xdfff) {
+      if (unit.normalize("NFKC") === unit) bits |= SELF;
+      if (normalizeUnits(unit) === unit) bits |= COMPACT_SELF;
+    }
+    classes[c] = bits;
+  }
+  return bits;
 }
 
 /**
@@ -27,11 +66,30 @@ export function afterLabel(text: string, label: string): string | null {
   return matched === want.length ? chars.slice(i).join("").trim() : null;
 }
 
+/** What tidy() changes: a line break, a tab or 全角 space, two spaces, white space at either end. */
+const UNTIDY = /[\r\n\t\u3000]| {2}|^\s|\s$/u;
+
 /** Collapse runs of white space within a line and trim every line; drop blank edges. */
 export function tidy(text: string): string {
+  if (!UNTIDY.test(text)) return text;
   return text
     .split(/\r?\n/)
     .map((line) => line.replace(/[ \t\u3000]+/g, " ").trim())
     .join("\n")
     .trim();
+}
+
+/**
+ * Every match of a global expression, as String.prototype.matchAll gives them, without the copy of the expression
+ * matchAll makes on each call (most of its cost on short texts).
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    found.push(m);
+    if (m[0] === "") re.lastIndex += re.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1;
+  }
+  re.lastIndex = 0;
+  return found;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CellRef, formatRating, phasesFrom, Target } from "../../model";
 import { StatedValue, statedValues, TargetWords } from "../../template/targets";
+import { allMatches } from "../../template/text";
 import { defineRule, FIELD_PARAMS } from "../define";
 
 /**
@@ -121,7 +122,7 @@ const GENERIC = new Set(["令和", "和元", "平成", "元年", "年度", "毎�
 
 function contentWords(text: string): string[] {
   const words = new Set<string>();
-  for (const [run] of text.normalize("NFKC").matchAll(RUN)) {
+  for (const [run] of allMatches(RUN, text.normalize("NFKC"))) {
     for (let i = 0; i + 2 <= run.length; i++) {
       const pair = run.slice(i, i + 2);
       if (!GENERIC.has(pair)) words.add(pair);

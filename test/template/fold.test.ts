@@ -1,0 +1,63 @@
+/**
+ * Folding is how every comparison sees text (NFKC, and for labels no white space and lower case), computed with fast
+ * paths: units known to fold to themselves are copied, the rest go through NFKC a cluster at a time. These
+ * properties hold the fast paths to the definitions they stand in for, on text mixing what forms contain with what
+ * breaks naive folding (combining marks, half width dakuten, Hangul jamo, surrogate pairs and lone surrogates).
+ */
+import fc from "fast-check";
+import { fold, sourceOffset } from "../../src/template/fold";
+import { allMatches, normalize } from "../../src/template/text";
+
+const PIECES = [
+  "a", "Z", "7", " ", "\t", "\n", "\u3000", "\u00a0", "(", ")", "（", "）", "１", "２", "Ａ", "％", "%", "目標", "令和元年度",
+  "㍻", "①", "⑴", "㈱", "ｶ", "ﾞ", "ﾟ", "か", "\u3099", "e", "\u0301", "ᄀ", "ᅡ", "ᆨ", "가", "😀", "\ud800", "\udc00", "İ", "ﬁ", "Ω", "Ⅻ",
+];
+const text = (pieces: readonly string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((list) => list.join(""));
+const SPEC_NORMALIZE = (s: string) => s.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
+
+test("fold(text, false) is NFKC of the whole text, and its offsets lead back into the source in order", () => {
+  fc.assert(
+    fc.property(text(PIECES), (s) => {
+      const folded = fold(s, false);
+      expect(folded.text).toBe(s.normalize("NFKC"));
+      let previous = 0;
+      for (let k = 0; k <= folded.text.length; k++) {
+        const at = sourceOffset(folded, k);
+        expect(at).toBeGreaterThanOrEqual(previous);
+        expect(at).toBeLessThanOrEqual(s.length);
+        previous = at;
+      }
+      expect(sourceOffset(folded, folded.text.length)).toBe(s.length);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test("fold(text, true) is normalize(text): NFKC, no white space, lower case", () => {
+  // Σ is left out: lower case is contextual there (final ς), and a fold compares cluster by cluster.
+  fc.assert(
+    fc.property(text(PIECES), (s) => expect(fold(s, true).text).toBe(SPEC_NORMALIZE(s))),
+    { numRuns: 2000 },
+  );
+});
+
+test("normalize(text) is NFKC without white space, lower-cased, also where a unit folds only in context", () => {
+  fc.assert(
+    fc.property(text([...PIECES, "Σ", "ΑΣ ", "ß"]), (s) => expect(normalize(s)).toBe(SPEC_NORMALIZE(s))),
+    { numRuns: 2000 },
+  );
+  // A text of units that each fold to themselves is returned as it is, not copied.
+  expect(normalize("取組項目1")).toBe("取組項目1");
+});
+
+test("allMatches gives what String.prototype.matchAll gives, empty matches and surrogate pairs included", () => {
+  const expressions = [/\d+/g, /x*/g, /(?:)/gu, /[\u{1F600}]|./gu, /(令和|平成)(元|\d+)?/g];
+  fc.assert(
+    fc.property(text([...PIECES, "x", "xx", "12"]), fc.constantFrom(...expressions), (s, re) => {
+      const want = [...s.matchAll(re)].map((m) => [m.index, ...m]);
+      expect(allMatches(re, s).map((m) => [m.index, ...m])).toEqual(want);
+      expect(re.lastIndex).toBe(0);
+    }),
+    { numRuns: 1000 },
+  );
+});
