@@ -23,6 +23,8 @@ export function normalizedText(cell: Cell): string {
 }
 
 const HEAD_LENGTH = 48;
+const NON_BLANK = /\S/;
+
 
 class IndexedCell implements Cell {
   structural: boolean | undefined = undefined;
@@ -75,13 +77,13 @@ export class SheetView {
     }
     forEachPresent(grid.values, (line, i) => {
       const row = grid.top + i;
+      let list: Cell[] | undefined;
       forEachPresent(line, (value, j) => {
         const col = grid.left + j;
         if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
-        if (!isErrorValue(value) && text.trim() === "") return;
+        if (!isErrorValue(value) && !NON_BLANK.test(text)) return;
         const cell = new IndexedCell(row, col, this.mergeAt.get(key(row, col)), value, text, normalize(text.slice(0, HEAD_LENGTH)));
-        let list = this.rows.get(row);
         if (!list) this.rows.set(row, (list = []));
         list.push(cell);
         this.cells.push(cell);
@@ -108,11 +110,15 @@ export class SheetView {
 
   /** The merged area that hides (row, col) under its top-left cell, if any. */
   coveringMerge(row: number, col: number): CellRange | undefined {
-    return this.mergesByRow.get(row)?.find((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
+    const merges = this.mergesByRow.get(row);
+    if (merges) for (const m of merges) if (col >= m.left && col <= m.right && (row !== m.top || col !== m.left)) return m;
+    return undefined;
   }
 
   cellAt(row: number, col: number): Cell | undefined {
-    return this.rows.get(row)?.find((c) => c.col === col);
+    const cells = this.rows.get(row);
+    if (cells) for (const cell of cells) if (cell.col === col) return cell;
+    return undefined;
   }
 
   /** Non-empty cells in reading order, rows `top`..`bottom`. */

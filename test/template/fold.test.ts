@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { fold, sourceOffset } from "../../src/template/fold";
-import { allMatches, normalize } from "../../src/template/text";
+import { allMatches, normalize, tidy } from "../../src/template/text";
 
 const PIECES = [
   "a", "Z", "7", " ", "\t", "\n", "\u3000", "\u00a0", "(", ")", "（", "）", "１", "２", "Ａ", "％", "%", "目標", "令和元年度",
@@ -20,14 +20,9 @@ test("fold(text, false) is NFKC of the whole text, and its offsets lead back int
     fc.property(text(PIECES), (s) => {
       const folded = fold(s, false);
       expect(folded.text).toBe(s.normalize("NFKC"));
-      let previous = 0;
-      for (let k = 0; k <= folded.text.length; k++) {
-        const at = sourceOffset(folded, k);
-        expect(at).toBeGreaterThanOrEqual(previous);
-        expect(at).toBeLessThanOrEqual(s.length);
-        previous = at;
-      }
-      expect(sourceOffset(folded, folded.text.length)).toBe(s.length);
+      const offsets = Array.from({ length: folded.text.length + 1 }, (_, k) => sourceOffset(folded, k));
+      expect(offsets.every((at, k) => at <= s.length && (k === 0 || at >= offsets[k - 1]))).toBe(true);
+      expect(offsets[folded.text.length]).toBe(s.length);
     }),
     { numRuns: 2000 },
   );
@@ -59,5 +54,18 @@ test("allMatches gives what String.prototype.matchAll gives, empty matches and s
       expect(re.lastIndex).toBe(0);
     }),
     { numRuns: 1000 },
+  );
+});
+
+test("tidy(text) trims every line and collapses runs of blanks within it, as line by line would", () => {
+  const byLine = (s: string) =>
+    s
+      .split(/\r?\n/)
+      .map((line) => line.replace(/[ \t\u3000]+/g, " ").trim())
+      .join("\n")
+      .trim();
+  fc.assert(
+    fc.property(text([...PIECES, "\r", "\r\n", "  ", "\u2028", "\ufeff"]), (s) => expect(tidy(s)).toBe(byLine(s))),
+    { numRuns: 2000 },
   );
 });
