@@ -75,9 +75,12 @@ export type Item = z.infer<typeof Item>;
 /** The value of a dotted field name, e.g. "midyear.achievement". */
 export function fieldValue(item: Item, field: FieldName): unknown {
   if (field === "title") return item.title;
-  const [group, key] = field.split(".") as [keyof Item, string];
+  const [group, key] = FIELD_PATHS[field];
   return (item[group] as Record<string, unknown>)[key];
 }
+
+/** "midyear.achievement" → ["midyear", "achievement"], split once: rules ask for every field of every item. */
+const FIELD_PATHS = Object.fromEntries(FIELDS.map((field) => [field, field.split(".")])) as Record<FieldName, [keyof Item, string]>;
 
 /** The sections the item has: those where at least one field was found. */
 export function sectionsOf(item: Item): Section[] {

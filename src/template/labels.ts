@@ -6,7 +6,8 @@ import { normalize } from "./text";
 /** Recognises the form's labels and legends in cells. */
 export class Labels {
   private readonly itemPattern: RegExp;
-  private readonly sections: [SectionName, string[]][];
+  /** A section label (normalised) → its section; the first section naming it, where two do. */
+  private readonly sectionOfLabel = new Map<string, SectionName>();
   private readonly fieldLabels: string[];
   /** Every level word of every scale: a cell naming none of them (most cells) names no level. */
   private readonly levelWords: string[];
@@ -19,7 +20,9 @@ export class Labels {
     this.fields = Object.keys(profile.fields) as LabelledFieldName[];
     const alternatives = profile.itemLabels.map((l) => escapeRegExp(normalize(l))).join("|");
     this.itemPattern = new RegExp(`^(?:${alternatives})(\\d+)`, "u");
-    this.sections = Object.entries(profile.sectionLabels).map(([s, ls]) => [s as SectionName, ls.map(normalize)]);
+    for (const [section, labels] of Object.entries(profile.sectionLabels)) {
+      for (const label of labels) if (!this.sectionOfLabel.has(normalize(label))) this.sectionOfLabel.set(normalize(label), section as SectionName);
+    }
     this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
     const scales = Object.values(profile.scales);
     this.levelWords = scales.flatMap((scale) => scale.levels.flatMap((level) => level.words.map(normalize)));
@@ -32,7 +35,7 @@ export class Labels {
   }
 
   section(cell: Cell): SectionName | null {
-    return this.sections.find(([, ls]) => ls.includes(cell.head))?.[0] ?? null;
+    return this.sectionOfLabel.get(cell.head) ?? null;
   }
 
   /** The field label `cell` starts with, if any. */
@@ -63,8 +66,9 @@ export class Labels {
 
   /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
   levelsNamed(cell: Cell): Level["value"][][] {
-    if (!this.levelWords.some((word) => cell.head.includes(word))) return this.namesNone;
-    return (cell.levels ??= Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale])));
+    return (cell.levels ??= this.levelWords.some((word) => cell.head.includes(word))
+      ? Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]))
+      : this.namesNone);
   }
 
   /**

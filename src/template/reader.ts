@@ -231,7 +231,7 @@ function outside(text: string, open: string, close: string): string {
 }
 
 function stripStar(text: string, star: string): string {
-  return text.split(star).join("").trim();
+  return (text.includes(star) ? text.split(star).join("") : text).trim();
 }
 
 /** Japanese titles wrapped over lines are one phrase: join without a space. */

@@ -5,32 +5,33 @@
 
 /** NFKC (全角→半角, ①→1, ⅱ→ii), no white space of any kind, lower case. */
 export function normalize(text: string): string {
-  let compact = true;
-  for (let i = 0; i < text.length; i++) {
-    const bits = unitClass(text.charCodeAt(i));
-    if (!(bits & SELF)) return text.length > MAX_REMEMBERED_LENGTH ? normalizeUnits(text) : remembered(text);
-    if (!(bits & COMPACT_SELF)) compact = false;
+  if (text.length > MAX_REMEMBERED_LENGTH) return normalizeOnce(text);
+  let n = normalized.get(text);
+  if (n === undefined) {
+    n = normalizeOnce(text);
+    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
+    normalized.set(text, n);
   }
-  // Units that fold to themselves under NFKC do so together too: only white space and case are left.
-  return compact ? text : text.replace(/\s+/gu, "").toLowerCase();
+  return n;
 }
 
 /**
  * Short texts normalised, remembered: a form prints the same labels and legends in every item (「課題と改善策　※左記が
- * 「②」の場合は必須」) and people type the same ratings. Bounded: distinct texts cost no more than before.
+ * 「②」の場合は必須」) and people type the same ratings. Bounded: distinct texts cost little more than before.
  */
 const normalized = new Map<string, string>();
 const MAX_REMEMBERED = 4096;
 const MAX_REMEMBERED_LENGTH = 48;
 
-function remembered(text: string): string {
-  let n = normalized.get(text);
-  if (n === undefined) {
-    n = normalizeUnits(text);
-    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
-    normalized.set(text, n);
+function normalizeOnce(text: string): string {
+  let compact = true;
+  for (let i = 0; i < text.length; i++) {
+    const bits = unitClass(text.charCodeAt(i));
+    if (!(bits & SELF)) return normalizeUnits(text);
+    if (!(bits & COMPACT_SELF)) compact = false;
   }
-  return n;
+  // Units that fold to themselves under NFKC do so together too: only white space and case are left.
+  return compact ? text : text.replace(/\s+/gu, "").toLowerCase();
 }
 
 function normalizeUnits(text: string): string {
@@ -87,14 +88,18 @@ export function afterLabel(text: string, label: string): string | null {
 /** What tidy() changes inside a text: a line break, a tab or 全角 space, two spaces. */
 const UNTIDY = /[\r\n\t\u3000]| {2}/;
 const BLANK = /\s/;
-/** The white space around a line break, \r of \r\n included. */
-const LINE_EDGES = /[^\S\n]*\n[^\S\n]*/g;
 
 /** Collapse runs of white space within a line and trim every line; drop blank edges. */
 export function tidy(text: string): string {
   if (!UNTIDY.test(text) && !BLANK.test(text.charAt(0)) && !BLANK.test(text.charAt(text.length - 1))) return text;
   const collapsed = text.replace(/[ \t\u3000]+/g, " ");
-  return (collapsed.includes("\n") ? collapsed.replace(LINE_EDGES, "\n") : collapsed).trim();
+  if (!collapsed.includes("\n")) return collapsed.trim();
+  // Each line trimmed (its \r of \r\n too).
+  return collapsed
+    .split("\n")
+    .map((line) => line.trim())
+    .join("\n")
+    .trim();
 }
 
 /**

@@ -348,7 +348,11 @@ class Spacers {
       for (let r = Math.max(area.top, rows.top); r <= Math.min(area.bottom, rows.bottom); r++) this.usedRows.add(r);
       for (let c = area.left; c <= area.right; c++) this.usedCols.add(c);
     };
-    for (const cell of view.cellsIn(rows.top, rows.bottom)) mark(cell.extent);
+    // A merged cell's area is among the merged areas crossing the rows: the cell itself is enough here.
+    for (const cell of view.cellsIn(rows.top, rows.bottom)) {
+      this.usedRows.add(cell.row);
+      this.usedCols.add(cell.col);
+    }
     for (const area of view.mergesIn(rows.top, rows.bottom)) mark(area);
   }
 
