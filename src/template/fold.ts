@@ -30,7 +30,11 @@ export function sourceOffset({ foldedAt, sourceAt }: Folded, k: number): number 
 const foldedClusters = [new Map<string, string>(), new Map<string, string>()];
 const MAX_REMEMBERED = 1 << 16;
 
+/** Longer clusters (a character under a pile of marks) are folded each time: they are rare, and a key would be large. */
+const MAX_CLUSTER = 8;
+
 function foldCluster(cluster: string, compact: boolean): string {
+  if (cluster.length > MAX_CLUSTER) return compact ? normalize(cluster) : cluster.normalize("NFKC");
   const cache = foldedClusters[compact ? 1 : 0];
   let piece = cache.get(cluster);
   if (piece === undefined) {

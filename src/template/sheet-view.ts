@@ -1,5 +1,5 @@
 import { a1, CellRange, CellValue, cellText, clipMergeRows, forEachPresent, isErrorValue, SheetGrid } from "./grid";
-import { normalize } from "./text";
+import { normalize, normalizeStart } from "./text";
 
 /** A non-empty cell that is not hidden under a merge. */
 export interface Cell {
@@ -83,7 +83,7 @@ export class SheetView {
         if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
         if (!isErrorValue(value) && !NON_BLANK.test(text)) return;
-        const cell = new IndexedCell(row, col, this.mergeAt.get(key(row, col)), value, text, normalize(text.slice(0, HEAD_LENGTH)));
+        const cell = new IndexedCell(row, col, this.mergeAt.get(key(row, col)), value, text, normalizeStart(text, HEAD_LENGTH));
         if (!list) this.rows.set(row, (list = []));
         list.push(cell);
         this.cells.push(cell);

@@ -5,33 +5,68 @@
 
 /** NFKC (全角→半角, ①→1, ⅱ→ii), no white space of any kind, lower case. */
 export function normalize(text: string): string {
+  if (isNormalized(text)) return text;
   if (text.length > MAX_REMEMBERED_LENGTH) return normalizeOnce(text);
   let n = normalized.get(text);
   if (n === undefined) {
-    n = normalizeOnce(text);
+    const key = detached(text);
+    n = normalizeOnce(key);
     if (normalized.size >= MAX_REMEMBERED) normalized.clear();
-    normalized.set(text, n);
+    normalized.set(key, n);
   }
   return n;
 }
 
+/** The first `length` units of a text, normalised; the start of a longer text is its own, so it is not remembered. */
+export function normalizeStart(text: string, length: number): string {
+  if (text.length <= length) return normalize(text);
+  const start = text.slice(0, length);
+  return isNormalized(start) ? start : normalizeOnce(start);
+}
+
 /**
- * Short texts normalised, remembered: a form prints the same labels and legends in every item (「課題と改善策　※左記が
- * 「②」の場合は必須」) and people type the same ratings. Bounded: distinct texts cost little more than before.
+ * Short texts that normalising changes, remembered: a form prints the same labels and legends in every item
+ * (「課題と改善策　※左記が「②」の場合は必須」) and people type the same ratings. Bounded.
  */
 const normalized = new Map<string, string>();
 const MAX_REMEMBERED = 4096;
 const MAX_REMEMBERED_LENGTH = 48;
 
+/**
+ * A copy of a short text that keeps nothing else alive: a text cut from a longer one (a slice of a file's XML, a
+ * regex's capture) shares that string in V8, and a remembered key would hold it for good. Joining forces a flat
+ * copy; the slice of the copy holds only the copy.
+ */
+function detached(text: string): string {
+  return (" " + text).slice(1);
+}
+
+function isNormalized(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!(unitClass(text.charCodeAt(i)) & COMPACT_SELF)) return false;
+  return true;
+}
+
 function normalizeOnce(text: string): string {
-  let compact = true;
-  for (let i = 0; i < text.length; i++) {
-    const bits = unitClass(text.charCodeAt(i));
-    if (!(bits & SELF)) return normalizeUnits(text);
-    if (!(bits & COMPACT_SELF)) compact = false;
+  let folded = text;
+  let nfkc = false;
+  let blank = false;
+  let cased = false;
+  for (let i = 0; i < folded.length; i++) {
+    const bits = unitClass(folded.charCodeAt(i));
+    if (bits & BLANK_UNIT) blank = true;
+    else if (!(bits & COMPACT_SELF)) {
+      if (!(bits & SELF) && !nfkc) {
+        // Fold the whole text and look at what came out: only white space and case may be left.
+        folded = text.normalize("NFKC");
+        nfkc = true;
+        blank = false;
+        cased = false;
+        i = -1;
+      } else cased = true;
+    }
   }
-  // Units that fold to themselves under NFKC do so together too: only white space and case are left.
-  return compact ? text : text.replace(/\s+/gu, "").toLowerCase();
+  const joined = blank ? folded.replace(/\s+/g, "") : folded;
+  return cased ? joined.toLowerCase() : joined;
 }
 
 function normalizeUnits(text: string): string {
@@ -41,10 +76,12 @@ function normalizeUnits(text: string): string {
 /** What a character joining the one before it may change, so that NFKC composes as on the whole text: combining marks, half width ﾞﾟ, Hangul's vowel and final jamo. */
 const JOINER = /[\p{M}\uFF9E\uFF9F\u1160-\u11FF]/u;
 
-/** unitClass bits: worked out (1); folds to itself under NFKC (2) and under normalize() (4); joins the unit before it (8). */
+/** unitClass bits: worked out (1); folds to itself under NFKC (2) and under normalize() (4); joins the unit before it (8); white space (16). */
 export const SELF = 2;
 export const COMPACT_SELF = 4;
 export const JOINS = 8;
+/** White space (\s). */
+const BLANK_UNIT = 16;
 const classes = new Uint8Array(0x10000);
 
 /**
@@ -56,6 +93,7 @@ export function unitClass(c: number): number {
   if (bits === 0) {
     bits = 1;
     const unit = String.fromCharCode(c);
+    if (/\s/.test(unit)) bits |= BLANK_UNIT;
     if (JOINER.test(unit)) bits |= JOINS;
     else if (c < 0xd800 || c > 0xdfff) {
       if (unit.normalize("NFKC") === unit) bits |= SELF;
