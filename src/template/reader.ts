@@ -92,8 +92,13 @@ function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form
   if (heading.source) sources.title = heading.source;
 
   const anchors: Anchor[] = [];
+  const cellsOf = new Map<SectionName, Cell[]>();
   for (const field of labels.fields) {
-    const anchor = findAnchor(view, field, sections[sectionOf(field)].rows, search);
+    const section = sectionOf(field);
+    const { rows } = sections[section];
+    let cells = cellsOf.get(section);
+    if (!cells) cellsOf.set(section, (cells = view.cellsIn(rows.top, rows.bottom)));
+    const anchor = findAnchor(field, rows, cells, search);
     if (anchor) anchors.push(anchor);
   }
   const claimed = new Set<number>();
@@ -251,20 +256,20 @@ type Anchor = FieldAnchor & {
   note: string | null;
 };
 
-/** A field's anchor within its section: the first cell starting with one of its labels, or its legend. */
-function findAnchor(view: SheetView, field: LabelledFieldName, rows: Rows, search: ValueSearch): Anchor | null {
+/** A field's anchor within its section (`cells`, in reading order): the first cell starting with one of its labels, or its legend. */
+function findAnchor(field: LabelledFieldName, rows: Rows, cells: readonly Cell[], search: ValueSearch): Anchor | null {
   const { labels, profile } = search;
   const rule = profile.fields[field];
   const scale = rule.scale ? profile.scales[rule.scale] : null;
   // Object literals, not spreads: this runs for every field of every item.
   if (rule.legendOf) {
-    const legends = view.cellsIn(rows.top, rows.bottom).filter((cell) => labels.isLegendOf(cell, rule.legendOf!));
+    const legends = cells.filter((cell) => labels.isLegendOf(cell, rule.legendOf!));
     if (legends.length === 0) return null;
     const cell = search.chooseLegend(legends, rows, rule.placement, rule.legendOf);
     return { field, rows, scale, placement: rule.placement, cell, inline: "", legendAnchored: true, note: null };
   }
   const wanted = labels.labelsOf(field);
-  for (const cell of view.cellsIn(rows.top, rows.bottom)) {
+  for (const cell of cells) {
     const hit = wanted.find((w) => cell.head.startsWith(w.norm));
     if (!hit) continue;
     const { note, rest } = splitNote(afterLabel(cell.text, hit.label) ?? "", profile);

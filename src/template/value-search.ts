@@ -286,7 +286,8 @@ class FieldLooks {
   readonly count: number;
   placed: Placed | null = null;
   private readonly looks: (Look | undefined)[];
-  private readonly fits = new Map<number, Fit>();
+  /** Made on first use: text fields never ask. */
+  private fits: Map<number, Fit> | undefined;
 
   constructor(
     private readonly search: ValueSearch,
@@ -315,6 +316,7 @@ class FieldLooks {
   }
 
   fit(spot: Spot): Fit {
+    this.fits ??= new Map();
     let fit = this.fits.get(key(spot));
     if (fit === undefined) this.fits.set(key(spot), (fit = this.search.fitOf(this.anchor, spot)));
     return fit;
