@@ -11,10 +11,6 @@ export interface Cell {
   text: string;
   /** The start of the text, normalised, for label matching. Long cells are never labels. */
   head: string;
-  /** Whether the cell is the form's own print, worked out once on first use (see Labels). */
-  structural: boolean | undefined;
-  /** For each scale, the levels the cell's words name, worked out once on first use (see Labels). */
-  levels: (1 | 2 | "i" | "ii")[][] | undefined;
 }
 
 /** The whole text normalised: a short cell's head is that already. */
@@ -25,19 +21,20 @@ export function normalizedText(cell: Cell): string {
 const HEAD_LENGTH = 48;
 const NON_BLANK = /\S/;
 
-
+/** As few fields as a cell needs: a sheet of a million cells makes a million of these. */
 class IndexedCell implements Cell {
-  structural: boolean | undefined = undefined;
-  levels: (1 | 2 | "i" | "ii")[][] | undefined = undefined;
-
   constructor(
     readonly row: number,
     readonly col: number,
     private readonly merge: CellRange | undefined,
     readonly value: CellValue,
-    readonly text: string,
     readonly head: string,
   ) {}
+
+  /** A text cell's own string; a number's or an error's text, made when asked. */
+  get text(): string {
+    return typeof this.value === "string" ? this.value : cellText(this.value);
+  }
 
   /** Made when asked: a sheet of a million cells would otherwise keep a million one-cell ranges. */
   get extent(): CellRange {
@@ -83,7 +80,7 @@ export class SheetView {
         if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
         if (!isErrorValue(value) && !NON_BLANK.test(text)) return;
-        const cell = new IndexedCell(row, col, this.mergeAt.get(key(row, col)), value, text, normalizeStart(text, HEAD_LENGTH));
+        const cell = new IndexedCell(row, col, this.mergeAt.get(key(row, col)), value, normalizeStart(text, HEAD_LENGTH));
         if (!list) this.rows.set(row, (list = []));
         list.push(cell);
         this.cells.push(cell);
