@@ -177,6 +177,7 @@ describe("the (目標) parts of a field", () => {
   test("ends at the next section marker, but not at asides", () => {
     expect(texts("(目標) 毎年度実施 (取組の内容) 適正化チームによる調査")).toEqual(["毎年度実施"]);
     expect(texts("(目標) 5件 （取組の概要） 概要")).toEqual(["5件"]);
+    expect(texts("(目標) 5件 （ 取組の 概要 ） 概要")).toEqual(["5件"]);
     expect(texts("(目標) CO2 排出量削減(25年度比) 令和元年度 7.2%減")).toEqual(["CO2 排出量削減(25年度比) 令和元年度 7.2%減"]);
     expect(texts("(目標) 1,200万円の確保(令和元年度)")).toEqual(["1,200万円の確保(令和元年度)"]);
     expect(texts("(目標) ①件数(公表ベース) 発生ゼロをめざす。(平成30年度 2件)")).toEqual(["件数(公表ベース) 発生ゼロをめざす。(平成30年度 2件)"]);
@@ -197,6 +198,8 @@ describe("the (目標) parts of a field", () => {
     expect(texts("(目標) 5件", ["【目標】"])).toEqual([]);
     expect(texts("〈目標〉 3回", ["(目標)", "〈目標〉"])).toEqual(["3回"]);
     expect(texts("(目標) 5件", [""])).toEqual([]);
+    // Compared as normalize() compares: 全角, case and white space do not count.
+    expect(texts("（ＴＡＲＧＥＴ） 5件 （ ｔａｒｇｅｔ ） 6件", ["(Target)"])).toEqual(["5件", "6件"]);
   });
 
   test("HTML at the edges of a part (the seed's <p>) is dropped", () => {
