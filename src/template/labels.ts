@@ -12,9 +12,6 @@ export class Labels {
   /** Every level word of every scale: a cell naming none of them (most cells) names no level. */
   private readonly levelWords: string[];
   private readonly namesNone: Level["value"][][];
-  /** What was worked out about a cell, kept here rather than on the cell: only the cells looked at pay for it. */
-  private readonly structural = new Map<Cell, boolean>();
-  private readonly levels = new Map<Cell, Level["value"][][]>();
 
   /** The profile's labelled fields, in form order. */
   readonly fields: LabelledFieldName[];
@@ -48,16 +45,12 @@ export class Labels {
 
   /** Item headings, section and field labels, legends: the form's own print, never a value. */
   isStructural(cell: Cell): boolean {
-    let structural = this.structural.get(cell);
-    if (structural === undefined) {
-      structural =
-        this.section(cell) !== null ||
-        this.fieldLabel(cell) !== null ||
-        this.levelsNamed(cell).some((l) => l.length >= 2) ||
-        this.itemNumber(cell) !== null;
-      this.structural.set(cell, structural);
-    }
-    return structural;
+    const known = (cell.known ??= {});
+    return (known.structural ??=
+      this.section(cell) !== null ||
+      this.fieldLabel(cell) !== null ||
+      this.levelsNamed(cell).some((l) => l.length >= 2) ||
+      this.itemNumber(cell) !== null);
   }
 
   /** A field's labels, as written and normalised once. */
@@ -74,14 +67,10 @@ export class Labels {
 
   /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
   levelsNamed(cell: Cell): Level["value"][][] {
-    let levels = this.levels.get(cell);
-    if (levels === undefined) {
-      levels = this.levelWords.some((word) => cell.head.includes(word))
-        ? Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]))
-        : this.namesNone;
-      this.levels.set(cell, levels);
-    }
-    return levels;
+    const known = (cell.known ??= {});
+    return (known.levels ??= this.levelWords.some((word) => cell.head.includes(word))
+      ? Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]))
+      : this.namesNone);
   }
 
   /**

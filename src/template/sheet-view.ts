@@ -11,6 +11,8 @@ export interface Cell {
   text: string;
   /** The start of the text, normalised, for label matching. Long cells are never labels. */
   head: string;
+  /** What Labels worked out about the cell, made on first use (one field: a sheet of a million cells has a million). */
+  known: { structural?: boolean; levels?: (1 | 2 | "i" | "ii")[][] } | undefined;
 }
 
 /** The whole text normalised: a short cell's head is that already. */
@@ -23,6 +25,8 @@ const NON_BLANK = /\S/;
 
 /** As few fields as a cell needs: a sheet of a million cells makes a million of these. */
 class IndexedCell implements Cell {
+  known: Cell["known"] = undefined;
+
   constructor(
     readonly row: number,
     readonly col: number,
