@@ -2,7 +2,7 @@
  * Folding text for comparison while keeping the way back to what was written: the offsets of an NFKC text map to
  * the source's, so that a phrase found in the folded text is shown as the user wrote it.
  */
-import { COMPACT_SELF, JOINS, normalize, SELF, unitClass } from "./text";
+import { BLANK, COMPACT_SELF, JOINS, normalize, SELF, unitClass } from "./text";
 
 /**
  * NFKC text and the way back to the source. Most units fold to themselves, so the map keeps only the points
@@ -72,6 +72,18 @@ export function fold(source: string, compact: boolean): Folded {
     if (bits & self) {
       i++;
       continue;
+    }
+    if (compact && bits & BLANK) {
+      // A run of white space goes at once, unless its last unit carries a mark (then that one is a cluster).
+      let end = i + 1;
+      while (end < length && unitClass(source.charCodeAt(end)) & BLANK) end++;
+      if (end < length && unitClass(source.charCodeAt(end)) & JOINS) end--;
+      if (end > i) {
+        text += source.slice(copied, i);
+        mark(text.length, end);
+        copied = i = end;
+        continue;
+      }
     }
     // A mark joins the unit before it, which was left to be copied as folding to itself.
     const start = bits & JOINS && i > copied ? i - 1 : i;

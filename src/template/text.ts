@@ -53,7 +53,7 @@ function normalizeOnce(text: string): string {
   let cased = false;
   for (let i = 0; i < folded.length; i++) {
     const bits = unitClass(folded.charCodeAt(i));
-    if (bits & BLANK_UNIT) blank = true;
+    if (bits & BLANK) blank = true;
     else if (!(bits & COMPACT_SELF)) {
       if (!(bits & SELF) && !nfkc) {
         // Fold the whole text and look at what came out: only white space and case may be left.
@@ -81,7 +81,7 @@ export const SELF = 2;
 export const COMPACT_SELF = 4;
 export const JOINS = 8;
 /** White space (\s). */
-const BLANK_UNIT = 16;
+export const BLANK = 16;
 const classes = new Uint8Array(0x10000);
 
 /**
@@ -93,7 +93,7 @@ export function unitClass(c: number): number {
   if (bits === 0) {
     bits = 1;
     const unit = String.fromCharCode(c);
-    if (/\s/.test(unit)) bits |= BLANK_UNIT;
+    if (/\s/.test(unit)) bits |= BLANK;
     if (JOINER.test(unit)) bits |= JOINS;
     else if (c < 0xd800 || c > 0xdfff) {
       if (unit.normalize("NFKC") === unit) bits |= SELF;
@@ -125,11 +125,11 @@ export function afterLabel(text: string, label: string): string | null {
 
 /** What tidy() changes inside a text: a line break, a tab or 全角 space, two spaces. */
 const UNTIDY = /[\r\n\t\u3000]| {2}/;
-const BLANK = /\s/;
+const BLANK_TEXT = /\s/;
 
 /** Collapse runs of white space within a line and trim every line; drop blank edges. */
 export function tidy(text: string): string {
-  if (!UNTIDY.test(text) && !BLANK.test(text.charAt(0)) && !BLANK.test(text.charAt(text.length - 1))) return text;
+  if (!UNTIDY.test(text) && !BLANK_TEXT.test(text.charAt(0)) && !BLANK_TEXT.test(text.charAt(text.length - 1))) return text;
   const collapsed = text.replace(/[ \t\u3000]+/g, " ");
   if (!collapsed.includes("\n")) return collapsed.trim();
   // Each line trimmed (its \r of \r\n too).

@@ -5,7 +5,7 @@
  * breaks naive folding (combining marks, half width dakuten, Hangul jamo, surrogate pairs and lone surrogates).
  */
 import fc from "fast-check";
-import { fold, sourceOffset } from "../../src/template/fold";
+import { fold, Folded, sourceOffset } from "../../src/template/fold";
 import { allMatches, normalize, tidy } from "../../src/template/text";
 
 const PIECES = [
@@ -15,25 +15,39 @@ const PIECES = [
 const text = (pieces: readonly string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((list) => list.join(""));
 const SPEC_NORMALIZE = (s: string) => s.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
 
+/** Every offset of the folded text leads back into the source, in order, the end to the end. */
+function expectOffsetsInOrder(folded: Folded, source: string): void {
+  const offsets = Array.from({ length: folded.text.length + 1 }, (_, k) => sourceOffset(folded, k));
+  expect(offsets.every((at, k) => at <= source.length && (k === 0 || at >= offsets[k - 1]))).toBe(true);
+  expect(offsets[folded.text.length]).toBe(source.length);
+}
+
 test("fold(text, false) is NFKC of the whole text, and its offsets lead back into the source in order", () => {
   fc.assert(
     fc.property(text(PIECES), (s) => {
       const folded = fold(s, false);
       expect(folded.text).toBe(s.normalize("NFKC"));
-      const offsets = Array.from({ length: folded.text.length + 1 }, (_, k) => sourceOffset(folded, k));
-      expect(offsets.every((at, k) => at <= s.length && (k === 0 || at >= offsets[k - 1]))).toBe(true);
-      expect(offsets[folded.text.length]).toBe(s.length);
+      expectOffsetsInOrder(folded, s);
     }),
     { numRuns: 2000 },
   );
 });
 
-test("fold(text, true) is normalize(text): NFKC, no white space, lower case", () => {
+test("fold(text, true) is normalize(text): NFKC, no white space, lower case; offsets as above", () => {
   // Σ is left out: lower case is contextual there (final ς), and a fold compares cluster by cluster.
   fc.assert(
-    fc.property(text(PIECES), (s) => expect(fold(s, true).text).toBe(SPEC_NORMALIZE(s))),
+    fc.property(text([...PIECES, "   ", " \u3000\t"]), (s) => {
+      const folded = fold(s, true);
+      expect(folded.text).toBe(SPEC_NORMALIZE(s));
+      expectOffsetsInOrder(folded, s);
+    }),
     { numRuns: 2000 },
   );
+  // A phrase found in the folded text is shown as written: 「目標」 in 「( 目 標 )」 is 「目 標」, and the white space
+  // dropped after it (the next unit's offset leads past it).
+  const folded = fold("( 目 標 ) 5件", true);
+  const at = folded.text.indexOf("目標");
+  expect("( 目 標 ) 5件".slice(sourceOffset(folded, at), sourceOffset(folded, at + 2))).toBe("目 標 ");
 });
 
 test("normalize(text) is NFKC without white space, lower-cased, also where a unit folds only in context", () => {
