@@ -21,7 +21,7 @@ export class Labels {
     const alternatives = profile.itemLabels.map((l) => escapeRegExp(normalize(l))).join("|");
     this.itemPattern = new RegExp(`^(?:${alternatives})(\\d+)`, "u");
     for (const [section, labels] of Object.entries(profile.sectionLabels)) {
-      for (const label of labels) if (!this.sectionOfLabel.has(normalize(label))) this.sectionOfLabel.set(normalize(label), section as SectionName);
+      for (const label of labels.map(normalize)) if (!this.sectionOfLabel.has(label)) this.sectionOfLabel.set(label, section as SectionName);
     }
     this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
     const scales = Object.values(profile.scales);

@@ -256,7 +256,10 @@ type Anchor = FieldAnchor & {
   note: string | null;
 };
 
-/** A field's anchor within its section (`cells`, in reading order): the first cell starting with one of its labels, or its legend. */
+/**
+ * A field's anchor within its section (`cells`, in reading order): the first cell starting with one of its labels,
+ * or its legend.
+ */
 function findAnchor(field: LabelledFieldName, rows: Rows, cells: readonly Cell[], search: ValueSearch): Anchor | null {
   const { labels, profile } = search;
   const rule = profile.fields[field];

@@ -73,10 +73,16 @@ function normalizeUnits(text: string): string {
   return text.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
 }
 
-/** What a character joining the one before it may change, so that NFKC composes as on the whole text: combining marks, half width ﾞﾟ, Hangul's vowel and final jamo. */
+/**
+ * Characters that join the one before them, so that NFKC composes as on the whole text: combining marks, half width
+ * ﾞﾟ, Hangul's vowel and final jamo.
+ */
 const JOINER = /[\p{M}\uFF9E\uFF9F\u1160-\u11FF]/u;
 
-/** unitClass bits: worked out (1); folds to itself under NFKC (2) and under normalize() (4); joins the unit before it (8); white space (16). */
+/**
+ * unitClass bits: worked out (1); folds to itself under NFKC (2) and under normalize() (4); joins the unit before it
+ * (8); white space (16).
+ */
 export const SELF = 2;
 export const COMPACT_SELF = 4;
 export const JOINS = 8;
