@@ -39,12 +39,20 @@ export interface WorkbookGrid {
 }
 
 export function columnName(col: number): string {
-  let name = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  let name = columnNames[col];
+  if (name === undefined) {
+    name = "";
+    for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+      name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    }
+    if (Number.isInteger(col) && col >= 0 && col < MAX_COLUMNS) columnNames[col] = name;
   }
   return name;
 }
+
+/** Excel's columns, A to XFD; each name made once (every field read names its cell). */
+const MAX_COLUMNS = 16384;
+const columnNames: string[] = [];
 
 /** 0-based (row, col) → "B12". */
 export function a1(row: number, col: number): string {

@@ -173,9 +173,10 @@ interface Section {
  * a missing section heading or a label printed out of order (自己 評価 below its header row) still works.
  */
 function splitSections(view: SheetView, block: Block, labels: Labels): Record<SectionName, Section> {
+  const cells = view.cellsIn(block.top + 1, block.bottom);
   const firstRow = (section: SectionName): number | null => {
     const markers = labels.sectionMarkers(section);
-    for (const cell of view.cellsIn(block.top + 1, block.bottom)) {
+    for (const cell of cells) {
       if (labels.section(cell) === section || labels.fieldLabel(cell, markers)) return cell.row;
     }
     return null;
