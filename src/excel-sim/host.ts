@@ -111,12 +111,7 @@ class WorksheetCollectionProxy extends CollectionProxy<SimSheet, WorksheetProxy>
   }
 
   getItem(name: string): WorksheetProxy {
-    this.ctx.gate("WorksheetCollection.getItem");
-    return new WorksheetProxy(this.ctx, () => {
-      const sheet = findSheet(this.ctx, name);
-      if (!sheet) throw new SimOfficeError("ItemNotFound", `The worksheet '${name}' doesn't exist.`);
-      return sheet;
-    });
+    return this.namedItem(name, "worksheet", () => findSheet(this.ctx, name), (resolve) => new WorksheetProxy(this.ctx, resolve));
   }
 
   getItemOrNullObject(name: string): WorksheetProxy {
@@ -858,12 +853,8 @@ class TableCollectionProxy extends CollectionProxy<SimTable, TableProxy> {
   }
 
   getItem(name: string): TableProxy {
-    this.ctx.gate("TableCollection.getItem");
-    return new TableProxy(this.ctx, () => {
-      const table = this.sheet().tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
-      if (!table) throw new SimOfficeError("ItemNotFound", `The table '${name}' doesn't exist.`);
-      return table;
-    }, this.sheet);
+    const find = () => this.sheet().tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    return this.namedItem(name, "table", find, (resolve) => new TableProxy(this.ctx, resolve, this.sheet));
   }
 
   add(address: string, hasHeaders: boolean): TableProxy {
@@ -1021,16 +1012,8 @@ class ChartCollectionProxy extends CollectionProxy<SimChart, ChartProxy> {
   }
 
   getItem(name: string): ChartProxy {
-    this.ctx.gate("ChartCollection.getItem");
-    return new ChartProxy(
-      this.ctx,
-      () => {
-        const chart = this.sheet().charts.find((c) => c.name === name);
-        if (!chart) throw new SimOfficeError("ItemNotFound", `The chart '${name}' doesn't exist.`);
-        return chart;
-      },
-      this.sheet,
-    );
+    const find = () => this.sheet().charts.find((c) => c.name === name);
+    return this.namedItem(name, "chart", find, (resolve) => new ChartProxy(this.ctx, resolve, this.sheet));
   }
 
   add(type: string, sourceData: RangeProxy, seriesBy: "Auto" | "Rows" | "Columns" = "Auto"): ChartProxy {

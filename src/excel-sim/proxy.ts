@@ -395,6 +395,19 @@ export abstract class CollectionProxy<E, P extends { preload(values: [string, un
   protected abstract itemOf(entry: E): P;
   protected abstract readItem(entry: E, name: string): unknown;
 
+  /**
+   * getItem(name): a proxy of the entry `find` gives when the sync runs, ItemNotFound there when it gives none
+   * (`noun` names it in the message, as Excel's does).
+   */
+  protected namedItem(name: string, noun: string, find: () => E | null | undefined, proxyOf: (resolve: () => E) => P): P {
+    this.ctx.gate(`${this.kind}.getItem` as ExcelMember);
+    return proxyOf(() => {
+      const entry = find();
+      if (!entry) throw new SimOfficeError("ItemNotFound", `The ${noun} '${name}' doesn't exist.`);
+      return entry;
+    });
+  }
+
   load(props?: string | string[] | { select?: string | string[] }): this {
     const names = (parseLoad(props) ?? ["items"]).flatMap((p) => (p === "items" ? [...this.itemScalars] : p.startsWith("items/") ? [p.slice("items/".length)] : []));
     this.ctx.host.stats.loads++;

@@ -50,12 +50,7 @@ export class SettingCollectionProxy extends CollectionProxy<Entry, SettingProxy>
   }
 
   getItem(key: string): SettingProxy {
-    this.ctx.gate("SettingCollection.getItem");
-    return new SettingProxy(this.ctx, () => {
-      const found = this.find(key);
-      if (!found) throw new SimOfficeError("ItemNotFound", `The setting '${key}' doesn't exist.`);
-      return found;
-    });
+    return this.namedItem(key, "setting", () => this.find(key), (resolve) => new SettingProxy(this.ctx, resolve));
   }
 
   getItemOrNullObject(key: string): SettingProxy {

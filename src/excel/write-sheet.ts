@@ -247,7 +247,7 @@ function sheetSteps(
  * contents, formats and links cleared (Range.clear's "All", over the whole sheet). Column widths stay: the layout
  * sets those of its columns.
  */
-function emptied(ws: Excel.Worksheet, { tables, charts }: { tables: string[]; charts: string[] }, options: WriteFeatures): Excel.Worksheet {
+function emptied(ws: Excel.Worksheet, { tables, charts }: NonNullable<SheetWrite["reuse"]>, options: WriteFeatures): Excel.Worksheet {
   for (const chart of charts) ws.charts.getItem(chart).delete();
   for (const table of tables) ws.tables.getItem(table).delete();
   if (options.freeze) ws.freezePanes.unfreeze();
