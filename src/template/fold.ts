@@ -26,21 +26,21 @@ export function sourceOffset({ foldedAt, sourceAt }: Folded, k: number): number 
   return sourceAt[lo] + (k - foldedAt[lo]);
 }
 
-/** Folded clusters, remembered: NFKC per call is slow. */
-const foldedClusters = [new Map<string, string>(), new Map<string, string>()];
+/** Clusters folded by NFKC, remembered: NFKC per call is slow (normalize() remembers the compact ones itself). */
+const foldedClusters = new Map<string, string>();
 const MAX_REMEMBERED = 1 << 16;
 
 /** Longer clusters (a character under a pile of marks) are folded each time: they are rare, and a key would be large. */
 const MAX_CLUSTER = 8;
 
 function foldCluster(cluster: string, compact: boolean): string {
-  if (cluster.length > MAX_CLUSTER) return compact ? normalize(cluster) : cluster.normalize("NFKC");
-  const cache = foldedClusters[compact ? 1 : 0];
-  let piece = cache.get(cluster);
+  if (compact) return normalize(cluster);
+  if (cluster.length > MAX_CLUSTER) return cluster.normalize("NFKC");
+  let piece = foldedClusters.get(cluster);
   if (piece === undefined) {
-    piece = compact ? normalize(cluster) : cluster.normalize("NFKC");
-    if (cache.size >= MAX_REMEMBERED) cache.clear();
-    cache.set(cluster, piece);
+    piece = cluster.normalize("NFKC");
+    if (foldedClusters.size >= MAX_REMEMBERED) foldedClusters.clear();
+    foldedClusters.set(cluster, piece);
   }
   return piece;
 }
