@@ -44,10 +44,12 @@ export async function prepareOutput(out: string, inputs: string[]): Promise<Pend
     if (await isInput(existing, inputs)) throw new InputError(`出力先に入力ファイルと同じファイルは指定できません（入力は変更しません）: ${out}`, out);
     if ((existing.mode & 0o222) === 0) throw fail("読み取り専用のファイルです");
   }
-  const temp = await createTemp(out).catch((error: NodeJS.ErrnoException) => {
+  const interrupts = guardInterrupts();
+  const temp = await createTemp(out, interrupts).catch((error: NodeJS.ErrnoException) => {
+    interrupts.release();
     throw fail(REASONS[error.code ?? ""] ?? `${error.code || error.message}`);
   });
-  return guard(temp, out, fail);
+  return pending(temp, out, fail, interrupts);
 }
 
 async function isInput(out: Stats, inputs: string[]): Promise<boolean> {
@@ -58,35 +60,59 @@ async function isInput(out: Stats, inputs: string[]): Promise<boolean> {
   return false;
 }
 
-/** `.OUT-name.<random>.tmp` beside OUT, created with O_EXCL; a name clash (astronomically rare) tries again. */
-async function createTemp(out: string): Promise<{ path: string; handle: fs.FileHandle }> {
+interface Interrupts {
+  /** The temp file's name while it may exist: a signal removes it. */
+  temp: string | undefined;
+  release(): void;
+}
+
+/**
+ * Removes the temp file and exits 130 / 143 on SIGINT / SIGTERM. Installed before the temp file is opened: the
+ * file is on disk before the open's promise settles, and a signal in between must not leave it behind.
+ */
+function guardInterrupts(): Interrupts {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupts.temp) {
+      try {
+        unlinkSync(interrupts.temp);
+      } catch {
+        // not created yet, or already gone
+      }
+    }
+    process.exit(128 + (os.constants.signals[signal] ?? 15));
+  };
+  const interrupts: Interrupts = {
+    temp: undefined,
+    release() {
+      for (const signal of SIGNALS) process.off(signal, onSignal);
+    },
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return interrupts;
+}
+
+/**
+ * `.OUT-name.<random>.tmp` beside OUT, created with O_EXCL; a name clash (astronomically rare) tries again. The
+ * name is handed to the interrupt guard before the open: an unpredictable name is not someone else's file.
+ */
+async function createTemp(out: string, interrupts: Interrupts): Promise<{ path: string; handle: fs.FileHandle }> {
   for (let attempt = 0; ; attempt++) {
     const temp = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(8).toString("hex")}.tmp`);
+    interrupts.temp = temp;
     try {
       return { path: temp, handle: await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666) };
     } catch (error) {
+      interrupts.temp = undefined;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 5) throw error;
     }
   }
 }
 
-function guard(temp: { path: string; handle: fs.FileHandle }, out: string, fail: (reason: string) => InputError): PendingOutput {
-  const onSignal = (signal: NodeJS.Signals) => {
-    try {
-      unlinkSync(temp.path);
-    } catch {
-      // already gone
-    }
-    process.exit(128 + (os.constants.signals[signal] ?? 15));
-  };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
-  const release = () => {
-    for (const signal of SIGNALS) process.off(signal, onSignal);
-  };
+function pending(temp: { path: string; handle: fs.FileHandle }, out: string, fail: (reason: string) => InputError, interrupts: Interrupts): PendingOutput {
   const discard = async () => {
     await temp.handle.close().catch(() => undefined);
     await fs.rm(temp.path, { force: true }).catch(() => undefined);
-    release();
+    interrupts.release();
   };
   return {
     async commit(bytes) {
@@ -94,7 +120,7 @@ function guard(temp: { path: string; handle: fs.FileHandle }, out: string, fail:
         await temp.handle.writeFile(bytes);
         await temp.handle.close();
         await fs.rename(temp.path, out);
-        release();
+        interrupts.release();
       } catch (error) {
         await discard();
         const code = (error as NodeJS.ErrnoException).code ?? "";
