@@ -55,14 +55,11 @@ interface Block {
 
 function findBlocks(view: SheetView, labels: Labels): Block[] {
   const anchors: { cell: Cell; no: number }[] = [];
-  for (const row of view.rowNumbers) {
-    for (const cell of view.rows.get(row)!) {
-      const no = labels.itemNumber(cell);
-      if (no !== null) {
-        anchors.push({ cell, no });
-        break; // one item per row: a second match on the row is text, not a heading
-      }
-    }
+  for (const cell of view.allCells()) {
+    // One item per row: a second match on the row is text, not a heading.
+    if (anchors.length > 0 && anchors[anchors.length - 1].cell.row === cell.row) continue;
+    const no = labels.itemNumber(cell);
+    if (no !== null) anchors.push({ cell, no });
   }
   return anchors
     .map(({ cell, no }, i): Block => {

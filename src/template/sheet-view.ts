@@ -46,61 +46,90 @@ class IndexedCell implements Cell {
   }
 }
 
-/** Index over one sheet's grid: non-empty cells by row and in reading order, and the merged areas. */
+/**
+ * Index over one sheet's grid: non-empty cells in reading order, and the merged areas. Rows are found through offset
+ * tables (typed arrays, one entry per row), not maps of lists: a form has thousands of rows and merged areas.
+ */
 export class SheetView {
   readonly name: string;
-  /** Row → its cells, left to right. */
-  readonly rows = new Map<number, Cell[]>();
-  readonly rowNumbers: number[];
   /** Every cell in reading order: a row range is a slice. */
   private readonly cells: Cell[] = [];
-  private readonly mergeAt = new Map<number, CellRange>();
-  /** Row → the merged areas crossing it (a row list, not a cell map: a form's merges cover many cells). */
-  private readonly mergesByRow = new Map<number, CellRange[]>();
+  /** cells[cellStart[r - top]] is the first cell at or after row r, for r from top to the last row of values + 1. */
+  private readonly cellStart: Int32Array;
+  /** The merged areas crossing each row, from mergeTop on: mergeList[mergeStart[r - mergeTop] … mergeStart[r - mergeTop + 1]). */
+  private readonly merges: CellRange[];
+  private readonly mergeTop: number;
+  private readonly mergeStart: Int32Array;
+  private readonly mergeList: Int32Array;
   readonly top: number;
   readonly bottom: number;
   /** The used range's first and last columns. */
   readonly left: number;
   readonly right: number;
 
-  constructor(private readonly grid: SheetGrid) {
+  constructor(grid: SheetGrid) {
     this.name = grid.name;
+    this.top = grid.top;
+    this.left = grid.left;
     // The sheet reaches as far down as its merged areas do (Excel's used range counts them), within bounds.
     const lastValueRow = grid.top + grid.values.length - 1;
-    const merges = grid.merges.filter((m) => m.top <= lastValueRow).map((m) => clipMergeRows(m, lastValueRow));
+    const merges: CellRange[] = [];
+    this.merges = merges;
+    for (const m of grid.merges) if (m.top <= lastValueRow) merges.push(clipMergeRows(m, lastValueRow));
+    let mergeTop = grid.top;
+    let bottom = lastValueRow;
+    let right = grid.left - 1;
     for (const m of merges) {
-      this.mergeAt.set(key(m.top, m.left), m);
-      for (let r = m.top; r <= m.bottom; r++) {
-        let list = this.mergesByRow.get(r);
-        if (!list) this.mergesByRow.set(r, (list = []));
-        list.push(m);
-      }
+      if (m.top < mergeTop) mergeTop = m.top;
+      if (m.bottom > bottom) bottom = m.bottom;
+      if (m.right > right) right = m.right;
     }
+    this.mergeTop = mergeTop;
+    // Counting sort of (row, merge) pairs: how many areas cross each row, then where each row's list starts.
+    const mergeStart = (this.mergeStart = new Int32Array(Math.max(0, bottom - mergeTop + 2)));
+    for (const m of merges) for (let r = m.top; r <= m.bottom; r++) mergeStart[r - mergeTop + 1]++;
+    for (let r = 1; r < mergeStart.length; r++) mergeStart[r] += mergeStart[r - 1];
+    const mergeList = (this.mergeList = new Int32Array(mergeStart[mergeStart.length - 1] ?? 0));
+    const filled = mergeStart.slice(0, -1);
+    merges.forEach((m, index) => {
+      for (let r = m.top; r <= m.bottom; r++) mergeList[filled[r - mergeTop]++] = index;
+    });
+
+    const cellStart = (this.cellStart = new Int32Array(grid.values.length + 1));
+    let nextRow = 0;
     forEachPresent(grid.values, (line, i) => {
       const row = grid.top + i;
-      let list: Cell[] | undefined;
+      if (line.length > 0 && grid.left + line.length - 1 > right) right = grid.left + line.length - 1;
       forEachPresent(line, (value, j) => {
         const col = grid.left + j;
-        if (value === null || value === "" || this.coveringMerge(row, col)) return;
+        if (value === null || value === "") return;
+        let merge: CellRange | undefined;
+        if (row >= mergeTop && row <= bottom) {
+          for (let k = mergeStart[row - mergeTop], end = mergeStart[row - mergeTop + 1]; k < end; k++) {
+            const m = merges[mergeList[k]];
+            if (col < m.left || col > m.right) continue;
+            if (row !== m.top || col !== m.left) return; // hidden under a merged area
+            merge = m;
+          }
+        }
         const text = cellText(value);
         if (!isErrorValue(value) && !NON_BLANK.test(text)) return;
-        const cell = new IndexedCell(row, col, this.mergeAt.get(key(row, col)), value, normalizeStart(text, HEAD_LENGTH));
-        if (!list) this.rows.set(row, (list = []));
-        list.push(cell);
-        this.cells.push(cell);
+        for (; nextRow <= i; nextRow++) cellStart[nextRow] = this.cells.length;
+        this.cells.push(new IndexedCell(row, col, merge, value, normalizeStart(text, HEAD_LENGTH)));
       });
     });
-    this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
-    this.top = grid.top;
-    this.bottom = merges.reduce((most, m) => Math.max(most, m.bottom), lastValueRow);
-    this.left = grid.left;
-    const width = grid.values.reduce((most, line) => Math.max(most, line.length), 0);
-    this.right = merges.reduce((most, m) => Math.max(most, m.right), grid.left + width - 1);
+    cellStart.fill(this.cells.length, nextRow);
+    this.bottom = bottom;
+    this.right = right;
   }
 
   /** The merged area that (row, col) heads, or the cell alone. */
   extent(row: number, col: number): CellRange {
-    return this.mergeAt.get(key(row, col)) ?? { top: row, left: col, bottom: row, right: col };
+    let headed: CellRange | undefined;
+    this.forMergesAt(row, (m) => {
+      if (m.top === row && m.left === col) headed = m;
+    });
+    return headed ?? { top: row, left: col, bottom: row, right: col };
   }
 
   /** The cell heading the merged area that covers (row, col), or (row, col) itself. */
@@ -111,14 +140,27 @@ export class SheetView {
 
   /** The merged area that hides (row, col) under its top-left cell, if any. */
   coveringMerge(row: number, col: number): CellRange | undefined {
-    const merges = this.mergesByRow.get(row);
-    if (merges) for (const m of merges) if (col >= m.left && col <= m.right && (row !== m.top || col !== m.left)) return m;
+    const at = row - this.mergeTop;
+    if (at < 0 || at + 1 >= this.mergeStart.length) return undefined;
+    for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) {
+      const m = this.merges[this.mergeList[k]];
+      if (col >= m.left && col <= m.right && (row !== m.top || col !== m.left)) return m;
+    }
     return undefined;
   }
 
+  private forMergesAt(row: number, visit: (m: CellRange) => void): void {
+    const at = row - this.mergeTop;
+    if (at < 0 || at + 1 >= this.mergeStart.length) return;
+    for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) visit(this.merges[this.mergeList[k]]);
+  }
+
   cellAt(row: number, col: number): Cell | undefined {
-    const cells = this.rows.get(row);
-    if (cells) for (const cell of cells) if (cell.col === col) return cell;
+    for (let k = this.firstCellAtOrAfter(row), end = this.firstCellAtOrAfter(row + 1); k < end; k++) {
+      const cell = this.cells[k];
+      if (cell.col === col) return cell;
+      if (cell.col > col) break;
+    }
     return undefined;
   }
 
@@ -127,30 +169,27 @@ export class SheetView {
     return this.cells.slice(this.firstCellAtOrAfter(top), this.firstCellAtOrAfter(bottom + 1));
   }
 
+  /** Every non-empty cell in reading order. */
+  allCells(): readonly Cell[] {
+    return this.cells;
+  }
+
   private firstCellAtOrAfter(row: number): number {
-    let lo = 0;
-    let hi = this.cells.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.cells[mid].row < row) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const at = row - this.top;
+    if (at <= 0) return 0;
+    return at < this.cellStart.length ? this.cellStart[at] : this.cells.length;
   }
 
   /** The merged areas crossing rows `top`..`bottom`. */
   mergesIn(top: number, bottom: number): Set<CellRange> {
     const found = new Set<CellRange>();
-    for (let row = top; row <= bottom; row++) for (const m of this.mergesByRow.get(row) ?? []) found.add(m);
+    const from = Math.max(top - this.mergeTop, 0);
+    const to = Math.min(bottom - this.mergeTop + 1, this.mergeStart.length - 1);
+    if (from < to) for (let k = this.mergeStart[from]; k < this.mergeStart[to]; k++) found.add(this.merges[this.mergeList[k]]);
     return found;
   }
 
   address(row: number, col: number): string {
     return a1(row, col);
   }
-}
-
-/** Excel has at most 16,384 columns: a number per cell, cheaper than a string key. */
-function key(row: number, col: number): number {
-  return row * 16384 + col;
 }

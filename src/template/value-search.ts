@@ -219,7 +219,7 @@ export class ValueSearch {
   /** Under a label wider than one column, a value may start in any of its columns. */
   private underSpan(from: CellRange, row: number): Cell | undefined {
     if (from.right === from.left) return undefined;
-    return this.view.rows.get(row)?.find((c) => c.col > from.left && c.col <= from.right);
+    return this.view.cellsIn(row, row).find((c) => c.col > from.left && c.col <= from.right);
   }
 
   /** The form's own print: labels, whole legends, and one half of a legend split over two cells. */
