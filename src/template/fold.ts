@@ -2,7 +2,7 @@
  * Folding text for comparison while keeping the way back to what was written: the offsets of an NFKC text map to
  * the source's, so that a phrase found in the folded text is shown as the user wrote it.
  */
-import { BLANK, COMPACT_SELF, JOINS, normalize, SELF, unitClass } from "./text";
+import { BLANK, COMPACT_ONE, COMPACT_SELF, foldsTo, JOINS, normalize, ONE, SELF, unitClass } from "./text";
 
 /**
  * NFKC text and the way back to the source. Most units fold to themselves, so the map keeps only the points
@@ -47,30 +47,33 @@ function foldCluster(cluster: string, compact: boolean): string {
 
 /**
  * The text as NFKC (全角 digits and brackets, ％, ㍻ folded), with the way back to the source. `compact` also drops
- * white space and lower-cases, as normalize() does. Runs of units that fold to themselves are copied whole; the
- * rest goes through NFKC one cluster (a character and the marks joining it) at a time.
+ * white space and lower-cases, as normalize() does. Runs of units that fold to themselves are copied whole, a unit
+ * that folds to one other unit (全角 brackets and spaces) is looked up, the rest goes through NFKC one cluster (a
+ * character and the marks joining it) at a time. The map back gets a point only where the offsets shift.
  */
 export function fold(source: string, compact: boolean): Folded {
   const self = compact ? COMPACT_SELF : SELF;
+  const one = compact ? COMPACT_ONE : ONE;
   const length = source.length;
   let i = 0;
   while (i < length && unitClass(source.charCodeAt(i)) & self) i++;
   if (i === length) return { text: source, foldedAt: [0], sourceAt: [0] };
+  const map: Folded = { text: "", foldedAt: [0], sourceAt: [0] };
   let text = "";
-  const foldedAt = [0];
-  const sourceAt = [0];
-  const mark = (f: number, from: number) => {
-    if (foldedAt[foldedAt.length - 1] === f) sourceAt[sourceAt.length - 1] = from;
-    else {
-      foldedAt.push(f);
-      sourceAt.push(from);
-    }
-  };
   let copied = 0;
+  /** The last unit looked up as folding to one other, which a mark after it would join after all. */
+  let lookedUp = -1;
   while (i < length) {
-    const bits = unitClass(source.charCodeAt(i));
+    const c = source.charCodeAt(i);
+    const bits = unitClass(c);
     if (bits & self) {
       i++;
+      continue;
+    }
+    if (bits & one) {
+      text += source.slice(copied, i) + foldsTo(c, compact);
+      lookedUp = i;
+      copied = ++i;
       continue;
     }
     if (compact && bits & BLANK) {
@@ -80,24 +83,41 @@ export function fold(source: string, compact: boolean): Folded {
       if (end < length && unitClass(source.charCodeAt(end)) & JOINS) end--;
       if (end > i) {
         text += source.slice(copied, i);
-        mark(text.length, end);
+        mark(map, text.length, end);
         copied = i = end;
         continue;
       }
     }
-    // A mark joins the unit before it, which was left to be copied as folding to itself.
-    const start = bits & JOINS && i > copied ? i - 1 : i;
-    const c = source.charCodeAt(i);
+    // A mark joins the unit before it: one left to be copied, or one looked up (taken back).
+    let start = i;
+    if (bits & JOINS && i > 0) {
+      if (i > copied) start = i - 1;
+      else if (lookedUp === i - 1) {
+        text = text.slice(0, -1);
+        start = i - 1;
+      }
+    }
     i += c >= 0xd800 && c <= 0xdbff && i + 1 < length && (source.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     while (i < length && unitClass(source.charCodeAt(i)) & JOINS) i++;
     const piece = foldCluster(source.slice(start, i), compact);
     text += source.slice(copied, start);
     // Every unit of the piece points at the start of its cluster; the text after it resumes one for one.
-    for (let k = 0; k < piece.length; k++) mark(text.length + k, start);
+    for (let k = 0; k < piece.length; k++) mark(map, text.length + k, start);
     text += piece;
-    mark(text.length, i);
+    mark(map, text.length, i);
     copied = i;
   }
-  text += source.slice(copied);
-  return { text, foldedAt, sourceAt };
+  map.text = text + source.slice(copied);
+  return map;
+}
+
+/** From folded unit `f` on, units come from source unit `from` on: a point only where that shifts the offsets. */
+function mark({ foldedAt, sourceAt }: Folded, f: number, from: number): void {
+  const last = foldedAt.length - 1;
+  if (sourceAt[last] + (f - foldedAt[last]) === from) return;
+  if (foldedAt[last] === f) sourceAt[last] = from;
+  else {
+    foldedAt.push(f);
+    sourceAt.push(from);
+  }
 }

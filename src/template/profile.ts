@@ -196,8 +196,13 @@ export function resolveProfile(override?: DeepPartial<TemplateProfile> | unknown
 
 /** The section a labelled field belongs to: its name's first part. */
 export function sectionOf(field: LabelledFieldName): SectionName {
-  return field.slice(0, field.indexOf(".")) as SectionName;
+  let section = sections.get(field);
+  if (section === undefined) sections.set(field, (section = field.slice(0, field.indexOf(".")) as SectionName));
+  return section;
 }
+
+/** Asked for every field of every item: the field names are few, a slice each time is not. */
+const sections = new Map<string, SectionName>();
 
 /** A profile read from a file: the profile, or the one line that says why it cannot be used. */
 export type ProfileText = { profile: TemplateProfile; error?: undefined } | { profile?: undefined; error: string };

@@ -75,24 +75,31 @@ function normalizeUnits(text: string): string {
 
 /**
  * Characters that join the one before them, so that NFKC composes as on the whole text: combining marks, half width
- * ﾞﾟ, Hangul's vowel and final jamo.
+ * ﾞﾟ, Hangul's vowel and final jamo, and the compatibility and half width letters that fold to them: vowels (ㄱㅏ is
+ * 가) and the consonant clusters that are only finals (가ㄳ is 갃).
  */
-const JOINER = /[\p{M}\uFF9E\uFF9F\u1160-\u11FF]/u;
+const JOINER = /[\p{M}\uFF9E\uFF9F\u1160-\u11FF\u314F-\u3163\uFFC2-\uFFDC\u3133\u3135\u3136\u313A-\u313F\uFFA3\uFFA5\uFFA6\uFFAA-\uFFAF]/u;
 
 /**
  * unitClass bits: worked out (1); folds to itself under NFKC (2) and under normalize() (4); joins the unit before it
- * (8); white space (16).
+ * (8); white space (16); folds to one other unit under NFKC (32) and under normalize() (64), that unit in foldsTo().
  */
 export const SELF = 2;
 export const COMPACT_SELF = 4;
 export const JOINS = 8;
 /** White space (\s). */
 export const BLANK = 16;
+export const ONE = 32;
+export const COMPACT_ONE = 64;
 const classes = new Uint8Array(0x10000);
+/** What a ONE unit folds to under NFKC, and a COMPACT_ONE unit under normalize(). */
+const oneTo = new Map<number, string>();
+const compactOneTo = new Map<number, string>();
 
 /**
  * What a UTF-16 unit does under folding, worked out on first sight (a workbook repeats the same few thousand
- * characters). A unit that folds to itself and is not followed by a joiner needs no NFKC; surrogates always do.
+ * characters). A unit that folds to itself (or to one other unit) and is not followed by a joiner needs no NFKC;
+ * surrogates always do.
  */
 export function unitClass(c: number): number {
   let bits = classes[c];
@@ -102,12 +109,27 @@ export function unitClass(c: number): number {
     if (/\s/.test(unit)) bits |= BLANK;
     if (JOINER.test(unit)) bits |= JOINS;
     else if (c < 0xd800 || c > 0xdfff) {
-      if (unit.normalize("NFKC") === unit) bits |= SELF;
-      if (normalizeUnits(unit) === unit) bits |= COMPACT_SELF;
+      const nfkc = unit.normalize("NFKC");
+      const compact = normalizeUnits(unit);
+      if (nfkc === unit) bits |= SELF;
+      else if (nfkc.length === 1) {
+        bits |= ONE;
+        oneTo.set(c, nfkc);
+      }
+      if (compact === unit) bits |= COMPACT_SELF;
+      else if (compact.length === 1) {
+        bits |= COMPACT_ONE;
+        compactOneTo.set(c, compact);
+      }
     }
     classes[c] = bits;
   }
   return bits;
+}
+
+/** What a ONE (`compact`: COMPACT_ONE) unit folds to. */
+export function foldsTo(c: number, compact: boolean): string {
+  return (compact ? compactOneTo : oneTo).get(c)!;
 }
 
 /**

@@ -10,7 +10,7 @@ import { allMatches, normalize, tidy } from "../../src/template/text";
 
 const PIECES = [
   "a", "Z", "7", " ", "\t", "\n", "\u3000", "\u00a0", "(", ")", "（", "）", "１", "２", "Ａ", "％", "%", "目標", "令和元年度",
-  "㍻", "①", "⑴", "㈱", "ｶ", "ﾞ", "ﾟ", "か", "\u3099", "e", "\u0301", "ᄀ", "ᅡ", "ᆨ", "가", "😀", "\ud800", "\udc00", "İ", "ﬁ", "Ω", "Ⅻ",
+  "㍻", "①", "⑴", "㈱", "ｶ", "ﾞ", "ﾟ", "か", "\u3099", "e", "\u0301", "ᄀ", "ᅡ", "ᆨ", "가", "ㄱ", "ㅏ", "ㄳ", "ﾡ", "ￂ", "😀", "\ud800", "\udc00", "İ", "ﬁ", "Ω", "Ⅻ",
 ];
 const text = (pieces: readonly string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((list) => list.join(""));
 const SPEC_NORMALIZE = (s: string) => s.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
