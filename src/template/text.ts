@@ -151,8 +151,11 @@ export function afterLabel(text: string, label: string): string | null {
   return matched === want.length ? chars.slice(i).join("").trim() : null;
 }
 
-/** What tidy() changes inside a text: a line break, a tab or 全角 space, two spaces. */
-const UNTIDY = /[\r\n\t\u3000]| {2}/;
+/**
+ * What tidy() may change inside a text: a tab or 全角 space, two spaces, white space at a line's edge. A text of clean
+ * lines (most cells written over several lines) is returned as it is, without splitting it.
+ */
+const UNTIDY = /[\t\u3000]| {2}|\s\n|\n\s/;
 const BLANK_TEXT = /\s/;
 
 /** Collapse runs of white space within a line and trim every line; drop blank edges. */
