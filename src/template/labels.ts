@@ -6,11 +6,13 @@ import { normalize } from "./text";
 /** Recognises the form's labels and legends in cells. */
 export class Labels {
   private readonly itemPattern: RegExp;
+  /** The first units of the item labels (normalised): a head starting otherwise is no item heading. Null: any may. */
+  private readonly itemStarts: Set<number> | null;
   /** A section label (normalised) → its section; the first section naming it, where two do. */
   private readonly sectionOfLabel = new Map<string, SectionName>();
   private readonly fieldLabels: string[];
-  /** Every level word of every scale: a cell naming none of them (most cells) names no level. */
-  private readonly levelWords: string[];
+  /** Any level word of any scale: a cell naming none of them (most cells) names no level. */
+  private readonly levelWord: RegExp;
   private readonly namesNone: Level["value"][][];
 
   /** The profile's labelled fields, in form order. */
@@ -18,24 +20,29 @@ export class Labels {
 
   constructor(readonly profile: TemplateProfile) {
     this.fields = Object.keys(profile.fields) as LabelledFieldName[];
-    const alternatives = profile.itemLabels.map((l) => escapeRegExp(normalize(l))).join("|");
-    this.itemPattern = new RegExp(`^(?:${alternatives})(\\d+)`, "u");
+    const itemLabels = profile.itemLabels.map(normalize);
+    this.itemPattern = new RegExp(`^(?:${itemLabels.map(escapeRegExp).join("|")})(\\d+)`, "u");
+    this.itemStarts = itemLabels.includes("") ? null : new Set(itemLabels.map((l) => l.charCodeAt(0)));
     for (const [section, labels] of Object.entries(profile.sectionLabels)) {
       for (const label of labels.map(normalize)) if (!this.sectionOfLabel.has(label)) this.sectionOfLabel.set(label, section as SectionName);
     }
     this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
     const scales = Object.values(profile.scales);
-    this.levelWords = scales.flatMap((scale) => scale.levels.flatMap((level) => level.words.map(normalize)));
+    const levelWords = scales.flatMap((scale) => scale.levels.flatMap((level) => level.words.map(normalize)));
+    this.levelWord = levelWords.length ? new RegExp(levelWords.map(escapeRegExp).join("|"), "u") : /(?!)/u;
     this.namesNone = scales.map(() => []);
   }
 
   itemNumber(cell: Cell): number | null {
+    if (this.itemStarts && !this.itemStarts.has(cell.head.charCodeAt(0))) return null;
     const m = this.itemPattern.exec(cell.head);
     return m ? Number(m[1]) : null;
   }
 
   section(cell: Cell): SectionName | null {
-    return this.sectionOfLabel.get(cell.head) ?? null;
+    const known = (cell.known ??= {});
+    if (known.section === undefined) known.section = this.sectionOfLabel.get(cell.head) ?? null;
+    return known.section;
   }
 
   /** The field label `cell` starts with, if any. */
@@ -68,7 +75,7 @@ export class Labels {
   /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
   levelsNamed(cell: Cell): Level["value"][][] {
     const known = (cell.known ??= {});
-    return (known.levels ??= this.levelWords.some((word) => cell.head.includes(word))
+    return (known.levels ??= this.levelWord.test(cell.head)
       ? Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]))
       : this.namesNone);
   }
