@@ -3,7 +3,9 @@
  */
 import { allMatches } from "./text";
 
-const ERA_START: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988 };
+/** The year before each era's first (令和元年 = 2019, 平成元年 = 1989). */
+const REIWA = 2018;
+const HEISEI = 1988;
 
 const YEAR = /((?:19|20)\d{2})\s*年度|(令和|平成|(?<![a-z])r|(?<![a-z])h)\s*(元|\d{1,2})\s*(?:年度?)?|(元|\d{1,2})\s*年度/giu;
 
@@ -25,9 +27,11 @@ export function fiscalYearOf(text: string): number | null {
  */
 export function fiscalYearFrom(m: RegExpExecArray): number | null {
   if (m[1]) return Number(m[1]);
-  const era = m[2]?.toLowerCase();
+  const era = m[2];
   const number = m[3] ?? m[4];
   const n = number === "元" ? 1 : Number(number);
   if (n < 1) return null;
-  return (era ? ERA_START[era] : n <= 15 ? ERA_START.令和 : ERA_START.平成) + n;
+  // Compared, not looked up: a property lookup by a matched (not interned) string costs a string-table search.
+  const reiwa = era ? era === "令和" || era === "r" || era === "R" : n <= 15;
+  return (reiwa ? REIWA : HEISEI) + n;
 }
