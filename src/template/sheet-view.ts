@@ -87,7 +87,7 @@ export class SheetView {
     }
     this.mergeTop = mergeTop;
     // Counting sort of (row, merge) pairs: how many areas cross each row, then where each row's list starts.
-    const mergeStart = (this.mergeStart = new Int32Array(Math.max(0, bottom - mergeTop + 2)));
+    const mergeStart = (this.mergeStart = new Int32Array(Math.max(1, bottom - mergeTop + 2)));
     for (const m of merges) for (let r = m.top; r <= m.bottom; r++) mergeStart[r - mergeTop + 1]++;
     for (let r = 1; r < mergeStart.length; r++) mergeStart[r] += mergeStart[r - 1];
     const mergeList = (this.mergeList = new Int32Array(mergeStart[mergeStart.length - 1] ?? 0));
@@ -103,20 +103,11 @@ export class SheetView {
       if (line.length > 0 && grid.left + line.length - 1 > right) right = grid.left + line.length - 1;
       forEachPresent(line, (value, j) => {
         const col = grid.left + j;
-        if (value === null || value === "") return;
-        let merge: CellRange | undefined;
-        if (row >= mergeTop && row <= bottom) {
-          for (let k = mergeStart[row - mergeTop], end = mergeStart[row - mergeTop + 1]; k < end; k++) {
-            const m = merges[mergeList[k]];
-            if (col < m.left || col > m.right) continue;
-            if (row !== m.top || col !== m.left) return; // hidden under a merged area
-            merge = m;
-          }
-        }
+        if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
         if (!isErrorValue(value) && !NON_BLANK.test(text)) return;
         for (; nextRow <= i; nextRow++) cellStart[nextRow] = this.cells.length;
-        this.cells.push(new IndexedCell(row, col, merge, value, normalizeStart(text, HEAD_LENGTH)));
+        this.cells.push(new IndexedCell(row, col, this.headedMerge(row, col), value, normalizeStart(text, HEAD_LENGTH)));
       });
     });
     cellStart.fill(this.cells.length, nextRow);
@@ -126,11 +117,7 @@ export class SheetView {
 
   /** The merged area that (row, col) heads, or the cell alone. */
   extent(row: number, col: number): CellRange {
-    let headed: CellRange | undefined;
-    this.forMergesAt(row, (m) => {
-      if (m.top === row && m.left === col) headed = m;
-    });
-    return headed ?? { top: row, left: col, bottom: row, right: col };
+    return this.headedMerge(row, col) ?? { top: row, left: col, bottom: row, right: col };
   }
 
   /** The cell heading the merged area that covers (row, col), or (row, col) itself. */
@@ -141,8 +128,8 @@ export class SheetView {
 
   /** The merged area that hides (row, col) under its top-left cell, if any. */
   coveringMerge(row: number, col: number): CellRange | undefined {
-    const at = row - this.mergeTop;
-    if (at < 0 || at + 1 >= this.mergeStart.length) return undefined;
+    const at = this.mergeRow(row);
+    if (at < 0) return undefined;
     for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) {
       const m = this.merges[this.mergeList[k]];
       if (col >= m.left && col <= m.right && (row !== m.top || col !== m.left)) return m;
@@ -150,10 +137,22 @@ export class SheetView {
     return undefined;
   }
 
-  private forMergesAt(row: number, visit: (m: CellRange) => void): void {
+  /** The merged area (row, col) heads; of two that claim it, the last listed. */
+  private headedMerge(row: number, col: number): CellRange | undefined {
+    const at = this.mergeRow(row);
+    let headed: CellRange | undefined;
+    if (at < 0) return headed;
+    for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) {
+      const m = this.merges[this.mergeList[k]];
+      if (m.top === row && m.left === col) headed = m;
+    }
+    return headed;
+  }
+
+  /** The index of `row` in mergeStart, -1 outside the rows merged areas cross. */
+  private mergeRow(row: number): number {
     const at = row - this.mergeTop;
-    if (at < 0 || at + 1 >= this.mergeStart.length) return;
-    for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) visit(this.merges[this.mergeList[k]]);
+    return at < 0 || at + 1 >= this.mergeStart.length ? -1 : at;
   }
 
   cellAt(row: number, col: number): Cell | undefined {
