@@ -14,6 +14,8 @@ import { OfficeApi, supports } from "./office-api";
 import { readGrids } from "./read-workbook";
 
 export const RECHECK_DELAY_MS = 300;
+/** How often settled() looks whether a re-check still waits for its delay. */
+const SETTLE_POLL_MS = 5;
 
 export interface Recheck {
   grid: WorkbookGrid;
@@ -66,6 +68,14 @@ export class LiveCheck {
   /** The last full read and its report: what a re-check starts from (after every 検証). */
   setBase(grid: WorkbookGrid, report: CheckReport): void {
     this.base = { grid, report, index: indexForms(report.items) };
+  }
+
+  /** Resolves once no re-check is waiting for its delay or running. */
+  async settled(): Promise<void> {
+    while (this.timer || this.running) {
+      if (this.running) await this.running;
+      else await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    }
   }
 
   async stop(): Promise<void> {

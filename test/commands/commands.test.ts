@@ -71,7 +71,7 @@ test("a protected workbook: nothing changes, the reason is shown in a dialog, co
   const { summarize } = await loadCommands();
   const done = event();
   const running = summarize(done);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await dialogOpened(dialogs);
 
   expect(snapshot(host.workbook)).toEqual(before);
   expect(dialogs).toHaveLength(1);

@@ -9,7 +9,6 @@ import { formItem } from "../support/workbooks";
 
 type Host = Awaited<ReturnType<typeof sampleHost>>;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A live check on `host` after a full read checked as `phase`; `results` fills as re-checks finish. */
 async function watch(host: Host, phase: Phase) {
@@ -20,10 +19,10 @@ async function watch(host: Host, phase: Phase) {
   const live = new LiveCheck(host, { delayMs: 30, onResult: (r) => results.push(r), onError: (e) => errors.push(e) });
   const started = await live.start();
   live.setBase(read, report);
-  /** Waits for the events, the delay and the re-check. */
+  /** Waits for the events, the delay and the re-check (however long a busy machine takes). */
   const settle = async () => {
     await host.events.settled();
-    await sleep(80);
+    await live.settled();
   };
   return { live, report, results, errors, started, settle };
 }
