@@ -164,6 +164,24 @@ export class SheetView {
     return undefined;
   }
 
+  /** The nearest column past `col` (`step` 1: to the right, -1: to the left) where `row` has a cell or a merged area. */
+  nextInRow(row: number, col: number, step: 1 | -1): number | null {
+    let next: number | null = null;
+    const closer = (c: number) => (step > 0 ? c > col : c < col) && (next === null || (step > 0 ? c < next : c > next));
+    for (let k = this.firstCellAtOrAfter(row), end = this.firstCellAtOrAfter(row + 1); k < end; k++) {
+      if (closer(this.cells[k].col)) next = this.cells[k].col;
+    }
+    const at = this.mergeRow(row);
+    if (at >= 0) {
+      for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) {
+        const m = this.merges[this.mergeList[k]];
+        const edge = step > 0 ? Math.max(m.left, col + 1) : Math.min(m.right, col - 1);
+        if ((step > 0 ? m.right > col : m.left < col) && closer(edge)) next = edge;
+      }
+    }
+    return next;
+  }
+
   /** Non-empty cells in reading order, rows `top`..`bottom`. */
   cellsIn(top: number, bottom: number): Cell[] {
     return this.cells.slice(this.firstCellAtOrAfter(top), this.firstCellAtOrAfter(bottom + 1));

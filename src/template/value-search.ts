@@ -203,6 +203,8 @@ export class ValueSearch {
       const area = merge ?? view.extent(row, col);
       const alone = area.bottom === area.top && area.right === area.left;
       if (!near && alone && this.spacersOf(rows).isSpacer(horizontal ? col : row, horizontal)) {
+        // A run of spacer columns at once: past the last used column, one reaches as far as the sheet's widest row.
+        if (horizontal) col = this.spacersOf(rows).lastSpacerColumn(col, step, step > 0 ? view.right : view.left);
         lastSpacer = { row, col, cell: undefined, near: true, spacer: true };
         if (horizontal) col += step;
         else row += step;
@@ -210,8 +212,11 @@ export class ValueSearch {
       }
       near ??= { row: masterRow, col: masterCol, cell: undefined, near: true };
       // Past the blank area; at least one step, even where overlapping merged areas disagree about their extent.
-      if (horizontal) col = step > 0 ? Math.max(col, area.right) + 1 : Math.min(col, area.left) - 1;
-      else row = step > 0 ? Math.max(row, area.bottom) + 1 : Math.min(row, area.top) - 1;
+      if (horizontal) {
+        col = step > 0 ? Math.max(col, area.right) + 1 : Math.min(col, area.left) - 1;
+        // Past a blank only a cell or a merged area ends the walk: straight to the next one in the row.
+        col = view.nextInRow(row, col - step, step) ?? (step > 0 ? view.right + 1 : view.left - 1);
+      } else row = step > 0 ? Math.max(row, area.bottom) + 1 : Math.min(row, area.top) - 1;
     }
     return { near, far: null, stop: null, spacer: near ? null : lastSpacer };
   }
@@ -337,29 +342,42 @@ class FieldLooks {
 
 /**
  * Rows and columns of a section with nothing in them, no value and no merged area: spacers people leave in a
- * layout, stepped over when looking for a value.
+ * layout, stepped over when looking for a value. Merged areas are kept as column spans: one may reach column XFD.
  */
 class Spacers {
   readonly bottom: number;
   private readonly usedRows = new Set<number>();
   private readonly usedCols = new Set<number>();
+  private readonly mergedCols: CellRange[] = [];
 
   constructor(view: SheetView, rows: Rows) {
     this.bottom = rows.bottom;
-    const mark = (area: CellRange) => {
-      for (let r = Math.max(area.top, rows.top); r <= Math.min(area.bottom, rows.bottom); r++) this.usedRows.add(r);
-      for (let c = area.left; c <= area.right; c++) this.usedCols.add(c);
-    };
     // A merged cell's area is among the merged areas crossing the rows: the cell itself is enough here.
     for (const cell of view.cellsIn(rows.top, rows.bottom)) {
       this.usedRows.add(cell.row);
       this.usedCols.add(cell.col);
     }
-    for (const area of view.mergesIn(rows.top, rows.bottom)) mark(area);
+    for (const area of view.mergesIn(rows.top, rows.bottom)) {
+      for (let r = Math.max(area.top, rows.top); r <= Math.min(area.bottom, rows.bottom); r++) this.usedRows.add(r);
+      this.mergedCols.push(area);
+    }
   }
 
   isSpacer(line: number, column: boolean): boolean {
-    return !(column ? this.usedCols : this.usedRows).has(line);
+    if (!column) return !this.usedRows.has(line);
+    return !this.usedCols.has(line) && !this.mergedCols.some((area) => line >= area.left && line <= area.right);
+  }
+
+  /** The last spacer column of the run `col` (a spacer) is in, going `step`, not past `bound`. */
+  lastSpacerColumn(col: number, step: 1 | -1, bound: number): number {
+    let used = bound + step;
+    const closer = (c: number) => (step > 0 ? c > col && c < used : c < col && c > used);
+    for (const c of this.usedCols) if (closer(c)) used = c;
+    for (const area of this.mergedCols) {
+      const edge = step > 0 ? area.left : area.right;
+      if (closer(edge)) used = edge;
+    }
+    return used - step;
   }
 }
 

@@ -1,10 +1,11 @@
 import { checkWorkbook } from "../../src/check";
 import { readOpenWorkbook } from "../../src/excel/read-workbook";
 import type { Item } from "../../src/model";
-import { clipMergeRows, MERGE_TAIL_ROWS } from "../../src/template/grid";
+import { CellValue, clipMergeRows, MERGE_TAIL_ROWS, WorkbookGrid } from "../../src/template/grid";
 import { readWorkbook } from "../../src/template/reader";
 import { SheetView } from "../../src/template/sheet-view";
 import { FINAL_LAYOUTS, FormItem, LayoutOptions } from "../../tools/form/builder";
+import { tennojiR1 } from "../../tools/form/tennoji-r1";
 import { formHost } from "../support/hosts";
 import { gridOf } from "../support/workbooks";
 
@@ -48,5 +49,48 @@ describe("a sheet ends where its merged areas end, not at its last value", () =>
     const view = new SheetView({ name: "s", top: 0, left: 0, values: [["見出し"], [], [1]], merges: [{ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }] });
     expect(view.bottom).toBe(2 + MERGE_TAIL_ROWS);
     expect(clipMergeRows({ top: 5, left: 0, bottom: 9, right: 0 }, 2)).toEqual({ top: 5, left: 0, bottom: 9, right: 0 });
+  });
+});
+
+/**
+ * Excel's sheets are 16,384 columns wide (XFD), and a merged area may span a whole row ("Excel specifications and
+ * limits": "Total number of rows and columns on a worksheet: 1,048,576 rows by 16,384 columns"). A title row merged to
+ * the sheet's edge, or one stray cell far right, makes the used range that wide; looking right from a label must
+ * still step over blank columns at once, and read the same cells.
+ */
+describe("a sheet as wide as Excel allows", () => {
+  const XFD = 16_383;
+
+  function widened(grid: WorkbookGrid, items: Item[]): WorkbookGrid {
+    const [sheet] = grid.sheets;
+    const merges = [...sheet.merges];
+    for (const item of items) {
+      const row = Number(/\d+$/.exec(item.cell)![0]) - 1;
+      const line = sheet.values[row - sheet.top] ?? [];
+      merges.push({ top: row, bottom: row, left: sheet.left + line.length + 2, right: XFD });
+    }
+    const values = sheet.values.slice();
+    const stray: CellValue[] = [];
+    stray[XFD - sheet.left] = "メモ";
+    values[values.length + 3] = stray;
+    return { ...grid, sheets: [{ ...sheet, values, merges }] };
+  }
+
+  test("reads the same items and findings, looking at about as many cells", async () => {
+    const grid = await gridOf(tennojiR1.map((item) => ({ ...item, final: { result: "実施した", achievement: undefined, remark: undefined } })));
+    const lookups = jest.spyOn(SheetView.prototype, "cellAt");
+    const plain = checkWorkbook(grid, { phase: "final" });
+    const plainLookups = lookups.mock.calls.length;
+    lookups.mockClear();
+    const wide = checkWorkbook(widened(grid, plain.items), { phase: "final" });
+    const wideLookups = lookups.mock.calls.length;
+    lookups.mockRestore();
+
+    expect(new SheetView(widened(grid, plain.items).sheets[0]).right).toBe(XFD);
+    expect(wide.items).toEqual(plain.items);
+    expect(wide.findings).toEqual(plain.findings);
+    expect(plain.findings.map((f) => f.code)).toContain("RATING_MISSING");
+    // Walking every blank column to XFD would look at thousands of positions per label.
+    expect(wideLookups).toBeLessThan(plainLookups * 2);
   });
 });
