@@ -82,9 +82,23 @@ export function fieldValue(item: Item, field: FieldName): unknown {
 /** "midyear.achievement" → ["midyear", "achievement"], split once: rules ask for every field of every item. */
 const FIELD_PATHS = Object.fromEntries(FIELDS.map((field) => [field, field.split(".")])) as Record<FieldName, [keyof Item, string]>;
 
+/** The section a field belongs to ("midyear.remark" → midyear; the title: none), and each section's fields. */
+const SECTION_OF = Object.fromEntries(FIELDS.map((field) => [field, SECTIONS.find((s) => field.startsWith(`${s}.`)) ?? null])) as Record<
+  FieldName,
+  Section | null
+>;
+const FIELDS_OF = Object.fromEntries(SECTIONS.map((section) => [section, FIELDS.filter((field) => SECTION_OF[field] === section)])) as Record<
+  Section,
+  FieldName[]
+>;
+
 /** The sections the item has: those where at least one field was found. */
 export function sectionsOf(item: Item): Section[] {
-  return SECTIONS.filter((section) => FIELDS.some((field) => field.startsWith(`${section}.`) && item.sources[field]));
+  return SECTIONS.filter((section) => hasSection(item, section));
+}
+
+function hasSection(item: Item, section: Section): boolean {
+  return FIELDS_OF[section].some((field) => item.sources[field]);
 }
 
 /**
@@ -107,13 +121,13 @@ export function isWritten(item: Item, field: FieldName): boolean {
  * nothing mid-year; an item without a section its siblings have is reported once (SECTION_MISSING), not per field.
  */
 export function hasSectionOf(item: Item, field: FieldName): boolean {
-  const section = SECTIONS.find((s) => field.startsWith(`${s}.`));
-  return !section || sectionsOf(item).includes(section);
+  const section = SECTION_OF[field];
+  return section === null || hasSection(item, section);
 }
 
 /** The phase a field is filled in: its section (the title and the 計画 fields: plan). */
 function fieldPhase(field: FieldName): Phase {
-  return field.startsWith("midyear.") ? "midyear" : field.startsWith("final.") ? "final" : "plan";
+  return SECTION_OF[field] ?? "plan";
 }
 
 /** The field must be filled by `phase`. */
