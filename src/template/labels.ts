@@ -1,5 +1,5 @@
 import { LabelledFieldName, Level, sectionOf, SectionName, TemplateProfile } from "./profile";
-import { namedLevels } from "./ratings";
+import { namedLevels, parseRating } from "./ratings";
 import type { Cell } from "./sheet-view";
 import { normalize } from "./text";
 
@@ -91,6 +91,17 @@ export class Labels {
     return here.some((levels, scale) => levels.length === 1 && there[scale]?.length === 1 && there[scale][0] !== levels[0]);
   }
 
+  /**
+   * The achievement level a remark's printed note names (「②」 → 2; a note naming none: 「②」's); null when it names
+   * one the scale does not offer (「③」). Every item of a form prints the same note: each is read once.
+   */
+  readonly remarkLevel = memo((note: string): 1 | 2 | null => {
+    const named = /「([^」]*)」/.exec(note)?.[1];
+    if (named === undefined) return REMARK_LEVEL_DEFAULT;
+    const parsed = parseRating(named, this.profile.scales[this.profile.fields["final.achievement"].scale!], this.profile);
+    return parsed.kind === "value" && (parsed.value === 1 || parsed.value === 2) ? parsed.value : null;
+  });
+
   /** Labels that belong to one section only, so that their row tells where that section starts. */
   readonly sectionMarkers = memo((section: SectionName): string[] => {
     const own = (s: SectionName) =>
@@ -101,6 +112,9 @@ export class Labels {
     return own(section).filter((l) => !others.includes(l));
   });
 }
+
+/** The level whose 課題と改善策 is required where the form prints no note saying otherwise: ②. */
+export const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
 
 export function memo<K, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();

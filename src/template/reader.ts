@@ -1,6 +1,6 @@
 import { FieldName, FieldSource, Item, RatingValue } from "../model";
 import { isErrorValue, WorkbookGrid } from "./grid";
-import { Labels } from "./labels";
+import { Labels, REMARK_LEVEL_DEFAULT } from "./labels";
 import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { Form, FormGatherer, readSheetHeading } from "./forms";
 import { parseTargets } from "./targets";
@@ -109,7 +109,7 @@ function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form
   const remarkRequiredFor: Item["remarkRequiredFor"] = { midyear: REMARK_LEVEL_DEFAULT, final: REMARK_LEVEL_DEFAULT };
   for (const anchor of anchors) {
     if (!anchor.note || (anchor.field !== "midyear.remark" && anchor.field !== "final.remark")) continue;
-    const level = noteLevel(anchor.note, profile);
+    const level = labels.remarkLevel(anchor.note);
     if (level !== null) remarkRequiredFor[sectionOf(anchor.field) as "midyear" | "final"] = level;
     else form.noteMismatch ??= { note: anchor.note, sheet: view.name, cell: view.address(anchor.cell.row, anchor.cell.col) };
   }
@@ -316,16 +316,6 @@ function splitNote(text: string, profile: TemplateProfile): { note: string | nul
   const at = text.indexOf(end);
   if (at < 0) return { note: text, rest: "" };
   return { note: text.slice(0, at + end.length), rest: text.slice(at + end.length).trim() };
-}
-
-const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
-
-/** The achievement level a note names (「②」 → 2); null when it names none the scale offers (「③」). */
-function noteLevel(note: string, profile: TemplateProfile): 1 | 2 | null {
-  const named = /「([^」]*)」/.exec(note)?.[1];
-  if (named === undefined) return REMARK_LEVEL_DEFAULT;
-  const parsed = parseRating(named, profile.scales[profile.fields["final.achievement"].scale!], profile);
-  return parsed.kind === "value" && (parsed.value === 1 || parsed.value === 2) ? parsed.value : null;
 }
 
 /** Blank or a dash (—, ー) is no text. The markers are a character or two: long text is never one. */

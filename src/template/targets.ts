@@ -39,10 +39,16 @@ export function parseTargets(field: PlanField, fieldText: string, words: TargetW
 // The profile's words, as the expressions that find them
 
 interface Grammar {
-  /** The markers as compared (NFKC, no white space, lower case), distinct. */
-  markerKeys: string[];
-  /** Every section key, in one pass: each starts with ( and ends at its first ), so no two can overlap. */
-  sectionKeys: RegExp;
+  /**
+   * Markers and section keys are compared as normalize() compares (NFKC, no white space, lower case). When none has
+   * a letter with case, they are looked for in the field's NFKC fold, white space allowed between their characters:
+   * most fields fold to themselves, so nothing is built. Otherwise in the compact fold.
+   */
+  compact: boolean;
+  /** Each marker, distinct. */
+  markers: RegExp[];
+  /** Every section key but the markers, in one pass: each starts with ( and ends at its first ), so no two can overlap. */
+  sections: RegExp;
   units: Record<string, string>;
   afterValue: Record<string, Comparator>;
   /** A value with its unit: no digit, letter, point or 第 before it (CO2, P68, 第2回, 1.5 are not read from their middle). */
@@ -70,8 +76,8 @@ function grammarOf(words: TargetWords): Grammar {
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The words as one alternative, longest first; a pattern that never matches when there are none. */
-const alternation = (words: readonly string[]) =>
-  words.length ? [...words].sort((a, b) => b.length - a.length).map(escape).join("|") : "(?!)";
+const alternation = (words: readonly string[], pattern = escape) =>
+  words.length ? [...words].sort((a, b) => b.length - a.length).map(pattern).join("|") : "(?!)";
 
 /** Markers that are not a list of text (a hand-written profile) fall back to the default's. */
 function wordList(value: unknown, fallback: readonly string[]): string[] {
@@ -80,7 +86,11 @@ function wordList(value: unknown, fallback: readonly string[]): string[] {
 
 function buildGrammar(words: TargetWords): Grammar {
   const markerKeys = [...new Set(wordList(words.targetMarkers, defaultProfile.targetMarkers).map(normalize).filter(Boolean))];
-  const sections = wordList(words.targetSections, defaultProfile.targetSections).map((label) => normalize(`(${label})`));
+  const sectionKeys = wordList(words.targetSections, defaultProfile.targetSections)
+    .map((label) => normalize(`(${label})`))
+    .filter((key) => !markerKeys.includes(key));
+  const compact = ![...markerKeys, ...sectionKeys].every(isCaseless);
+  const keyPattern = (key: string) => (compact ? escape(key) : Array.from(key, escape).join(String.raw`\s*`));
   const units = words.targetUnits ?? defaultProfile.targetUnits;
   const { afterValue: after, inPhrase } = words.targetComparators ?? defaultProfile.targetComparators;
   const afterValue: Record<string, Comparator> = {};
@@ -90,8 +100,9 @@ function buildGrammar(words: TargetWords): Grammar {
   const directionWords = (list: readonly string[]) =>
     [...list.filter((w) => w.length > 1).map(escape), ...list.filter((w) => w.length === 1).map((w) => String.raw`(?:^|[\s比%\d])${escape(w)}`)].join("|") || "(?!)";
   return {
-    markerKeys,
-    sectionKeys: new RegExp(alternation(sections), "g"),
+    compact,
+    markers: markerKeys.map((key) => new RegExp(keyPattern(key), "g")),
+    sections: new RegExp(alternation(sectionKeys, keyPattern), "g"),
     units,
     afterValue,
     measure: new RegExp(String.raw`(?<![A-Za-z0-9.,第兆億万千])(${AMOUNT})\s?(${alternation(Object.keys(units))})(?:\s?(${afterWords}))?`, "gu"),
@@ -112,24 +123,25 @@ function buildGrammar(words: TargetWords): Grammar {
 // ---------------------------------------------------------------------------------------------------------------
 // Finding the (目標) parts
 
-/** Every non-overlapping occurrence of `key` in `text`. */
-function occurrences(text: string, key: string): number[] {
-  const at: number[] = [];
-  if (!key) return at;
-  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) at.push(i);
-  return at;
+/**
+ * No letter with case, and none that lower-casing makes (İ is i and U+0307): such a key's characters stand the same in
+ * the NFKC fold as in the compact one, with only white space between them there.
+ */
+function isCaseless(key: string): boolean {
+  return Array.from(key).every((c) => c !== "\u0307" && c.toLowerCase() === c && c.toUpperCase() === c);
 }
 
 /** The raw (目標) parts, as written and trimmed of blank space and stray HTML tags at their edges; null without a marker. */
-function targetParts(fieldText: unknown, { markerKeys, sectionKeys }: Grammar): string[] | null {
+function targetParts(fieldText: unknown, { compact, markers, sections }: Grammar): string[] | null {
   if (typeof fieldText !== "string" || fieldText === "") return null;
-  const folded = fold(fieldText, true);
+  const folded = fold(fieldText, compact);
   const marks: { at: number; end: number; target: boolean }[] = [];
-  for (const key of markerKeys) for (const at of occurrences(folded.text, key)) marks.push({ at, end: at + key.length, target: true });
+  const find = (re: RegExp, target: boolean) => {
+    for (const { 0: key, index: at } of allMatches(re, folded.text)) marks.push({ at, end: at + key.length, target });
+  };
+  for (const marker of markers) find(marker, true);
   if (marks.length === 0) return null;
-  for (const { 0: key, index: at } of allMatches(sectionKeys, folded.text)) {
-    if (!markerKeys.includes(key)) marks.push({ at, end: at + key.length, target: false });
-  }
+  find(sections, false);
   marks.sort((a, b) => a.at - b.at || Number(b.target) - Number(a.target));
   const parts: string[] = [];
   for (let i = 0; i < marks.length; i++) {

@@ -202,6 +202,21 @@ describe("the (目標) parts of a field", () => {
     expect(texts("（ＴＡＲＧＥＴ） 5件 （ ｔａｒｇｅｔ ） 6件", ["(Target)"])).toEqual(["5件", "6件"]);
   });
 
+  test("markers and sections are found alike in the NFKC fold (keys without case) and in the compact fold (a key with case)", () => {
+    // A marker with case that no text holds sends the profile down the compact fold's path; nothing else differs.
+    const cased = { ...defaultProfile, targetMarkers: [...defaultProfile.targetMarkers, "(Never)"] };
+    const piece = fc.constantFrom(
+      "(目標)", "（目標）", "( 目 標 )", "（ 目\n標 ）", "(取組の内容)", "（取組の 概要）", "( 趣旨 )", "(参考)", "㈱", "⑴", "(1)", " ", "　", "\n",
+      "・", "○", "①", "5件", "１２％", "令和元年度", "以上", "İ", "\u0307", "ｶﾞ", "\u3099", "Ａ", "目", "標", "(", "）", "<p>", "😀", "\ud800",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }).map((pieces) => pieces.join("")), (text) => {
+        expect(parseTargets("plan.policy", text, cased)).toEqual(parseTargets("plan.policy", text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test("HTML at the edges of a part (the seed's <p>) is dropped", () => {
     expect(texts("<p>(取組の内容) 内容</p> <p>(目標) ○ 件数 【令和元年度】 ・1件</p>")).toEqual(["件数 【令和元年度】 ・1件"]);
   });
