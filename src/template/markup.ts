@@ -1,3 +1,5 @@
+import { isBlankUnit } from "./text";
+
 /** HTML markup in text pasted into cells from web pages (the seed's <p>, CO<sub>2</sub>). */
 
 const TAG = /<\s{0,20}(\/?)\s{0,20}([a-z][a-z0-9]{0,10})(?=[\s/>])[^<>]{0,200}>/gi;
@@ -8,14 +10,14 @@ export function trimEdges(s: string): string {
   let start = 0;
   let end = s.length;
   for (;;) {
-    while (start < end && /\s/u.test(s[start])) start++;
+    while (start < end && isBlankUnit(s.charCodeAt(start))) start++;
     if (s[start] !== "<") break;
     const close = s.indexOf(">", start);
     if (close < 0 || close - start > 240 || !isTag(s.slice(start, close + 1))) break;
     start = close + 1;
   }
   for (;;) {
-    while (end > start && /\s/u.test(s[end - 1])) end--;
+    while (end > start && isBlankUnit(s.charCodeAt(end - 1))) end--;
     if (s[end - 1] !== ">") break;
     const open = s.lastIndexOf("<", end - 1);
     if (open < start || end - open > 240 || !isTag(s.slice(open, end))) break;

@@ -1,6 +1,6 @@
 import { a1, CellRange, CellValue, cellText, clipMergeRows, forEachPresent, isErrorValue, SheetGrid } from "./grid";
 import type { SectionName } from "./profile";
-import { normalize, normalizeStart } from "./text";
+import { hasNonBlank, normalize, normalizeStart } from "./text";
 
 /** A non-empty cell that is not hidden under a merge. */
 export interface Cell {
@@ -22,7 +22,6 @@ export function normalizedText(cell: Cell): string {
 }
 
 const HEAD_LENGTH = 48;
-const NON_BLANK = /\S/;
 
 /** As few fields as a cell needs: a sheet of a million cells makes a million of these. */
 class IndexedCell implements Cell {
@@ -105,7 +104,7 @@ export class SheetView {
         const col = grid.left + j;
         if (value === null || value === "" || this.coveringMerge(row, col)) return;
         const text = cellText(value);
-        if (!isErrorValue(value) && !NON_BLANK.test(text)) return;
+        if (!isErrorValue(value) && !hasNonBlank(text)) return;
         for (; nextRow <= i; nextRow++) cellStart[nextRow] = this.cells.length;
         this.cells.push(new IndexedCell(row, col, this.headedMerge(row, col), value, normalizeStart(text, HEAD_LENGTH)));
       });

@@ -127,6 +127,17 @@ export function unitClass(c: number): number {
   return bits;
 }
 
+/** The UTF-16 unit is white space (\s): a table lookup, where a regular expression per character costs a call. */
+export function isBlankUnit(c: number): boolean {
+  return (unitClass(c) & BLANK) !== 0;
+}
+
+/** The text has something other than white space (\S): most texts start so. */
+export function hasNonBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isBlankUnit(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** What a ONE (`compact`: COMPACT_ONE) unit folds to. */
 export function foldsTo(c: number, compact: boolean): string {
   return (compact ? compactOneTo : oneTo).get(c)!;
@@ -156,11 +167,10 @@ export function afterLabel(text: string, label: string): string | null {
  * lines (most cells written over several lines) is returned as it is, without splitting it.
  */
 const UNTIDY = /[\t\u3000]| {2}|\s\n|\n\s/;
-const BLANK_TEXT = /\s/;
 
 /** Collapse runs of white space within a line and trim every line; drop blank edges. */
 export function tidy(text: string): string {
-  if (!UNTIDY.test(text) && !BLANK_TEXT.test(text.charAt(0)) && !BLANK_TEXT.test(text.charAt(text.length - 1))) return text;
+  if (text === "" || (!isBlankUnit(text.charCodeAt(0)) && !isBlankUnit(text.charCodeAt(text.length - 1)) && !UNTIDY.test(text))) return text;
   const collapsed = text.replace(/[ \t\u3000]+/g, " ");
   if (!collapsed.includes("\n")) return collapsed.trim();
   // Each line trimmed (its \r of \r\n too).
