@@ -16,7 +16,7 @@ import { fiscalYearFrom } from "./fiscal-year";
 import { fold, Folded, sourceOffset } from "./fold";
 import { stripTags, trimEdges } from "./markup";
 import { defaultProfile, TemplateProfile } from "./profile";
-import { allMatches, normalize } from "./text";
+import { allMatches, hasContent, isBlankUnit, normalize } from "./text";
 
 export type Comparator = NonNullable<Target["comparator"]>;
 
@@ -243,8 +243,14 @@ function parsePart(field: PlanField, rawPart: string, grammar: Grammar): Target[
   }));
 }
 
-const LEADING_JUNK = /^[\s:：、,，。.・･]+/u;
-const HAS_CONTENT = /[\p{L}\p{N}]/u;
+const JUNK = ":：、,，。.・･";
+
+/** How many units of blank space and punctuation a phrase starts with (「・」, 「：」). */
+function leadingJunk(text: string): number {
+  let i = 0;
+  while (i < text.length && (isBlankUnit(text.charCodeAt(i)) || JUNK.includes(text[i]))) i++;
+  return i;
+}
 
 /**
  * One segment between delimiters, trimmed, cut after each value when it holds several
@@ -258,9 +264,9 @@ function splitSegment(
   grammar: Grammar,
 ): (Piece & ({ headingOnly: number } | { headingOnly: null; analysis: Analysis }))[] {
   const raw = part.slice(segStart, segEnd);
-  const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
+  const lead = leadingJunk(raw);
   const text = raw.slice(lead).trimEnd();
-  if (!HAS_CONTENT.test(text)) return [];
+  if (!hasContent(text)) return [];
   const start = segStart + lead;
   const whole = analyse(text, grammar);
   if (whole.yearOnly !== null) return [{ start, end: start + text.length, headingYear, siblingYear: null, headingOnly: whole.yearOnly }];
@@ -271,9 +277,9 @@ function splitSegment(
   let siblingYear: number | null = null;
   for (const cut of [...cuts, text.length]) {
     const slice = text.slice(from, cut);
-    const skip = LEADING_JUNK.exec(slice)?.[0].length ?? 0;
+    const skip = leadingJunk(slice);
     const body = slice.slice(skip).trimEnd();
-    if (HAS_CONTENT.test(body)) {
+    if (hasContent(body)) {
       const analysis = analyse(body, grammar);
       pieces.push({ start: start + from + skip, end: start + from + skip + body.length, headingYear, siblingYear, headingOnly: null, analysis });
       siblingYear = analysis.year ?? siblingYear;
@@ -342,7 +348,7 @@ const YEAR_WORDS = /目標|まで|末|時点|中|[\s,、.。~～〜・:：\-]/gu
 
 /** Nothing but years and the words that may stand beside them (a heading 「令和元年度目標」, an aside 「(令和元年度)」). */
 function onlyYearWords(text: string): boolean {
-  return !HAS_CONTENT.test(text.replace(YEAR, "").replace(YEAR_WORDS, ""));
+  return !hasContent(text.replace(YEAR, "").replace(YEAR_WORDS, ""));
 }
 
 function analyse(text: string, grammar: Grammar): Analysis {
@@ -361,7 +367,7 @@ function analyse(text: string, grammar: Grammar): Analysis {
   let valueOnly = false;
   if (chosen && measures.length === 1) {
     const { start, end } = measures[0];
-    valueOnly = !HAS_CONTENT.test(mask.slice(0, start) + mask.slice(end));
+    valueOnly = !hasContent(mask.slice(0, start) + mask.slice(end));
   }
   if (!chosen) {
     const bare = grammar.bare.exec(mask.length > 200 ? "" : mask);

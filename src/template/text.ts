@@ -138,6 +138,21 @@ export function hasNonBlank(text: string): boolean {
   return false;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The text has a letter or a digit (\p{L}, \p{N}), not only punctuation and space. Most texts start with a kanji,
+ * かな or an ASCII letter or digit: the first unit is looked at before a regular expression is.
+ */
+export function hasContent(text: string): boolean {
+  const c = text.charCodeAt(0);
+  const lower = c | 0x20;
+  if ((c >= 0x4e00 && c <= 0x9fef) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) {
+    return true;
+  }
+  return LETTER_OR_DIGIT.test(text);
+}
+
 /** What a ONE (`compact`: COMPACT_ONE) unit folds to. */
 export function foldsTo(c: number, compact: boolean): string {
   return (compact ? compactOneTo : oneTo).get(c)!;

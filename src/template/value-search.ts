@@ -242,7 +242,7 @@ export class ValueSearch {
     if (!cell) return "blank";
     if (isErrorValue(cell.value)) return "entry";
     const text = spot.text ?? cell.text;
-    if (text.length > ENTRY_MAX_SOURCE || /\n/.test(text.trim())) return "unfit";
+    if (text.length > ENTRY_MAX_SOURCE || text.trim().includes("\n")) return "unfit";
     const n = spot.text === undefined ? normalizedText(cell) : normalize(text);
     const parsed = parseNormalizedRating(n, anchor.scale, this.profile);
     if (parsed.kind === "value") return "rating";

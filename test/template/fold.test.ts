@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { fold, Folded, sourceOffset } from "../../src/template/fold";
-import { allMatches, normalize, tidy } from "../../src/template/text";
+import { allMatches, hasContent, hasNonBlank, isBlankUnit, normalize, tidy } from "../../src/template/text";
 
 const PIECES = [
   "a", "Z", "7", " ", "\t", "\n", "\u3000", "\u00a0", "(", ")", "（", "）", "１", "２", "Ａ", "％", "%", "目標", "令和元年度",
@@ -82,4 +82,18 @@ test("tidy(text) trims every line and collapses runs of blanks within it, as lin
     fc.property(text([...PIECES, "\r", "\r\n", "  ", "\u2028", "\ufeff"]), (s) => expect(tidy(s)).toBe(byLine(s))),
     { numRuns: 2000 },
   );
+});
+
+test("the shortcuts for single characters agree with the expressions they stand in for, on every UTF-16 unit", () => {
+  for (let c = 0; c <= 0xffff; c++) {
+    const unit = String.fromCharCode(c);
+    if (isBlankUnit(c) !== /\s/u.test(unit)) throw new Error(`isBlankUnit(U+${c.toString(16)})`);
+    if (hasNonBlank(unit) !== /\S/.test(unit)) throw new Error(`hasNonBlank(U+${c.toString(16)})`);
+    // The unit first and last: hasContent looks at the first unit before its expression.
+    for (const text of [unit, `${unit}・`, `・${unit}`]) {
+      if (hasContent(text) !== /[\p{L}\p{N}]/u.test(text)) throw new Error(`hasContent(${JSON.stringify(text)})`);
+    }
+  }
+  expect(hasContent("")).toBe(false);
+  expect(hasNonBlank(" \u3000\n")).toBe(false);
 });
