@@ -47,7 +47,8 @@ export class Labels {
 
   /** The field label `cell` starts with, if any. */
   fieldLabel(cell: Cell, candidates = this.fieldLabels): string | null {
-    return candidates.find((l) => cell.head.startsWith(l)) ?? null;
+    for (const label of candidates) if (cell.head.startsWith(label)) return label;
+    return null;
   }
 
   /** Item headings, section and field labels, legends: the form's own print, never a value. */

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, RatingValue } from "../model";
-import { normalize } from "./text";
+import { detached, normalize } from "./text";
 import type { Level, Scale, TemplateProfile } from "./profile";
 
 export type ParsedRating =
@@ -21,8 +21,31 @@ export function parseRating(text: string, scale: Scale, profile: TemplateProfile
   return parseNormalizedRating(normalize(text), scale, profile);
 }
 
+/**
+ * Ratings read, per profile and scale: a form's rating cells hold the same few short texts over and over. Bounded;
+ * the results are shared, never changed.
+ */
+const parsedRatings = new WeakMap<TemplateProfile, WeakMap<Scale, Map<string, ParsedRating>>>();
+const MAX_REMEMBERED = 1024;
+const MAX_REMEMBERED_LENGTH = 48;
+
 /** parseRating of a text already normalised (a short cell's head). */
 export function parseNormalizedRating(n: string, scale: Scale, profile: TemplateProfile): ParsedRating {
+  if (n.length > MAX_REMEMBERED_LENGTH) return parseOnce(n, scale, profile);
+  let byScale = parsedRatings.get(profile);
+  if (!byScale) parsedRatings.set(profile, (byScale = new WeakMap()));
+  let parsed = byScale.get(scale);
+  if (!parsed) byScale.set(scale, (parsed = new Map()));
+  let rating = parsed.get(n);
+  if (rating === undefined) {
+    rating = parseOnce(n, scale, profile);
+    if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+    parsed.set(detached(n), rating);
+  }
+  return rating;
+}
+
+function parseOnce(n: string, scale: Scale, profile: TemplateProfile): ParsedRating {
   const { empty, notApplicable } = vocabularyOf(profile);
   if (empty.has(n)) return { kind: "empty" };
   if (notApplicable.has(n)) return { kind: "value", value: NOT_APPLICABLE };

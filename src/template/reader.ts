@@ -271,10 +271,11 @@ function findAnchor(field: LabelledFieldName, rows: Rows, cells: readonly Cell[]
   }
   const wanted = labels.labelsOf(field);
   for (const cell of cells) {
-    const hit = wanted.find((w) => cell.head.startsWith(w.norm));
-    if (!hit) continue;
-    const { note, rest } = splitNote(afterLabel(cell.text, hit.label) ?? "", profile);
-    return { field, rows, scale, placement: rule.placement, cell, inline: rest, legendAnchored: false, note };
+    for (const hit of wanted) {
+      if (!cell.head.startsWith(hit.norm)) continue;
+      const { note, rest } = splitNote(afterLabel(cell.text, hit.label) ?? "", profile);
+      return { field, rows, scale, placement: rule.placement, cell, inline: rest, legendAnchored: false, note };
+    }
   }
   return null;
 }

@@ -37,7 +37,7 @@ const MAX_REMEMBERED_LENGTH = 48;
  * regex's capture) shares that string in V8, and a remembered key would hold it for good. Joining forces a flat
  * copy; the slice of the copy holds only the copy.
  */
-function detached(text: string): string {
+export function detached(text: string): string {
   return (" " + text).slice(1);
 }
 
