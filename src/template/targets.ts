@@ -60,6 +60,8 @@ interface Grammar {
   zero: RegExp;
   bound: [RegExp, Comparator][];
   direction: [RegExp, Comparator][];
+  /** Any of the words of zero, bound and direction: most phrases without a value have none (one call, not five). */
+  anyWord: RegExp;
 }
 
 const grammars = new WeakMap<object, Grammar>();
@@ -99,6 +101,15 @@ function buildGrammar(words: TargetWords): Grammar {
   // 減 or 増 alone is a direction only at the start or after a space, 比, % or a digit (「点灯箇所減」 is not).
   const directionWords = (list: readonly string[]) =>
     [...list.filter((w) => w.length > 1).map(escape), ...list.filter((w) => w.length === 1).map((w) => String.raw`(?:^|[\s比%\d])${escape(w)}`)].join("|") || "(?!)";
+  const zero = new RegExp(alternation(inPhrase.zero), "u");
+  const bound: [RegExp, Comparator][] = [
+    [new RegExp(alternation(inPhrase.gte), "u"), "gte"],
+    [new RegExp(alternation(inPhrase.lte), "u"), "lte"],
+  ];
+  const direction: [RegExp, Comparator][] = [
+    [new RegExp(directionWords(inPhrase.decrease), "u"), "decrease"],
+    [new RegExp(directionWords(inPhrase.increase), "u"), "increase"],
+  ];
   return {
     compact,
     markers: markerKeys.map((key) => new RegExp(keyPattern(key), "g")),
@@ -108,15 +119,10 @@ function buildGrammar(words: TargetWords): Grammar {
     measure: new RegExp(String.raw`(?<![A-Za-z0-9.,第兆億万千])(${AMOUNT})\s?(${alternation(Object.keys(units))})(?:\s?(${afterWords}))?`, "gu"),
     bare: new RegExp(String.raw`^\s*(${AMOUNT})\s?(${afterWords})?\s*$`, "u"),
     directionAfter: new RegExp(String.raw`^\s?の?\s?(${afterWords})`, "u"),
-    zero: new RegExp(alternation(inPhrase.zero), "u"),
-    bound: [
-      [new RegExp(alternation(inPhrase.gte), "u"), "gte"],
-      [new RegExp(alternation(inPhrase.lte), "u"), "lte"],
-    ],
-    direction: [
-      [new RegExp(directionWords(inPhrase.decrease), "u"), "decrease"],
-      [new RegExp(directionWords(inPhrase.increase), "u"), "increase"],
-    ],
+    zero,
+    bound,
+    direction,
+    anyWord: new RegExp([zero, ...[...bound, ...direction].map(([re]) => re)].map((re) => `(?:${re.source})`).join("|"), "u"),
   };
 }
 
@@ -395,7 +401,8 @@ function analyse(text: string, grammar: Grammar): Analysis {
 }
 
 /** A comparator for a phrase without a value: ゼロ first, then 以上/以下, then 減/増, each the first one written. */
-function wordComparator(mask: string, { zero, bound, direction }: Grammar): Comparator | null {
+function wordComparator(mask: string, { zero, bound, direction, anyWord }: Grammar): Comparator | null {
+  if (!anyWord.test(mask)) return null;
   if (zero.test(mask)) return "zero";
   for (const group of [bound, direction]) {
     let best: { at: number; comparator: Comparator } | null = null;
