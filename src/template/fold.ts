@@ -10,9 +10,12 @@ import { BLANK, COMPACT_ONE, COMPACT_SELF, foldsTo, JOINS, normalize, ONE, SELF,
  */
 export interface Folded {
   text: string;
-  foldedAt: number[];
-  sourceAt: number[];
+  foldedAt: readonly number[];
+  sourceAt: readonly number[];
 }
+
+/** The map of a text that folds to itself: shared, as most texts do. */
+const SAME: readonly number[] = [0];
 
 /** The source offset of the character unit `k` of the folded text came from (`text.length` → the source's length). */
 export function sourceOffset({ foldedAt, sourceAt }: Folded, k: number): number {
@@ -57,8 +60,8 @@ export function fold(source: string, compact: boolean): Folded {
   const length = source.length;
   let i = 0;
   while (i < length && unitClass(source.charCodeAt(i)) & self) i++;
-  if (i === length) return { text: source, foldedAt: [0], sourceAt: [0] };
-  const map: Folded = { text: "", foldedAt: [0], sourceAt: [0] };
+  if (i === length) return { text: source, foldedAt: SAME, sourceAt: SAME };
+  const map = { text: "", foldedAt: [0], sourceAt: [0] };
   let text = "";
   let copied = 0;
   /** The last unit looked up as folding to one other, which a mark after it would join after all. */
@@ -112,7 +115,7 @@ export function fold(source: string, compact: boolean): Folded {
 }
 
 /** From folded unit `f` on, units come from source unit `from` on: a point only where that shifts the offsets. */
-function mark({ foldedAt, sourceAt }: Folded, f: number, from: number): void {
+function mark({ foldedAt, sourceAt }: { foldedAt: number[]; sourceAt: number[] }, f: number, from: number): void {
   const last = foldedAt.length - 1;
   if (sourceAt[last] + (f - foldedAt[last]) === from) return;
   if (foldedAt[last] === f) sourceAt[last] = from;

@@ -96,7 +96,7 @@ export class ValueSearch {
       let near = 0;
       for (let i = 0; i < field.count; i++) {
         const look = field.look(i);
-        for (const spot of look.far ? [look.near, look.far] : [look.near]) {
+        for (const spot of [look.near, look.far]) {
           if (!free(spot) || field.fit(spot) !== "rating" || ratings.some((r) => key(r) === key(spot))) continue;
           ratings.push(spot);
           if (spot.near) near++;
