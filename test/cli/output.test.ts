@@ -1,4 +1,4 @@
-import { execFileSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import { once } from "events";
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -107,4 +107,33 @@ describe("the temp file", () => {
       expect((await fs.readdir(base)).sort()).toEqual(["slow.xlsx"]);
     }, 60_000);
   });
+});
+
+describe("standard output that goes away or fills up", () => {
+  test("a reader that stops early (`hyoka inspect … | head -c 1`): no stack trace, the command's own exit code", () => {
+    assertBuilt();
+    // A shell's pipe (spawn's own are socket pairs with larger buffers), and more output than it holds.
+    const inputs = Array.from({ length: 10 }, () => JSON.stringify(SAMPLE)).join(" ");
+    const run = spawnSync("bash", ["-c", `"$0" bin/hyoka.js inspect ${inputs} | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`, process.execPath], {
+      cwd: path.resolve(__dirname, "../.."),
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim()).toBe("0");
+  }, 60_000);
+
+  test("a full disk (/dev/full): one line, exit 2", async () => {
+    assertBuilt();
+    const full = await fs.open("/dev/full", "w");
+    try {
+      const child = spawn(process.execPath, ["bin/hyoka.js", "validate", SAMPLE], { cwd: path.resolve(__dirname, "../.."), stdio: ["ignore", full.fd, "pipe"] });
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const [status] = await once(child, "exit");
+      expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^hyoka: 出力を書き込めませんでした（ENOSPC）/)]);
+      expect(status).toBe(2);
+    } finally {
+      await full.close();
+    }
+  }, 60_000);
 });
