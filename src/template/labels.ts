@@ -41,13 +41,21 @@ export class Labels {
 
   section(cell: Cell): SectionName | null {
     const known = (cell.known ??= {});
-    if (known.section === undefined) known.section = this.sectionOfLabel.get(cell.head) ?? null;
+    if (known.section === undefined) {
+      known.section = null;
+      for (const [label, section] of this.sectionOfLabel) {
+        if (labelLength(cell.head, label) === cell.head.length) {
+          known.section = section;
+          break;
+        }
+      }
+    }
     return known.section;
   }
 
   /** The field label `cell` starts with, if any. */
   fieldLabel(cell: Cell, candidates = this.fieldLabels): string | null {
-    for (const label of candidates) if (cell.head.startsWith(label)) return label;
+    for (const label of candidates) if (labelLength(cell.head, label) >= 0) return label;
     return null;
   }
 
@@ -116,6 +124,24 @@ export class Labels {
 
 /** The level whose 課題と改善策 is required where the form prints no note saying otherwise: ②. */
 export const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
+
+/** Opening brackets a printed label may stand in (【当年度の取組内容】, ［計画］), each with its closing one. */
+const LABEL_BRACKETS: Record<string, string> = { "【": "】", "[": "]", "〔": "〕", "〈": "〉", "《": "》", "<": ">", "「": "」", "『": "』" };
+/** Bullets a printed label may start with (■取組の方針・目標内容). */
+const LABEL_BULLETS = "■□◆◇●○◎▼▽▶►•";
+
+/**
+ * How many units of `head` (normalised) the label `label` (normalised) takes where the head starts with it: the label
+ * itself, after a bullet, or inside brackets of its own (the closing one counted); -1 where it does not start so.
+ */
+export function labelLength(head: string, label: string): number {
+  if (head.startsWith(label)) return label.length;
+  const first = head.charAt(0);
+  if (LABEL_BULLETS.includes(first) && head.startsWith(label, 1)) return label.length + 1;
+  const close = LABEL_BRACKETS[first];
+  if (close !== undefined && head.startsWith(label, 1) && head.startsWith(close, label.length + 1)) return label.length + 2;
+  return -1;
+}
 
 export function memo<K, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();

@@ -1,6 +1,6 @@
 import { FieldName, FieldSource, Item, RatingValue } from "../model";
 import { isErrorValue, WorkbookGrid } from "./grid";
-import { Labels, REMARK_LEVEL_DEFAULT } from "./labels";
+import { labelLength, Labels, REMARK_LEVEL_DEFAULT } from "./labels";
 import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { Form, FormGatherer, readSheetHeading } from "./forms";
 import { parseTargets } from "./targets";
@@ -272,9 +272,12 @@ function findAnchor(field: LabelledFieldName, rows: Rows, cells: readonly Cell[]
   const wanted = labels.labelsOf(field);
   for (const cell of cells) {
     for (const hit of wanted) {
-      if (!cell.head.startsWith(hit.norm)) continue;
-      const { note, rest } = splitNote(afterLabel(cell.text, hit.label) ?? "", profile);
-      return { field, rows, scale, placement: rule.placement, cell, inline: rest, legendAnchored: false, note };
+      const length = labelLength(cell.head, hit.norm);
+      if (length < 0) continue;
+      // The label as printed, its bullet or brackets included (normalised: afterLabel compares so).
+      const printed = length === hit.norm.length ? hit.label : cell.head.slice(0, length);
+      const { note, rest } = splitNote(afterLabel(cell.text, printed) ?? "", profile);
+      return { field, rows, scale, placement: rule.placement, cell, inline: inlineValue(rest), legendAnchored: false, note };
     }
   }
   return null;
@@ -308,6 +311,19 @@ function blank(view: SheetView, at: { row: number; col: number }): FieldRead {
 function sourceOf(view: SheetView, row: number, col: number, text: string, cell?: Cell): FieldSource {
   const error = cell && isErrorValue(cell.value) ? cell.value.error : null;
   return { sheet: view.name, cell: view.address(row, col), text, error };
+}
+
+/**
+ * A colon after a label (「課題と改善策：」) and an annotation in brackets on its own (「（必須）」) are print, not a value;
+ * a dash is (「—」: nothing to write).
+ */
+const LABEL_SEPARATOR = /^[\s:：]+/u;
+const ANNOTATION = /^(?:\([^()]*\)|（[^（）]*）|\[[^[\]]*\]|［[^［］]*］|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|＜[^＜＞]*＞)$/u;
+
+/** The value written after a label in the label's own cell, without the separator; "" when there is only print. */
+function inlineValue(rest: string): string {
+  const value = rest.replace(LABEL_SEPARATOR, "");
+  return ANNOTATION.test(value.trim()) ? "" : value;
 }
 
 /** Splits the printed note off the text after a label: "※左記が「②」の場合は必須 本文" → note, 本文. */
