@@ -13,6 +13,8 @@ export class Labels {
   private readonly fieldLabels: string[];
   /** Any level word of any scale: a cell naming none of them (most cells) names no level. */
   private readonly levelWord: RegExp;
+  /** The scales' level words and tokens, longest first: what a legend prints. */
+  private readonly legendPrint: RegExp;
   private readonly namesNone: Level["value"][][];
 
   /** The profile's labelled fields, in form order. */
@@ -30,13 +32,20 @@ export class Labels {
     const scales = Object.values(profile.scales);
     const levelWords = scales.flatMap((scale) => scale.levels.flatMap((level) => level.words.map(normalize)));
     this.levelWord = levelWords.length ? new RegExp(levelWords.map(escapeRegExp).join("|"), "u") : /(?!)/u;
+    const levelTokens = scales.flatMap((scale) => scale.levels.flatMap((level) => level.tokens.map(normalize)));
+    const print = [...levelWords, ...levelTokens].filter(Boolean).sort((a, b) => b.length - a.length);
+    this.legendPrint = print.length ? new RegExp(print.map(escapeRegExp).join("|"), "gu") : /(?!)/gu;
     this.namesNone = scales.map(() => []);
   }
 
   itemNumber(cell: Cell): number | null {
     if (this.itemStarts && !this.itemStarts.has(cell.head.charCodeAt(0))) return null;
     const m = this.itemPattern.exec(cell.head);
-    return m ? Number(m[1]) : null;
+    if (!m) return null;
+    // 「取組項目3と連携して…」 is a sentence about item 3, not its heading: a heading's number ends the text or is
+    // followed by a space, a bracket, ★ or a colon.
+    const after = AFTER_ITEM_NUMBER.exec(cell.text.normalize("NFKC"));
+    return after && !HEADING_AFTER_NUMBER.test(after[1]) ? null : Number(m[1]);
   }
 
   section(cell: Cell): SectionName | null {
@@ -81,12 +90,24 @@ export class Labels {
     return (this.levelsNamed(cell)[this.scaleIndex(scale)]?.length ?? 0) >= 2;
   }
 
-  /** For each scale, the levels the cell's words name. Legends are short: the head is enough. */
+  /**
+   * For each scale, the levels the cell's words name. Legends are short: the head is enough. A text that says more
+   * than the level words and their tokens (「一部は達成できない見込みだが、全体としては達成見込み」, a remark) names none:
+   * it is an answer, not the form's print.
+   */
   levelsNamed(cell: Cell): Level["value"][][] {
     const known = (cell.known ??= {});
-    return (known.levels ??= this.levelWord.test(cell.head)
-      ? Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]))
-      : this.namesNone);
+    return (known.levels ??=
+      this.levelWord.test(cell.head) && this.onlyLegendWords(cell.head)
+        ? Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]))
+        : this.namesNone);
+  }
+
+  /** At most LEGEND_OTHER_LETTERS letters or digits besides the scales' words and tokens (a caption: 凡例). */
+  private onlyLegendWords(head: string): boolean {
+    let others = 0;
+    for (const _ of head.replace(this.legendPrint, "").matchAll(LETTER_OR_DIGIT)) if (++others > LEGEND_OTHER_LETTERS) return false;
+    return true;
   }
 
   /**
@@ -124,6 +145,14 @@ export class Labels {
 
 /** The level whose 課題と改善策 is required where the form prints no note saying otherwise: ②. */
 export const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
+
+/** The label and number of an item heading, and what follows the number (NFKC: 全角 digits are digits). */
+const AFTER_ITEM_NUMBER = /^\D*\d+(?:\s+\d+)*(.?)/u;
+const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[(<「『★☆:.、])$/u;
+
+/** Letters or digits a legend may print besides its level words and tokens: a caption (凡例, 選択肢). */
+const LEGEND_OTHER_LETTERS = 3;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** Opening brackets a printed label may stand in (【当年度の取組内容】, ［計画］), each with its closing one. */
 const LABEL_BRACKETS: Record<string, string> = { "【": "】", "[": "]", "〔": "〕", "〈": "〉", "《": "》", "<": ">", "「": "」", "『": "』" };

@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../src/check";
 import type { CellValue, WorkbookGrid } from "../../src/template/grid";
-import { sampleGrid } from "../support/workbooks";
+import { formItem, gridOf, sampleGrid } from "../support/workbooks";
 
 /**
  * Labels as wards print them: after a bullet (■), inside brackets (【】, ［］), with a colon (：), or with a printed
@@ -43,5 +43,42 @@ describe("printed labels with a bullet, brackets, a colon or an annotation", () 
     const grid2 = relabel(grid, "当年度の取組実績及び目標の達成状況", "当年度の取組実績及び目標の達成状況：全件実施した");
     const item = checkWorkbook(grid2, { phase: "final" }).items[0];
     expect(item.final.result).toBe("全件実施した");
+  });
+});
+
+/** Answers that use the form's own words are answers: not an item heading, not a legend. */
+describe("answers that mention an item or name both levels", () => {
+  const remarks = [
+    "取組項目3と連携して実施する。人員不足のため遅れている。",
+    "一部は達成できない見込みだが、全体としては達成見込み。下期に体制を強化する。",
+    "実施見込みだが一部実施できない見込み。",
+  ];
+  test.each(remarks)("a mid-year remark 「%s」 is the remark", async (remark) => {
+    const grid = await gridOf([formItem(1), formItem(2, { midyear: { implementation: "(i)", achievement: "②", remark } }), formItem(3)]);
+    const report = checkWorkbook(grid, { phase: "midyear" });
+    expect(report.items.map((i) => i.no)).toEqual([1, 2, 3]);
+    expect(report.items[1].midyear).toEqual({ implementation: "i", achievement: 2, remark });
+    expect(report.findings).toEqual([]);
+  });
+
+  test("a result 「目標未達成となったが、次年度は目標達成をめざす。」 is the result", async () => {
+    const result = "目標未達成となったが、次年度は目標達成をめざす。";
+    const grid = await gridOf([formItem(1, { final: { result, achievement: "②", remark: "人員を増やす。" } })]);
+    const report = checkWorkbook(grid, { phase: "final" });
+    expect(report.items[0].final).toEqual({ result, achievement: 2, remark: "人員を増やす。" });
+    expect(report.findings.map((f) => f.code)).not.toContain("RESULT_MISSING");
+  });
+
+  test("headings still read: 取組項目 1, 取組項目１【…】, 取組項目 1 1, 取組項目2：…", async () => {
+    const grid = await sampleGrid();
+    const heading = (text: string) => {
+      const sheet = grid.sheets[0];
+      const values = sheet.values.map((row) => row.map((v) => (v === "取組項目 1" || v === "取組項目1" ? text : v)));
+      return checkWorkbook({ ...grid, sheets: [{ ...sheet, values }] }).items.map((i) => i.no)[0];
+    };
+    expect(heading("取組項目 1")).toBe(1);
+    expect(heading("取組項目１【歳出の削減】")).toBe(1);
+    expect(heading("取組項目 1 1")).toBe(11);
+    expect(heading("取組項目1：")).toBe(1);
   });
 });
