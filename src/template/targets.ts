@@ -510,7 +510,8 @@ export interface StatedValue {
   years: number[];
 }
 
-const SENTENCE_END = /[。\n\r○●◎◇◆■□▼▽▶►•・]/u;
+/** What ends a sentence of a result: 。, a line break, a bullet. */
+const SENTENCE_END = "。\n\r○●◎◇◆■□▼▽▶►•・";
 const MINUS_BEFORE = /(?:[▲△−-]|マイナス)\s?$/u;
 
 /**
@@ -525,13 +526,15 @@ export function statedValues(text: string, words: TargetWords = defaultProfile):
     const mask = masked(folded.text, asides(folded.text));
     const values: StatedValue[] = [];
     let sentenceStart = 0;
+    /** Where the sentence holding the current value ends: found once per sentence, not per value. */
+    let sentenceStop = -1;
     let previousEnd = 0;
     const grammar = grammarOf(words);
     for (const m of allMatches(grammar.measure, mask)) {
       const value = amount(m[1]);
       let start = m.index;
       let end = start + m[0].length;
-      for (let i = previousEnd; i < start; i++) if (SENTENCE_END.test(mask[i])) sentenceStart = i + 1;
+      for (let i = previousEnd; i < start; i++) if (SENTENCE_END.includes(mask[i])) sentenceStart = i + 1;
       const labelStart = Math.max(sentenceStart, previousEnd);
       let comparator = m[3] ? grammar.afterValue[m[3]] ?? null : null;
       const after = m[3] ? null : grammar.directionAfter.exec(mask.slice(end, end + 8));
@@ -554,7 +557,7 @@ export function statedValues(text: string, words: TargetWords = defaultProfile):
         comparator: comparator === "eq" || comparator === "zero" ? null : comparator,
         written: source.slice(sourceOffset(folded, start), sourceOffset(folded, end)).trim(),
         label,
-        sentence: mask.slice(sentenceStart, sentenceEnd(mask, end)),
+        sentence: mask.slice(sentenceStart, sentenceStop >= end ? sentenceStop : (sentenceStop = sentenceEnd(mask, end))),
         years: yearsIn(label),
       });
     }
@@ -566,6 +569,6 @@ export function statedValues(text: string, words: TargetWords = defaultProfile):
 
 function sentenceEnd(text: string, from: number): number {
   let i = from;
-  while (i < text.length && !SENTENCE_END.test(text[i])) i++;
+  while (i < text.length && !SENTENCE_END.includes(text[i])) i++;
   return i;
 }
