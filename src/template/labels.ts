@@ -1,7 +1,7 @@
 import { LabelledFieldName, Level, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { namedLevels, parseRating } from "./ratings";
 import type { Cell } from "./sheet-view";
-import { normalize } from "./text";
+import { detached, normalize } from "./text";
 
 /** Recognises the form's labels and legends in cells. */
 export class Labels {
@@ -15,6 +15,7 @@ export class Labels {
   private readonly levelWord: RegExp;
   /** The scales' level words and tokens, longest first: what a legend prints. */
   private readonly legendPrint: RegExp;
+  private readonly headLevels = new Map<string, Level["value"][][]>();
   private readonly namesNone: Level["value"][][];
 
   /** The profile's labelled fields, in form order. */
@@ -44,20 +45,18 @@ export class Labels {
     if (!m) return null;
     // 「取組項目3と連携して…」 is a sentence about item 3, not its heading: a heading's number ends the text or is
     // followed by a space, a bracket, ★ or a colon.
-    const after = AFTER_ITEM_NUMBER.exec(cell.text.normalize("NFKC"));
+    const after = AFTER_ITEM_NUMBER.exec(cell.text);
     return after && !HEADING_AFTER_NUMBER.test(after[1]) ? null : Number(m[1]);
   }
 
   section(cell: Cell): SectionName | null {
     const known = (cell.known ??= {});
     if (known.section === undefined) {
-      known.section = null;
-      for (const [label, section] of this.sectionOfLabel) {
-        if (labelLength(cell.head, label) === cell.head.length) {
-          known.section = section;
-          break;
-        }
-      }
+      const { head } = cell;
+      const close = DECORATIVE[head.charCodeAt(0)] === 1 ? DECORATION.get(head.charCodeAt(0)) : undefined;
+      // The label alone, or inside its bullet or brackets (「【計画】」).
+      const bare = close === undefined ? null : close === "" ? head.slice(1) : head.endsWith(close) ? head.slice(1, -close.length) : null;
+      known.section = this.sectionOfLabel.get(head) ?? (bare === null ? undefined : this.sectionOfLabel.get(bare)) ?? null;
     }
     return known.section;
   }
@@ -97,10 +96,21 @@ export class Labels {
    */
   levelsNamed(cell: Cell): Level["value"][][] {
     const known = (cell.known ??= {});
-    return (known.levels ??=
-      this.levelWord.test(cell.head) && this.onlyLegendWords(cell.head)
-        ? Object.keys(this.profile.scales).map((scale) => namedLevels(cell.head, this.profile.scales[scale]))
-        : this.namesNone);
+    return (known.levels ??= this.levelsOfHead(cell.head));
+  }
+
+  /** levelsNamed by the head's text, remembered (bounded): every item prints the same legends. */
+  private levelsOfHead(head: string): Level["value"][][] {
+    let levels = this.headLevels.get(head);
+    if (levels === undefined) {
+      levels =
+        this.levelWord.test(head) && this.onlyLegendWords(head)
+          ? Object.keys(this.profile.scales).map((scale) => namedLevels(head, this.profile.scales[scale]))
+          : this.namesNone;
+      if (this.headLevels.size >= MAX_REMEMBERED_HEADS) this.headLevels.clear();
+      this.headLevels.set(detached(head), levels);
+    }
+    return levels;
   }
 
   /** At most LEGEND_OTHER_LETTERS letters or digits besides the scales' words and tokens (a caption: 凡例). */
@@ -146,18 +156,27 @@ export class Labels {
 /** The level whose 課題と改善策 is required where the form prints no note saying otherwise: ②. */
 export const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
 
-/** The label and number of an item heading, and what follows the number (NFKC: 全角 digits are digits). */
-const AFTER_ITEM_NUMBER = /^\D*\d+(?:\s+\d+)*(.?)/u;
-const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[(<「『★☆:.、])$/u;
+/** The label and number of an item heading as written (全角 digits too), and what follows the number. */
+const AFTER_ITEM_NUMBER = /^[^0-9０-９]*[0-9０-９]+(?:\s+[0-9０-９]+)*(.?)/u;
+const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、])$/u;
+
+const MAX_REMEMBERED_HEADS = 4096;
 
 /** Letters or digits a legend may print besides its level words and tokens: a caption (凡例, 選択肢). */
 const LEGEND_OTHER_LETTERS = 3;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
-/** Opening brackets a printed label may stand in (【当年度の取組内容】, ［計画］), each with its closing one. */
-const LABEL_BRACKETS: Record<string, string> = { "【": "】", "[": "]", "〔": "〕", "〈": "〉", "《": "》", "<": ">", "「": "」", "『": "』" };
-/** Bullets a printed label may start with (■取組の方針・目標内容). */
-const LABEL_BULLETS = "■□◆◇●○◎▼▽▶►•";
+/**
+ * What a printed label may start with, by character code: an opening bracket it stands in (【当年度の取組内容】, ［計画］)
+ * with its closing one, or a bullet (■取組の方針・目標内容) with "".
+ */
+const DECORATION = new Map<number, string>([
+  ...Object.entries({ "【": "】", "[": "]", "〔": "〕", "〈": "〉", "《": "》", "<": ">", "「": "」", "『": "』" }).map(([open, close]) => [open.charCodeAt(0), close] as const),
+  ...Array.from("■□◆◇●○◎▼▽▶►•", (bullet) => [bullet.charCodeAt(0), ""] as const),
+]);
+/** DECORATION's keys as a table: asked for every label and cell, most of which start otherwise. */
+const DECORATIVE = new Uint8Array(0x10000);
+for (const code of DECORATION.keys()) DECORATIVE[code] = 1;
 
 /**
  * How many units of `head` (normalised) the label `label` (normalised) takes where the head starts with it: the label
@@ -165,11 +184,10 @@ const LABEL_BULLETS = "■□◆◇●○◎▼▽▶►•";
  */
 export function labelLength(head: string, label: string): number {
   if (head.startsWith(label)) return label.length;
-  const first = head.charAt(0);
-  if (LABEL_BULLETS.includes(first) && head.startsWith(label, 1)) return label.length + 1;
-  const close = LABEL_BRACKETS[first];
-  if (close !== undefined && head.startsWith(label, 1) && head.startsWith(close, label.length + 1)) return label.length + 2;
-  return -1;
+  if (DECORATIVE[head.charCodeAt(0)] !== 1 || !head.startsWith(label, 1)) return -1;
+  const close = DECORATION.get(head.charCodeAt(0))!;
+  if (close === "") return label.length + 1;
+  return head.startsWith(close, label.length + 1) ? label.length + 1 + close.length : -1;
 }
 
 export function memo<K, V>(compute: (key: K) => V): (key: K) => V {

@@ -322,6 +322,7 @@ const ANNOTATION = /^(?:\([^()]*\)|（[^（）]*）|\[[^[\]]*\]|［[^［］]*］
 
 /** The value written after a label in the label's own cell, without the separator; "" when there is only print. */
 function inlineValue(rest: string): string {
+  if (rest === "") return rest;
   const value = rest.replace(LABEL_SEPARATOR, "");
   return ANNOTATION.test(value.trim()) ? "" : value;
 }
