@@ -1,5 +1,5 @@
 import { partKey, relationshipsPart, XlsxPackage } from "./package";
-import { element } from "./xml";
+import { declaredUtf8, element } from "./xml";
 import { appendChildren, applyEdits, Edit, elementSpans } from "./xml-edit";
 import { writeZip, ZipItem } from "./zip-write";
 
@@ -94,11 +94,11 @@ export class PackageWriter {
       if (entry.name.endsWith("/") || this.removed.has(key)) continue;
       const changed = this.changed.get(key);
       if (changed) {
-        items.push({ name: entry.name, data: encoder.encode(changed.text) });
+        items.push({ name: entry.name, data: encoder.encode(declaredUtf8(changed.text)) });
         this.changed.delete(key);
       } else items.push({ copy: entry });
     }
-    for (const { name, text } of this.changed.values()) items.push({ name, data: encoder.encode(text) });
+    for (const { name, text } of this.changed.values()) items.push({ name, data: encoder.encode(declaredUtf8(text)) });
     return writeZip(this.pkg.bytes, items, now);
   }
 

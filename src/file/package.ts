@@ -1,4 +1,4 @@
-import { attribute, parseXml, XmlHandlers, XmlReader } from "./xml";
+import { attribute, decoderFor, parseXml, XmlHandlers, XmlReader } from "./xml";
 import { InflateBudget, inflateEntry, inflateEntryAsync, readZipDirectory, ZipEntry } from "./zip";
 import { LIMITS, megabytes, XlsxError } from "./xlsx-error";
 
@@ -55,11 +55,11 @@ export class XlsxPackage {
 
   /** A whole part as text (for the small parts: relationships, workbook, styles), within LIMITS.wholePartBytes. */
   text(part: string): string {
-    const decoder = new TextDecoder();
+    let decoder: TextDecoder | null = null;
     let text = "";
-    const sink = (chunk: Uint8Array) => (text += decoder.decode(chunk, { stream: true }));
+    const sink = (chunk: Uint8Array) => (text += (decoder ??= decoderFor(chunk)).decode(chunk, { stream: true }));
     inflateEntry(this.bytes, this.entryOrFail(part), this.budget, sink, LIMITS.wholePartBytes);
-    return text + decoder.decode();
+    return decoder ? text + (decoder as TextDecoder).decode() : text;
   }
 
   /** Streams a part through the XML parser, never holding its whole text (for sheets and shared strings). */

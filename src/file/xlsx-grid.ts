@@ -1,5 +1,5 @@
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../template/grid";
-import { clipMergeRows, parseRange } from "../template/grid";
+import { a1, clipMergeRows, parseRange } from "../template/grid";
 import { RawCell, readSheet } from "./sheet-part";
 import { LIMITS, XlsxError } from "./xlsx-error";
 import type { XlsxWorkbook } from "./xlsx-workbook";
@@ -46,8 +46,14 @@ export async function cellValues(workbook: XlsxWorkbook, { dates: mode = "text" 
   return (cell) => {
     if (!cell.hasValue) return null;
     switch (cell.type) {
-      case "s":
-        return strings[Number(cell.text)] || null;
+      case "s": {
+        // A reference past the shared strings (or none at all) is a broken file, as Excel says: nothing read silently as blank.
+        const index = Number(cell.text);
+        if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
+          throw new XlsxError(`.xlsx ファイルが壊れているため読み込めません（セル ${a1(cell.row, cell.col)} が共有文字列 ${printableIndex(cell.text)} を指していますが、共有文字列は ${strings.length} 個です）`);
+        }
+        return strings[index] || null;
+      }
       case "inlineStr":
       case "str":
         return cell.text || null;
@@ -65,6 +71,11 @@ export async function cellValues(workbook: XlsxWorkbook, { dates: mode = "text" 
       }
     }
   };
+}
+
+function printableIndex(text: string): string {
+  const trimmed = text.trim();
+  return /^\d{1,12}$/.test(trimmed) ? `#${trimmed}` : `「${trimmed.slice(0, 20).replace(/[^\x20-\x7e]/g, "?")}」`;
 }
 
 /** A date serial as "YYYY-MM-DD" (1900 or 1904 date system), or undefined when it is no date. */

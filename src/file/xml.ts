@@ -28,10 +28,25 @@ export function attribute(attributes: Record<string, string>, local: string): st
 /** Thrown by a handler to stop reading a part early (the rest of it is not needed). */
 export class StopReading extends Error {}
 
+/**
+ * The decoder for a part starting with these bytes: UTF-16 where they are its byte order mark (XML 1.0, 4.3.3:
+ * "Entities encoded in UTF-16 MUST … begin with the Byte Order Mark"; LibreOffice reads such parts), else UTF-8.
+ */
+export function decoderFor(start: Uint8Array): TextDecoder {
+  if (start[0] === 0xff && start[1] === 0xfe) return new TextDecoder("utf-16le");
+  if (start[0] === 0xfe && start[1] === 0xff) return new TextDecoder("utf-16be");
+  return new TextDecoder();
+}
+
+/** The XML declaration of a part written anew as UTF-8 (what is written is UTF-8, whatever the part was read as). */
+export function declaredUtf8(text: string): string {
+  return text.replace(/^\uFEFF?(<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
+}
+
 /** A streaming parser fed with text chunks. */
 export class XmlReader {
   private readonly parser = new SaxesParser({ position: false });
-  private readonly decoder = new TextDecoder();
+  private decoder: TextDecoder | null = null;
 
   constructor(
     private readonly part: string,
@@ -40,7 +55,11 @@ export class XmlReader {
     const { open, close, text } = handlers;
     if (open) this.parser.on("opentag", (tag) => open(localName(tag.name), tag.attributes as Record<string, string>));
     if (close) this.parser.on("closetag", (tag) => close(localName(tag.name)));
-    if (text) this.parser.on("text", text);
+    if (text) {
+      this.parser.on("text", text);
+      // CDATA is text too (<t><![CDATA[②]]></t>): LibreOffice reads it so.
+      this.parser.on("cdata", text);
+    }
   }
 
   write(text: string): void {
@@ -52,12 +71,13 @@ export class XmlReader {
   }
 
   writeBytes(chunk: Uint8Array): void {
+    this.decoder ??= decoderFor(chunk);
     this.write(this.decoder.decode(chunk, { stream: true }));
   }
 
   close(): void {
     try {
-      this.write(this.decoder.decode());
+      if (this.decoder) this.write(this.decoder.decode());
       this.parser.close();
     } catch (error) {
       throw this.wrap(error);

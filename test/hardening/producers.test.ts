@@ -115,3 +115,43 @@ withLibreOffice("LibreOffice opens what summarize writes, one workbook and sever
   expect(perFile).toMatch(/tennoji-r1-shisei-kaikaku-2\.0\.xlsx,OK,中間振り返り,19/);
   expect(perFile).toMatch(/openpyxl-comment\.xlsx,OK,/);
 }, 120_000);
+
+describe("text as other writers store it", () => {
+  const readItems = async (parts: Parts) =>
+    checkWorkbook(await gridFromXlsx(openXlsx(zipPackage(parts)), "form.xlsx")).items.map((i) => [i.no, i.title]);
+
+  test("shared strings in CDATA sections (<t><![CDATA[…]]></t>): read as text, as LibreOffice reads them", async () => {
+    const parts = rawPackage(openpyxlStyleForm(items).options);
+    const sst = String(parts["xl/sharedStrings.xml"]);
+    parts["xl/sharedStrings.xml"] = sst.replace(/<t xml:space="preserve">([^<&]*)<\/t>/g, "<t><![CDATA[$1]]></t>");
+    expect(parts["xl/sharedStrings.xml"]).toContain("CDATA");
+    expect(await readItems(parts)).toEqual(expected());
+  });
+
+  test("parts in UTF-16 with a byte order mark (XML 1.0, 4.3.3): read; summarize writes the parts it edits as declared UTF-8", async () => {
+    const parts = rawPackage(openpyxlStyleForm(items).options);
+    const utf16 = (xml: string) => {
+      const declared = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"');
+      expect(declared).toContain('encoding="UTF-16"');
+      return new Uint8Array(Buffer.from(`\uFEFF${declared}`, "utf16le"));
+    };
+    for (const part of ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/workbook.xml"]) parts[part] = utf16(String(parts[part]));
+    expect(await readItems(parts)).toEqual(expected());
+    const out = await readAndSummarize(await write("utf16.xlsx", parts));
+    for (const edited of ["xl/workbook.xml", "xl/sharedStrings.xml"]) expect(text(out[edited])).toMatch(/^<\?xml version="1.0" encoding="UTF-8"/);
+    expect(out["xl/worksheets/sheet1.xml"]).toEqual(parts["xl/worksheets/sheet1.xml"]);
+    expect(await readItems(out)).toEqual(expected());
+  });
+
+  test.each([
+    ["past the last shared string", "99999", /共有文字列 #99999 を指していますが、共有文字列は \d+ 個です/],
+    ["not a number", "constructor", /共有文字列 「constructor」 を指しています/],
+  ])("a cell referring to a shared string %s: refused as broken, one line, exit 2", async (_name, index, message) => {
+    const { options } = openpyxlStyleForm(items);
+    options.sheets[0].xml = options.sheets[0].xml.replace(/<c r="A3" t="s"><v>\d+<\/v><\/c>/, `<c r="A3" t="s"><v>${index}</v></c>`);
+    expect(options.sheets[0].xml).toContain(`<v>${index}</v>`);
+    const result = await cli("validate", await write(`sst-${index}.xlsx`, rawPackage(options)));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(message)]);
+  });
+});
