@@ -26,6 +26,11 @@ export interface SummarizeOptions {
 export async function summarizeCommand(files: string[], opts: SummarizeOptions, io: Io, now = new Date()): Promise<number> {
   const profile = await loadProfile(opts.profile);
   const output = await prepareOutput(opts.out, files);
+  const extension = path.extname(opts.out).toLowerCase();
+  if (!(files.length === 1 ? WORKBOOK_NAMES : [".xlsx"]).includes(extension)) {
+    await output.discard();
+    throw new InputError(`出力ファイルの名前は ${files.length === 1 ? ".xlsx（マクロ有効ブックは .xlsm）" : ".xlsx"}で終わるようにしてください: ${opts.out}`, opts.out);
+  }
   try {
     const outcomes = await eachWithProgress(io, "集計中", files, (file) => checkFile(file, opts.phase, profile));
     for (const { error } of outcomes) if (error) warn(io, error);
@@ -34,6 +39,12 @@ export async function summarizeCommand(files: string[], opts: SummarizeOptions, 
       const [{ report, workbook, grid, error, file }] = outcomes;
       if (!report || !workbook || !grid || error) {
         await output.discard();
+        return EXIT.unusable;
+      }
+      const refusal = refusalToGraft(workbook, opts.out);
+      if (refusal) {
+        await output.discard();
+        warn(io, `${refusal}: ${file}`);
         return EXIT.unusable;
       }
       // The sheets' names in this workbook first (「集計 (2)」 beside a user's 集計): links within 集計 name its sheet.
@@ -60,6 +71,23 @@ export async function summarizeCommand(files: string[], opts: SummarizeOptions, 
     await output.discard();
     throw error;
   }
+}
+
+/** The names a copy of one workbook may have: Excel opens a package only under its own kind's extension. */
+const WORKBOOK_NAMES = [".xlsx", ".xlsm", ".xltx", ".xltm"];
+
+/**
+ * Why the summary cannot be grafted into this workbook under OUT's name: a workbook whose structure is protected (as
+ * the add-in, the CLI adds no sheets to it), or OUT's extension not the one Excel opens the package under (an .xlsm
+ * written as .xlsx is refused by Excel). Null: it can.
+ */
+function refusalToGraft(workbook: XlsxWorkbook, out: string): string | null {
+  if (workbook.structureLocked) return "ブックの構成が保護されているため、シートを追加できません（Excel の［校閲］→［ブックの保護］を解除してください）";
+  const extension = workbook.extension();
+  if (extension && path.extname(out).toLowerCase() !== extension) {
+    return `出力ファイルの拡張子が入力の形式と合いません（${extension} の名前を指定してください: ${out}）`;
+  }
+  return null;
 }
 
 async function write(output: Awaited<ReturnType<typeof prepareOutput>>, workbook: XlsxWorkbook, sheets: SheetWrites[], now: Date, input = ""): Promise<string[]> {

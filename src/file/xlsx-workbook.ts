@@ -19,6 +19,16 @@ export interface SheetInfo {
  * The workbook part of a package: its sheets (found through relationships, whatever their part names), the date
  * system, structure protection, and, when asked for, the shared strings and styles.
  */
+const CONTENT_TYPES = "[Content_Types].xml";
+
+/** The workbook part's content types (ECMA-376 and [MS-OFFMACRO]) and the extension of each. */
+const WORKBOOK_EXTENSIONS: Record<string, string> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": ".xlsx",
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml": ".xlsm",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": ".xltx",
+  "application/vnd.ms-excel.template.macroEnabled.main+xml": ".xltm",
+};
+
 export class XlsxWorkbook {
   readonly part: string;
   readonly sheets: SheetInfo[] = [];
@@ -53,6 +63,22 @@ export class XlsxWorkbook {
         }
       },
     });
+  }
+
+  /**
+   * The file name extension Excel opens this package under, from its workbook part's content type (.xlsm for a
+   * macro-enabled book: Excel refuses a package whose content type and extension disagree); null when unknown.
+   */
+  extension(): string | null {
+    if (!this.pkg.entry(CONTENT_TYPES)) return null;
+    const wanted = `/${this.part}`.toLowerCase();
+    let type: string | undefined;
+    parseXml(CONTENT_TYPES, this.pkg.text(CONTENT_TYPES), {
+      open: (name, attributes) => {
+        if (name === "Override" && attribute(attributes, "PartName")?.toLowerCase() === wanted) type = attribute(attributes, "ContentType");
+      },
+    });
+    return (type && WORKBOOK_EXTENSIONS[type]) ?? null;
   }
 
   /** The worksheets (chart sheets and the like have no cells and are left out). */

@@ -6,7 +6,8 @@ import * as path from "path";
 import { cli } from "../support/cli";
 import { assertBuilt, startCli } from "../support/child-cli";
 import { SAMPLE } from "../support/workbooks";
-import { rawPackage, worksheet, zipPackage } from "../support/xlsx-package";
+import { openpyxlStyleForm, rawPackage, text, unzipParts, worksheet, zipPackage } from "../support/xlsx-package";
+import { tennojiR1 } from "../../tools/form/tennoji-r1";
 
 /** `summarize -o OUT`: what OUT may be, and how it is written (issue #12, output safety). */
 let dir: string;
@@ -136,4 +137,42 @@ describe("standard output that goes away or fills up", () => {
       await full.close();
     }
   }, 60_000);
+});
+
+describe("OUT's name and the workbook's kind", () => {
+  const macroBook = async (base: string) => {
+    const { options } = openpyxlStyleForm(tennojiR1.slice(0, 2));
+    options.workbookContentType = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+    options.workbookRelationships = [{ type: "http://schemas.microsoft.com/office/2006/relationships/vbaProject", part: "xl/vbaProject.bin" }];
+    options.extraParts = [{ part: "xl/vbaProject.bin", content: new Uint8Array(64).fill(7) }];
+    const input = path.join(base, "macro.xlsm");
+    await fs.writeFile(input, zipPackage(rawPackage(options)));
+    return input;
+  };
+
+  test.each(["out.csv", "out"])("-o %s: refused before any work, nothing written", async (name) => {
+    const base = await folder();
+    expectRefused(await cli("summarize", SAMPLE, "-o", path.join(base, name)), /出力ファイルの名前は \.xlsx（マクロ有効ブックは \.xlsm）で終わるようにしてください/);
+    expect(await fs.readdir(base)).toEqual([]);
+  });
+
+  test("a macro-enabled book (.xlsm) written as .xlsx, which Excel would not open: refused; as .xlsm: written, still macro-enabled", async () => {
+    const base = await folder();
+    const input = await macroBook(base);
+    expectRefused(await cli("summarize", input, "-o", path.join(base, "out.xlsx")), /拡張子が入力の形式と合いません（\.xlsm の名前を指定してください/);
+    expect((await fs.readdir(base)).sort()).toEqual(["macro.xlsm"]);
+    const written = await cli("summarize", input, "-o", path.join(base, "out.xlsm"));
+    expect(written.code).toBe(0);
+    expect(text(unzipParts(await fs.readFile(path.join(base, "out.xlsm")))["[Content_Types].xml"])).toContain("sheet.macroEnabled.main+xml");
+  });
+
+  test("a book whose structure is protected gets no sheets, as in the add-in: refused, one line", async () => {
+    const base = await folder();
+    const { options } = openpyxlStyleForm(tennojiR1.slice(0, 2));
+    options.workbookExtra = `<workbookProtection lockStructure="1"/>`;
+    const input = path.join(base, "locked.xlsx");
+    await fs.writeFile(input, zipPackage(rawPackage(options)));
+    expectRefused(await cli("summarize", input, "-o", path.join(base, "out.xlsx")), /ブックの構成が保護されているため、シートを追加できません/);
+    expect((await fs.readdir(base)).sort()).toEqual(["locked.xlsx"]);
+  });
 });
