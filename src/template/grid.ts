@@ -52,6 +52,7 @@ export function columnName(col: number): string {
 
 /** Excel's columns, A to XFD; each name made once (every field read names its cell). */
 const MAX_COLUMNS = 16384;
+const MAX_ROWS = 1_048_576;
 const columnNames: string[] = [];
 
 /** 0-based (row, col) → "B12". */
@@ -61,11 +62,13 @@ export function a1(row: number, col: number): string {
 
 /** "B12" or "$B$12" → 0-based { row, col }. */
 export function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`Not an A1 cell address: ${address}`);
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (const ch of m?.[1].toUpperCase() ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m?.[2] ?? 0);
+  // Rows 1 to 1,048,576 and columns A to XFD: "A0" or "XFE1" is no cell of a sheet.
+  if (!m || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) throw new Error(`Not an A1 cell address: ${address}`);
+  return { row: row - 1, col: col - 1 };
 }
 
 /** "A1:C3" (or a single cell, with or without a sheet prefix) → 0-based range. */

@@ -127,6 +127,14 @@ describe("sheets", () => {
     expect(g.values[0]).toEqual(["見出し"]);
     expect(g.values[2]).toEqual([]);
   });
+
+  test("an area naming a row or column no sheet has (A0:C3, A1:XFE2) is no area: it hides nothing", async () => {
+    const rows = [[`<c r="A1" t="inlineStr"><is><t>見出し</t></is></c>`, `<c r="B1"><v>1</v></c>`], [`<c r="A2"><v>2</v></c>`]];
+    const merges = `<mergeCells count="2"><mergeCell ref="A0:C3"/><mergeCell ref="A1:XFE2"/></mergeCells>`;
+    const g = (await grid({ sheets: [sheet(worksheet(rows, merges))] })).sheets[0];
+    expect(g.merges).toEqual([]);
+    expect(g.values).toEqual([["見出し", 1], [2]]);
+  });
 });
 
 describe("the in-memory host's workbook (preview, tests) from the same reader", () => {
