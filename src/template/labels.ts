@@ -16,6 +16,8 @@ export class Labels {
   /** The scales' level words and tokens, longest first: what a legend prints. */
   private readonly legendPrint: RegExp;
   private readonly headLevels = new Map<string, Level["value"][][]>();
+  /** A level's token right before one of its words (「①:達成見込み」, 「(ii)実施できない見込み」): how legends print. */
+  private readonly tokenBeforeWord: RegExp;
   private readonly namesNone: Level["value"][][];
 
   /** The profile's labelled fields, in form order. */
@@ -36,6 +38,13 @@ export class Labels {
     const levelTokens = scales.flatMap((scale) => scale.levels.flatMap((level) => level.tokens.map(normalize)));
     const print = [...levelWords, ...levelTokens].filter(Boolean).sort((a, b) => b.length - a.length);
     this.legendPrint = print.length ? new RegExp(print.map(escapeRegExp).join("|"), "gu") : /(?!)/gu;
+    const pairs = scales.flatMap((scale) =>
+      scale.levels.flatMap((level) => {
+        const words = level.words.map(normalize).filter(Boolean).map(escapeRegExp).join("|");
+        return words ? level.tokens.map(normalize).filter(Boolean).map((token) => `${escapeRegExp(token)}\\)?[:.、]?(?:${words})`) : [];
+      }),
+    );
+    this.tokenBeforeWord = pairs.length ? new RegExp(pairs.join("|"), "u") : /(?!)/u;
     this.namesNone = scales.map(() => []);
   }
 
@@ -90,9 +99,10 @@ export class Labels {
   }
 
   /**
-   * For each scale, the levels the cell's words name. Legends are short: the head is enough. A text that says more
-   * than the level words and their tokens (「一部は達成できない見込みだが、全体としては達成見込み」, a remark) names none:
-   * it is an answer, not the form's print.
+   * For each scale, the levels the cell's words name. Legends are short: the head is enough. A legend prints a
+   * level's token before its word (「①:達成見込み ②:達成できない見込み（いずれかを記入）」) or little besides the words; a
+   * text that does neither (「一部は達成できない見込みだが、全体としては達成見込み」, a remark) names none: it is an
+   * answer, not the form's print.
    */
   levelsNamed(cell: Cell): Level["value"][][] {
     const known = (cell.known ??= {});
@@ -104,7 +114,7 @@ export class Labels {
     let levels = this.headLevels.get(head);
     if (levels === undefined) {
       levels =
-        this.levelWord.test(head) && this.onlyLegendWords(head)
+        this.levelWord.test(head) && (this.tokenBeforeWord.test(head) || this.onlyLegendWords(head))
           ? Object.keys(this.profile.scales).map((scale) => namedLevels(head, this.profile.scales[scale]))
           : this.namesNone;
       if (this.headLevels.size >= MAX_REMEMBERED_HEADS) this.headLevels.clear();

@@ -26,6 +26,9 @@ describe("printed labels with a bullet, brackets, a colon or an annotation", () 
     ["取組の方針・目標内容", "取組の方針・目標内容：　"],
     ["取組の方針・目標内容", "取組の方針・目標内容（必須）"],
     ["当年度の取組実績及び目標の達成状況", "当年度の取組実績及び目標の達成状況:"],
+    // Legends with a caption: a token before each word is how a legend prints, whatever else it says.
+    ["①:目標達成 ②:目標未達成", "①:目標達成 ②:目標未達成（いずれかを記入）"],
+    ["(i)実施見込み (ii)実施できない見込み", "選択肢 (i)実施見込み (ii)実施できない見込み"],
   ])("%s printed as %s", (from, to) => {
     const changed = relabel(grid, from, to);
     expect(JSON.stringify(changed)).not.toBe(JSON.stringify(grid));
