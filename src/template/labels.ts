@@ -22,9 +22,12 @@ export class Labels {
 
   /** The profile's labelled fields, in form order. */
   readonly fields: LabelledFieldName[];
+  /** How the printed note after a remark's label starts (※), normalised. */
+  private readonly noteStart: string;
 
   constructor(readonly profile: TemplateProfile) {
     this.fields = Object.keys(profile.fields) as LabelledFieldName[];
+    this.noteStart = normalize(profile.remarkNote.start) || "\u0000";
     const itemLabels = profile.itemLabels.map(normalize);
     this.itemPattern = new RegExp(`^(?:${itemLabels.map(escapeRegExp).join("|")})(\\d+)`, "u");
     this.itemStarts = itemLabels.includes("") ? null : new Set(itemLabels.map((l) => l.charCodeAt(0)));
@@ -74,6 +77,23 @@ export class Labels {
   fieldLabel(cell: Cell, candidates = this.fieldLabels): string | null {
     for (const label of candidates) if (labelLength(cell.head, label) >= 0) return label;
     return null;
+  }
+
+  /**
+   * The cell is structural only for the field label it starts with, and has words of its own after it (not only a
+   * colon, brackets or the printed ※ note): what a person may have written, such as a remark that repeats its label.
+   */
+  answerAfterLabel(cell: Cell): boolean {
+    const known = (cell.known ??= {});
+    return (known.answer ??= this.wordsAfterLabel(cell));
+  }
+
+  private wordsAfterLabel(cell: Cell): boolean {
+    const label = this.fieldLabel(cell);
+    if (label === null || this.section(cell) !== null || this.itemNumber(cell) !== null) return false;
+    if (this.levelsNamed(cell).some((l) => l.length >= 2)) return false;
+    const rest = cell.head.slice(labelLength(cell.head, label)).replace(LABEL_PUNCTUATION, "");
+    return rest.length > 0 && !rest.startsWith(this.noteStart) && LETTER_OR_DIGIT_ONE.test(rest);
   }
 
   /** Item headings, section and field labels, legends: the form's own print, never a value. */
@@ -171,6 +191,9 @@ const AFTER_ITEM_NUMBER = /^[^0-9０-９]*[0-9０-９]+(?:\s+[0-9０-９]+)*(.?)
 const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、])$/u;
 
 const MAX_REMEMBERED_HEADS = 4096;
+/** Punctuation and brackets around what follows a label (normalised: 「：」 is ":"), and bracketed annotations. */
+const LABEL_PUNCTUATION = /^(?:[:.、]|\([^()]*\)|【[^【】]*】|\[[^[\]]*\])+/u;
+const LETTER_OR_DIGIT_ONE = /[\p{L}\p{N}]/u;
 
 /** Letters or digits a legend may print besides its level words and tokens: a caption (凡例, 選択肢). */
 const LEGEND_OTHER_LETTERS = 3;

@@ -13,7 +13,7 @@ export interface Cell {
   /** The start of the text, normalised, for label matching. Long cells are never labels. */
   head: string;
   /** What Labels worked out about the cell, made on first use (one field: a sheet of a million cells has a million). */
-  known: { structural?: boolean; section?: SectionName | null; levels?: (1 | 2 | "i" | "ii")[][] } | undefined;
+  known: { structural?: boolean; section?: SectionName | null; levels?: (1 | 2 | "i" | "ii")[][]; answer?: boolean } | undefined;
 }
 
 /** The whole text normalised: a short cell's head is that already. */

@@ -58,6 +58,8 @@ export type Placed =
 /** What the search needs from the item: the sheet, the form's vocabulary, and spacer lines per section. */
 export class ValueSearch {
   private readonly spacers = new Map<number, Spacers>();
+  /** While an item is placed: its anchors' cells, the labels that are its print. */
+  private anchorCells: Set<Cell> | null = null;
 
   constructor(
     readonly view: SheetView,
@@ -70,6 +72,15 @@ export class ValueSearch {
    * are already something (the title).
    */
   place(anchors: readonly FieldAnchor[], claimed: Set<number>): Placed[] {
+    this.anchorCells = new Set(anchors.map((anchor) => anchor.cell));
+    try {
+      return this.placeAll(anchors, claimed);
+    } finally {
+      this.anchorCells = null;
+    }
+  }
+
+  private placeAll(anchors: readonly FieldAnchor[], claimed: Set<number>): Placed[] {
     const fields = anchors.map((anchor) => new FieldLooks(this, anchor));
     const free = (spot: Spot | null): spot is Spot => spot !== null && !claimed.has(key(spot));
     const take = (field: FieldLooks, spot: Spot) => {
@@ -229,10 +240,19 @@ export class ValueSearch {
 
   /** The form's own print: labels, whole legends, and one half of a legend split over two cells. */
   private isPrint(cell: Cell, horizontal: boolean): boolean {
-    if (this.labels.isStructural(cell)) return true;
+    if (this.labels.isStructural(cell)) return !this.isAnswerWithLabel(cell);
     if (!this.labels.levelsNamed(cell).some((levels) => levels.length === 1)) return false;
     const next = horizontal ? this.view.master(cell.row, cell.extent.right + 1) : this.view.master(cell.extent.bottom + 1, cell.col);
     return this.labels.isHalfLegend(cell, this.view.cellAt(next.row, next.col));
+  }
+
+  /**
+   * A cell that starts with a field's label but is no anchor of the item's fields, and goes on with words of its
+   * own (「課題と改善策：人員不足のため…」, 「当年度の取組内容の見直しが必要。」): an answer, not the form's print.
+   */
+  private isAnswerWithLabel(cell: Cell): boolean {
+    if (!this.anchorCells || this.anchorCells.has(cell)) return false;
+    return this.labels.answerAfterLabel(cell);
   }
 
   /** How a cell fits the field: a rating, an entry typed instead of one, a blank, or text that is no rating at all. */

@@ -49,12 +49,15 @@ describe("printed labels with a bullet, brackets, a colon or an annotation", () 
   });
 });
 
-/** Answers that use the form's own words are answers: not an item heading, not a legend. */
+/** Answers that use the form's own words are answers: not an item heading, not a legend, not a label. */
 describe("answers that mention an item or name both levels", () => {
   const remarks = [
     "取組項目3と連携して実施する。人員不足のため遅れている。",
     "一部は達成できない見込みだが、全体としては達成見込み。下期に体制を強化する。",
     "実施見込みだが一部実施できない見込み。",
+    // Starting with a label, but no label of the item's: the label's own cell is printed elsewhere.
+    "課題と改善策：人員不足のため遅れている。",
+    "当年度の取組内容の見直しが必要。",
   ];
   test.each(remarks)("a mid-year remark 「%s」 is the remark", async (remark) => {
     const grid = await gridOf([formItem(1), formItem(2, { midyear: { implementation: "(i)", achievement: "②", remark } }), formItem(3)]);
