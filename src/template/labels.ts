@@ -1,7 +1,7 @@
 import { LabelledFieldName, Level, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { namedLevels, parseRating } from "./ratings";
 import type { Cell } from "./sheet-view";
-import { detached, normalize } from "./text";
+import { hasContent, normalize, rememberedByText } from "./text";
 
 /** Recognises the form's labels and legends in cells. */
 export class Labels {
@@ -15,7 +15,6 @@ export class Labels {
   private readonly levelWord: RegExp;
   /** The scales' level words and tokens, longest first: what a legend prints. */
   private readonly legendPrint: RegExp;
-  private readonly headLevels = new Map<string, Level["value"][][]>();
   /** A level's token right before one of its words (「①:達成見込み」, 「(ii)実施できない見込み」): how legends print. */
   private readonly tokenBeforeWord: RegExp;
   private readonly namesNone: Level["value"][][];
@@ -65,7 +64,7 @@ export class Labels {
     const known = (cell.known ??= {});
     if (known.section === undefined) {
       const { head } = cell;
-      const close = DECORATIVE[head.charCodeAt(0)] === 1 ? DECORATION.get(head.charCodeAt(0)) : undefined;
+      const close = decorationOf(head);
       // The label alone, or inside its bullet or brackets (「【計画】」).
       const bare = close === undefined ? null : close === "" ? head.slice(1) : head.endsWith(close) ? head.slice(1, -close.length) : null;
       known.section = this.sectionOfLabel.get(head) ?? (bare === null ? undefined : this.sectionOfLabel.get(bare)) ?? null;
@@ -93,7 +92,7 @@ export class Labels {
     if (label === null || this.section(cell) !== null || this.itemNumber(cell) !== null) return false;
     if (this.levelsNamed(cell).some((l) => l.length >= 2)) return false;
     const rest = cell.head.slice(labelLength(cell.head, label)).replace(LABEL_PUNCTUATION, "");
-    return rest.length > 0 && !rest.startsWith(this.noteStart) && LETTER_OR_DIGIT_ONE.test(rest);
+    return !rest.startsWith(this.noteStart) && hasContent(rest);
   }
 
   /** Item headings, section and field labels, legends: the form's own print, never a value. */
@@ -130,18 +129,11 @@ export class Labels {
   }
 
   /** levelsNamed by the head's text, remembered (bounded): every item prints the same legends. */
-  private levelsOfHead(head: string): Level["value"][][] {
-    let levels = this.headLevels.get(head);
-    if (levels === undefined) {
-      levels =
-        this.levelWord.test(head) && (this.tokenBeforeWord.test(head) || this.onlyLegendWords(head))
-          ? Object.keys(this.profile.scales).map((scale) => namedLevels(head, this.profile.scales[scale]))
-          : this.namesNone;
-      if (this.headLevels.size >= MAX_REMEMBERED_HEADS) this.headLevels.clear();
-      this.headLevels.set(detached(head), levels);
-    }
-    return levels;
-  }
+  private readonly levelsOfHead = rememberedByText(4096, (head): Level["value"][][] =>
+    this.levelWord.test(head) && (this.tokenBeforeWord.test(head) || this.onlyLegendWords(head))
+      ? Object.keys(this.profile.scales).map((scale) => namedLevels(head, this.profile.scales[scale]))
+      : this.namesNone,
+  );
 
   /** At most LEGEND_OTHER_LETTERS letters or digits besides the scales' words and tokens (a caption: 凡例). */
   private onlyLegendWords(head: string): boolean {
@@ -190,10 +182,8 @@ export const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
 const AFTER_ITEM_NUMBER = /^[^0-9０-９]*[0-9０-９]+(?:\s+[0-9０-９]+)*(.?)/u;
 const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、])$/u;
 
-const MAX_REMEMBERED_HEADS = 4096;
 /** Punctuation and brackets around what follows a label (normalised: 「：」 is ":"), and bracketed annotations. */
 const LABEL_PUNCTUATION = /^(?:[:.、]|\([^()]*\)|【[^【】]*】|\[[^[\]]*\])+/u;
-const LETTER_OR_DIGIT_ONE = /[\p{L}\p{N}]/u;
 
 /** Letters or digits a legend may print besides its level words and tokens: a caption (凡例, 選択肢). */
 const LEGEND_OTHER_LETTERS = 3;
@@ -211,14 +201,20 @@ const DECORATION = new Map<number, string>([
 const DECORATIVE = new Uint8Array(0x10000);
 for (const code of DECORATION.keys()) DECORATIVE[code] = 1;
 
+/** The closing bracket of the bracket `head` starts with, "" after a bullet, undefined where it starts otherwise. */
+function decorationOf(head: string): string | undefined {
+  const first = head.charCodeAt(0);
+  return DECORATIVE[first] === 1 ? DECORATION.get(first) : undefined;
+}
+
 /**
  * How many units of `head` (normalised) the label `label` (normalised) takes where the head starts with it: the label
  * itself, after a bullet, or inside brackets of its own (the closing one counted); -1 where it does not start so.
  */
 export function labelLength(head: string, label: string): number {
   if (head.startsWith(label)) return label.length;
-  if (DECORATIVE[head.charCodeAt(0)] !== 1 || !head.startsWith(label, 1)) return -1;
-  const close = DECORATION.get(head.charCodeAt(0))!;
+  const close = decorationOf(head);
+  if (close === undefined || !head.startsWith(label, 1)) return -1;
   if (close === "") return label.length + 1;
   return head.startsWith(close, label.length + 1) ? label.length + 1 + close.length : -1;
 }

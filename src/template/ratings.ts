@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, RatingValue } from "../model";
-import { detached, normalize } from "./text";
+import { normalize, rememberedByText } from "./text";
 import type { Level, Scale, TemplateProfile } from "./profile";
 
 export type ParsedRating =
@@ -25,8 +25,7 @@ export function parseRating(text: string, scale: Scale, profile: TemplateProfile
  * Ratings read, per profile and scale: a form's rating cells hold the same few short texts over and over. Bounded;
  * the results are shared, never changed.
  */
-const parsedRatings = new WeakMap<TemplateProfile, WeakMap<Scale, Map<string, ParsedRating>>>();
-const MAX_REMEMBERED = 1024;
+const parsedRatings = new WeakMap<TemplateProfile, WeakMap<Scale, (n: string) => ParsedRating>>();
 const MAX_REMEMBERED_LENGTH = 48;
 
 /** parseRating of a text already normalised (a short cell's head). */
@@ -35,14 +34,8 @@ export function parseNormalizedRating(n: string, scale: Scale, profile: Template
   let byScale = parsedRatings.get(profile);
   if (!byScale) parsedRatings.set(profile, (byScale = new WeakMap()));
   let parsed = byScale.get(scale);
-  if (!parsed) byScale.set(scale, (parsed = new Map()));
-  let rating = parsed.get(n);
-  if (rating === undefined) {
-    rating = parseOnce(n, scale, profile);
-    if (parsed.size >= MAX_REMEMBERED) parsed.clear();
-    parsed.set(detached(n), rating);
-  }
-  return rating;
+  if (!parsed) byScale.set(scale, (parsed = rememberedByText(1024, (text) => parseOnce(text, scale, profile))));
+  return parsed(n);
 }
 
 function parseOnce(n: string, scale: Scale, profile: TemplateProfile): ParsedRating {

@@ -6,15 +6,7 @@
 /** NFKC (全角→半角, ①→1, ⅱ→ii), no white space of any kind, lower case. */
 export function normalize(text: string): string {
   if (isNormalized(text)) return text;
-  if (text.length > MAX_REMEMBERED_LENGTH) return normalizeOnce(text);
-  let n = normalized.get(text);
-  if (n === undefined) {
-    const key = detached(text);
-    n = normalizeOnce(key);
-    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
-    normalized.set(key, n);
-  }
-  return n;
+  return text.length > MAX_REMEMBERED_LENGTH ? normalizeOnce(text) : normalized(text);
 }
 
 /** The first `length` units of a text, normalised; the start of a longer text is its own, so it is not remembered. */
@@ -28,16 +20,33 @@ export function normalizeStart(text: string, length: number): string {
  * Short texts that normalising changes, remembered: a form prints the same labels and legends in every item
  * (「課題と改善策　※左記が「②」の場合は必須」) and people type the same ratings. Bounded.
  */
-const normalized = new Map<string, string>();
-const MAX_REMEMBERED = 4096;
+const normalized = rememberedByText(4096, (text) => normalizeOnce(text));
 const MAX_REMEMBERED_LENGTH = 48;
+
+/**
+ * `compute` of short texts, remembered (at most `max`, forgotten all at once when full): forms repeat the same
+ * labels, legends and ratings in every item. Each key is detached, and so is what is worked out from it.
+ */
+export function rememberedByText<V>(max: number, compute: (text: string) => V): (text: string) => V {
+  const remembered = new Map<string, V>();
+  return (text) => {
+    let value = remembered.get(text);
+    if (value === undefined) {
+      const key = detached(text);
+      value = compute(key);
+      if (remembered.size >= max) remembered.clear();
+      remembered.set(key, value);
+    }
+    return value;
+  };
+}
 
 /**
  * A copy of a short text that keeps nothing else alive: a text cut from a longer one (a slice of a file's XML, a
  * regex's capture) shares that string in V8, and a remembered key would hold it for good. Joining forces a flat
  * copy; the slice of the copy holds only the copy.
  */
-export function detached(text: string): string {
+function detached(text: string): string {
   return (" " + text).slice(1);
 }
 
