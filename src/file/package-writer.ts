@@ -1,9 +1,8 @@
-import { partKey, relationshipsPart, XlsxPackage } from "./package";
+import { CONTENT_TYPES, partKey, relationshipsPart, XlsxPackage } from "./package";
 import { declaredUtf8, element } from "./xml";
 import { appendChildren, applyEdits, Edit, elementSpans } from "./xml-edit";
 import { writeZip, ZipItem } from "./zip-write";
 
-const CONTENT_TYPES = "[Content_Types].xml";
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /**

@@ -1,4 +1,4 @@
-import { attribute, decoderFor, parseXml, XmlHandlers, XmlReader } from "./xml";
+import { attribute, parseXml, PartDecoder, XmlHandlers, XmlReader } from "./xml";
 import { InflateBudget, inflateEntry, inflateEntryAsync, readZipDirectory, ZipEntry } from "./zip";
 import { LIMITS, megabytes, XlsxError } from "./xlsx-error";
 
@@ -25,6 +25,9 @@ const ENCRYPTED_PACKAGE = new Uint8Array([..."EncryptedPackage"].flatMap((c) => 
 export function isType(relationship: Relationship, kind: string): boolean {
   return relationship.type.endsWith(`/${kind}`);
 }
+
+/** The package's list of parts and their content types. */
+export const CONTENT_TYPES = "[Content_Types].xml";
 
 export class XlsxPackage {
   readonly entries: ZipEntry[];
@@ -55,11 +58,11 @@ export class XlsxPackage {
 
   /** A whole part as text (for the small parts: relationships, workbook, styles), within LIMITS.wholePartBytes. */
   text(part: string): string {
-    let decoder: TextDecoder | null = null;
+    const decoder = new PartDecoder();
     let text = "";
-    const sink = (chunk: Uint8Array) => (text += (decoder ??= decoderFor(chunk)).decode(chunk, { stream: true }));
+    const sink = (chunk: Uint8Array) => (text += decoder.decode(chunk));
     inflateEntry(this.bytes, this.entryOrFail(part), this.budget, sink, LIMITS.wholePartBytes);
-    return decoder ? text + (decoder as TextDecoder).decode() : text;
+    return text + decoder.end();
   }
 
   /** Streams a part through the XML parser, never holding its whole text (for sheets and shared strings). */

@@ -1,4 +1,4 @@
-import { isType, Relationship, XlsxPackage } from "./package";
+import { CONTENT_TYPES, isType, Relationship, XlsxPackage } from "./package";
 import { readSharedStrings, SharedStrings } from "./shared-strings";
 import { readStyles, Styles } from "./styles";
 import { attribute, parseXml } from "./xml";
@@ -15,12 +15,6 @@ export interface SheetInfo {
   part: string | null;
 }
 
-/**
- * The workbook part of a package: its sheets (found through relationships, whatever their part names), the date
- * system, structure protection, and, when asked for, the shared strings and styles.
- */
-const CONTENT_TYPES = "[Content_Types].xml";
-
 /** The workbook part's content types (ECMA-376 and [MS-OFFMACRO]) and the extension of each. */
 const WORKBOOK_EXTENSIONS: Record<string, string> = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": ".xlsx",
@@ -29,6 +23,10 @@ const WORKBOOK_EXTENSIONS: Record<string, string> = {
   "application/vnd.ms-excel.template.macroEnabled.main+xml": ".xltm",
 };
 
+/**
+ * The workbook part of a package: its sheets (found through relationships, whatever their part names), the date
+ * system, structure protection, and, when asked for, the shared strings and styles.
+ */
 export class XlsxWorkbook {
   readonly part: string;
   readonly sheets: SheetInfo[] = [];

@@ -29,13 +29,21 @@ export function attribute(attributes: Record<string, string>, local: string): st
 export class StopReading extends Error {}
 
 /**
- * The decoder for a part starting with these bytes: UTF-16 where they are its byte order mark (XML 1.0, 4.3.3:
+ * A part's bytes as text, chunk by chunk: UTF-16 where its first bytes are UTF-16's byte order mark (XML 1.0, 4.3.3:
  * "Entities encoded in UTF-16 MUST … begin with the Byte Order Mark"; LibreOffice reads such parts), else UTF-8.
  */
-export function decoderFor(start: Uint8Array): TextDecoder {
-  if (start[0] === 0xff && start[1] === 0xfe) return new TextDecoder("utf-16le");
-  if (start[0] === 0xfe && start[1] === 0xff) return new TextDecoder("utf-16be");
-  return new TextDecoder();
+export class PartDecoder {
+  private decoder: TextDecoder | null = null;
+
+  decode(chunk: Uint8Array): string {
+    this.decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? "utf-16le" : chunk[0] === 0xfe && chunk[1] === 0xff ? "utf-16be" : "utf-8");
+    return this.decoder.decode(chunk, { stream: true });
+  }
+
+  /** What the last chunk left undecoded. */
+  end(): string {
+    return this.decoder?.decode() ?? "";
+  }
 }
 
 /** The XML declaration of a part written anew as UTF-8 (what is written is UTF-8, whatever the part was read as). */
@@ -46,7 +54,7 @@ export function declaredUtf8(text: string): string {
 /** A streaming parser fed with text chunks. */
 export class XmlReader {
   private readonly parser = new SaxesParser({ position: false });
-  private decoder: TextDecoder | null = null;
+  private readonly decoder = new PartDecoder();
 
   constructor(
     private readonly part: string,
@@ -71,13 +79,12 @@ export class XmlReader {
   }
 
   writeBytes(chunk: Uint8Array): void {
-    this.decoder ??= decoderFor(chunk);
-    this.write(this.decoder.decode(chunk, { stream: true }));
+    this.write(this.decoder.decode(chunk));
   }
 
   close(): void {
     try {
-      if (this.decoder) this.write(this.decoder.decode());
+      this.write(this.decoder.end());
       this.parser.close();
     } catch (error) {
       throw this.wrap(error);
