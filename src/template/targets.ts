@@ -45,10 +45,16 @@ interface Grammar {
    * most fields fold to themselves, so nothing is built. Otherwise in the compact fold.
    */
   compact: boolean;
-  /** Each marker, distinct. */
+  /**
+   * The keys written as one bracketed word (「(目標)」, 「(取組の内容)」: a ( and a ) at their ends, no other bracket),
+   * each true for a marker: found by looking at each ( of the field, not by an expression per key.
+   */
+  bracketed: ReadonlyMap<string, boolean>;
+  longestBracketed: number;
+  /** Markers of any other shape, each distinct. */
   markers: RegExp[];
-  /** Every section key but the markers, in one pass: each starts with ( and ends at its first ), so no two can overlap. */
-  sections: RegExp;
+  /** Section keys of any other shape, in one pass; null: none. */
+  sections: RegExp | null;
   units: Record<string, string>;
   afterValue: Record<string, Comparator>;
   /** A value with its unit: no digit, letter, point or 第 before it (CO2, P68, 第2回, 1.5 are not read from their middle). */
@@ -93,6 +99,10 @@ function buildGrammar(words: TargetWords): Grammar {
     .filter((key) => !markerKeys.includes(key));
   const compact = ![...markerKeys, ...sectionKeys].every(isCaseless);
   const keyPattern = (key: string) => (compact ? escape(key) : Array.from(key, escape).join(String.raw`\s*`));
+  const bracketed = new Map<string, boolean>();
+  for (const key of sectionKeys) if (isBracketedWord(key)) bracketed.set(key, false);
+  for (const key of markerKeys) if (isBracketedWord(key)) bracketed.set(key, true);
+  const otherSections = sectionKeys.filter((key) => !isBracketedWord(key));
   const units = words.targetUnits ?? defaultProfile.targetUnits;
   const { afterValue: after, inPhrase } = words.targetComparators ?? defaultProfile.targetComparators;
   const afterValue: Record<string, Comparator> = {};
@@ -112,8 +122,10 @@ function buildGrammar(words: TargetWords): Grammar {
   ];
   return {
     compact,
-    markers: markerKeys.map((key) => new RegExp(keyPattern(key), "g")),
-    sections: new RegExp(alternation(sectionKeys, keyPattern), "g"),
+    bracketed,
+    longestBracketed: Math.max(0, ...[...bracketed.keys()].map((key) => key.length)),
+    markers: markerKeys.filter((key) => !isBracketedWord(key)).map((key) => new RegExp(keyPattern(key), "g")),
+    sections: otherSections.length ? new RegExp(alternation(otherSections, keyPattern), "g") : null,
     units,
     afterValue,
     measure: new RegExp(String.raw`(?<![A-Za-z0-9.,第兆億万千])(${AMOUNT})\s?(${alternation(Object.keys(units))})(?:\s?(${afterWords}))?`, "gu"),
@@ -137,18 +149,31 @@ function isCaseless(key: string): boolean {
   return Array.from(key).every((c) => c !== "\u0307" && c.toLowerCase() === c && c.toUpperCase() === c);
 }
 
+/** 「(…)」 with no other bracket in it: two such words never overlap, so each ( of a text starts at most one. */
+function isBracketedWord(key: string): boolean {
+  return key.length > 2 && key.startsWith("(") && key.indexOf(")") === key.length - 1 && key.lastIndexOf("(") === 0;
+}
+
+interface Mark {
+  at: number;
+  end: number;
+  target: boolean;
+}
+
 /** The raw (目標) parts, as written and trimmed of blank space and stray HTML tags at their edges; null without a marker. */
-function targetParts(fieldText: unknown, { compact, markers, sections }: Grammar): string[] | null {
+function targetParts(fieldText: unknown, grammar: Grammar): string[] | null {
   if (typeof fieldText !== "string" || fieldText === "") return null;
-  const folded = fold(fieldText, compact);
-  const marks: { at: number; end: number; target: boolean }[] = [];
+  const folded = fold(fieldText, grammar.compact);
+  const marks = bracketedMarks(folded.text, grammar);
+  /** Found in order; marks of other shapes are sorted in among them. */
+  const inOrder = marks.length;
   const find = (re: RegExp, target: boolean) => {
     for (const { 0: key, index: at } of allMatches(re, folded.text)) marks.push({ at, end: at + key.length, target });
   };
-  for (const marker of markers) find(marker, true);
-  if (marks.length === 0) return null;
-  find(sections, false);
-  marks.sort((a, b) => a.at - b.at || Number(b.target) - Number(a.target));
+  for (const marker of grammar.markers) find(marker, true);
+  if (!marks.some((mark) => mark.target)) return null;
+  if (grammar.sections) find(grammar.sections, false);
+  if (marks.length > inOrder) marks.sort((a, b) => a.at - b.at || Number(b.target) - Number(a.target));
   const parts: string[] = [];
   for (let i = 0; i < marks.length; i++) {
     const mark = marks[i];
@@ -160,6 +185,27 @@ function targetParts(fieldText: unknown, { compact, markers, sections }: Grammar
     parts.push(trimEdges(fieldText.slice(start, Math.max(start, end))));
   }
   return parts;
+}
+
+/**
+ * The bracketed keys in a text, in order: at each (, the units up to the first ) with white space left out (as the
+ * keys' expressions allowed it between their characters), looked up.
+ */
+function bracketedMarks(text: string, { bracketed, longestBracketed }: Grammar): Mark[] {
+  const marks: Mark[] = [];
+  for (let at = text.indexOf("("); at >= 0; at = text.indexOf("(", at + 1)) {
+    let key = "(";
+    for (let i = at + 1; i < text.length && key.length < longestBracketed; i++) {
+      const c = text.charCodeAt(i);
+      if (isBlankUnit(c)) continue;
+      key += text[i];
+      if (c !== 0x29) continue;
+      const target = bracketed.get(key);
+      if (target !== undefined) marks.push({ at, end: i + 1, target });
+      break;
+    }
+  }
+  return marks;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
