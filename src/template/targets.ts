@@ -187,25 +187,32 @@ function targetParts(fieldText: unknown, grammar: Grammar): string[] | null {
   return parts;
 }
 
-/**
- * The bracketed keys in a text, in order: at each (, the units up to the first ) with white space left out (as the
- * keys' expressions allowed it between their characters), looked up.
- */
+/** The bracketed keys in a text, in order: each ( with the units up to the first ) after it, looked up. */
 function bracketedMarks(text: string, { bracketed, longestBracketed }: Grammar): Mark[] {
   const marks: Mark[] = [];
   for (let at = text.indexOf("("); at >= 0; at = text.indexOf("(", at + 1)) {
-    let key = "(";
-    for (let i = at + 1; i < text.length && key.length < longestBracketed; i++) {
-      const c = text.charCodeAt(i);
-      if (isBlankUnit(c)) continue;
-      key += text[i];
-      if (c !== 0x29) continue;
-      const target = bracketed.get(key);
-      if (target !== undefined) marks.push({ at, end: i + 1, target });
-      break;
-    }
+    const close = text.indexOf(")", at + 1);
+    if (close < 0) break;
+    const key = compactSpan(text, at, close + 1, longestBracketed);
+    const target = key === null ? undefined : bracketed.get(key);
+    if (target !== undefined) marks.push({ at, end: close + 1, target });
   }
   return marks;
+}
+
+/**
+ * The units from `from` to `to` with white space left out (as the keys' expressions allowed it between their
+ * characters); null when more than `max` units are left, looking no further than that.
+ */
+function compactSpan(text: string, from: number, to: number, max: number): string | null {
+  let units = 0;
+  let blank = false;
+  for (let i = from; i < to; i++) {
+    if (isBlankUnit(text.charCodeAt(i))) blank = true;
+    else if (++units > max) return null;
+  }
+  const span = text.slice(from, to);
+  return blank ? span.replace(/\s+/g, "") : span;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
