@@ -55,18 +55,21 @@ interface Block {
 
 function findBlocks(view: SheetView, labels: Labels): Block[] {
   const anchors: { cell: Cell; no: number }[] = [];
-  for (const cell of view.allCells()) {
+  const cells = view.allCells();
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     // One item per row: a second match on the row is text, not a heading.
     if (anchors.length > 0 && anchors[anchors.length - 1].cell.row === cell.row) continue;
     const no = labels.itemNumber(cell);
     if (no !== null) anchors.push({ cell, no });
   }
-  return anchors
-    .map(({ cell, no }, i): Block => {
-      const nextTop = i + 1 < anchors.length ? anchors[i + 1].cell.row : view.bottom + 1;
-      return { no, anchor: cell, anchorRest: restAfterNumber(cell.text), top: cell.row, bottom: nextTop - 1 };
-    })
-    .filter((block) => hasFieldLabel(view, block, labels));
+  const blocks: Block[] = [];
+  anchors.forEach(({ cell, no }, i) => {
+    const nextTop = i + 1 < anchors.length ? anchors[i + 1].cell.row : view.bottom + 1;
+    const block = { no, anchor: cell, anchorRest: restAfterNumber(cell.text), top: cell.row, bottom: nextTop - 1 };
+    if (hasFieldLabel(view, block, labels)) blocks.push(block);
+  });
+  return blocks;
 }
 
 function hasFieldLabel(view: SheetView, block: Rows, labels: Labels): boolean {

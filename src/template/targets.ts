@@ -468,28 +468,49 @@ function wordComparator(mask: string, { zero, bound, direction, anyWord }: Gramm
   return null;
 }
 
-const MULTIPLIER: Record<string, number> = { 千: 1e3, 万: 1e4, 億: 1e8, 兆: 1e12 };
-/** Most values: digits and perhaps decimals, few enough that the toPrecision(15) below would change nothing. */
-const PLAIN_NUMBER = /^\d{1,9}(?:\.\d{1,5})?$/;
+/** 万, 億 and 兆 by character code (千 is read apart: it multiplies within a group); 0 for any other unit. */
+function multiplierOf(c: number): number {
+  return c === 0x4e07 ? 1e4 : c === 0x5104 ? 1e8 : c === 0x5146 ? 1e12 : 0;
+}
 
-/** 「1,200万」 → 12000000, 「1億2,000万」 → 120000000, 「5千万」 → 50000000, 「91.2」 → 91.2. */
+/**
+ * 「1,200万」 → 12000000, 「1億2,000万」 → 120000000, 「5千万」 → 50000000, 「91.2」 → 91.2: `s` is an AMOUNT, numbers
+ * (digits, commas, points) and the multipliers. Rounded to 15 significant digits (1.2万 is 12000, not 12000.000000000002)
+ * unless that could change nothing: integers below 1e15, or one number of at most 15 digits.
+ */
 function amount(s: string): number | null {
-  if (PLAIN_NUMBER.test(s)) return Number(s);
   let total = 0;
   let group = 0;
   let pending: number | null = null;
-  for (const token of s.match(/[\d,.]+|[兆億万千]/gu) ?? []) {
-    if (token === "千") {
+  let numbers = 0;
+  let fraction = false;
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : -1;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      const token = s.slice(start, i);
+      pending = Number(token.includes(",") ? token.replace(/,/g, "") : token);
+      fraction ||= token.includes(".");
+      numbers++;
+      start = -1;
+    }
+    if (c === 0x5343) {
       group += (pending ?? 1) * 1e3;
       pending = null;
-    } else if (token in MULTIPLIER) {
+    } else if (multiplierOf(c) > 0) {
       group += pending ?? 0;
-      total += (group || 1) * MULTIPLIER[token];
+      total += (group || 1) * multiplierOf(c);
       group = 0;
       pending = null;
-    } else pending = Number(token.replace(/,/g, ""));
+    }
   }
-  const value = Number((total + group + (pending ?? 0)).toPrecision(15));
+  const sum = total + group + (pending ?? 0);
+  const exact = (!fraction && Math.abs(sum) < 1e15) || (numbers === 1 && sum === pending && s.length <= 15);
+  const value = exact ? sum : Number(sum.toPrecision(15));
   return Number.isFinite(value) ? value : null;
 }
 

@@ -58,8 +58,8 @@ export type Placed =
 /** What the search needs from the item: the sheet, the form's vocabulary, and spacer lines per section. */
 export class ValueSearch {
   private readonly spacers = new Map<number, Spacers>();
-  /** While an item is placed: its anchors' cells, the labels that are its print. */
-  private anchorCells: Set<Cell> | null = null;
+  /** While an item is placed: its anchors, whose cells are the labels that are its print. */
+  private anchors: readonly FieldAnchor[] | null = null;
 
   constructor(
     readonly view: SheetView,
@@ -72,11 +72,11 @@ export class ValueSearch {
    * are already something (the title).
    */
   place(anchors: readonly FieldAnchor[], claimed: Set<number>): Placed[] {
-    this.anchorCells = new Set(anchors.map((anchor) => anchor.cell));
+    this.anchors = anchors;
     try {
       return this.placeAll(anchors, claimed);
     } finally {
-      this.anchorCells = null;
+      this.anchors = null;
     }
   }
 
@@ -251,7 +251,7 @@ export class ValueSearch {
    * own (「課題と改善策：人員不足のため…」, 「当年度の取組内容の見直しが必要。」): an answer, not the form's print.
    */
   private isAnswerWithLabel(cell: Cell): boolean {
-    if (!this.anchorCells || this.anchorCells.has(cell)) return false;
+    if (!this.anchors || this.anchors.some((anchor) => anchor.cell === cell)) return false;
     return this.labels.answerAfterLabel(cell);
   }
 
