@@ -56,11 +56,16 @@ export class SheetView {
   private readonly cells: Cell[] = [];
   /** cells[cellStart[r - top]] is the first cell at or after row r, for r from top to the last row of values + 1. */
   private readonly cellStart: Int32Array;
-  /** The merged areas crossing each row, from mergeTop on: mergeList[mergeStart[r - mergeTop] … mergeStart[r - mergeTop + 1]). */
+  /**
+   * The merged areas crossing each row, from mergeTop on: mergeList[mergeStart[r - mergeTop] … mergeStart[r - mergeTop + 1]),
+   * each row's by left column (then as listed). A row whose areas do not overlap (as Excel keeps them) is searched by
+   * halves; one where they do (a broken file) is read through, as listed: one claiming area a row at most.
+   */
   private readonly merges: CellRange[];
   private readonly mergeTop: number;
   private readonly mergeStart: Int32Array;
   private readonly mergeList: Int32Array;
+  private readonly overlapping: Uint8Array;
   readonly top: number;
   readonly bottom: number;
   /** The used range's first and last columns. */
@@ -94,6 +99,17 @@ export class SheetView {
     merges.forEach((m, index) => {
       for (let r = m.top; r <= m.bottom; r++) mergeList[filled[r - mergeTop]++] = index;
     });
+    const overlapping = (this.overlapping = new Uint8Array(mergeStart.length));
+    const leftOf = (k: number) => merges[mergeList[k]].left;
+    for (let r = 0; r + 1 < mergeStart.length; r++) {
+      const from = mergeStart[r];
+      const to = mergeStart[r + 1];
+      // Files list areas row by row, left to right: most rows are in order already.
+      let k = from + 1;
+      while (k < to && leftOf(k) >= leftOf(k - 1)) k++;
+      if (k < to) mergeList.subarray(from, to).sort((a, b) => merges[a].left - merges[b].left || a - b);
+      for (k = from + 1; k < to && overlapping[r] === 0; k++) if (leftOf(k) <= merges[mergeList[k - 1]].right) overlapping[r] = 1;
+    }
 
     const cellStart = (this.cellStart = new Int32Array(grid.values.length + 1));
     let nextRow = 0;
@@ -125,27 +141,34 @@ export class SheetView {
     return m ? { row: m.top, col: m.left } : { row, col };
   }
 
-  /** The merged area that hides (row, col) under its top-left cell, if any. */
+  /** The merged area that hides (row, col) under its top-left cell, if any; of two that do, the first listed. */
   coveringMerge(row: number, col: number): CellRange | undefined {
     const at = this.mergeRow(row);
     if (at < 0) return undefined;
-    for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) {
-      const m = this.merges[this.mergeList[k]];
-      if (col >= m.left && col <= m.right && (row !== m.top || col !== m.left)) return m;
-    }
-    return undefined;
+    let first = -1;
+    if (!this.overlapping[at]) first = this.lastMergeFrom(at, col);
+    else for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) if (this.hides(k, row, col) && (first < 0 || this.mergeList[k] < this.mergeList[first])) first = k;
+    return first >= 0 && this.hides(first, row, col) ? this.merges[this.mergeList[first]] : undefined;
+  }
+
+  private hides(k: number, row: number, col: number): boolean {
+    const m = this.merges[this.mergeList[k]];
+    return col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
   }
 
   /** The merged area (row, col) heads; of two that claim it, the last listed. */
   private headedMerge(row: number, col: number): CellRange | undefined {
     const at = this.mergeRow(row);
-    let headed: CellRange | undefined;
-    if (at < 0) return headed;
-    for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) {
-      const m = this.merges[this.mergeList[k]];
-      if (m.top === row && m.left === col) headed = m;
-    }
-    return headed;
+    if (at < 0) return undefined;
+    let last = -1;
+    if (!this.overlapping[at]) last = this.lastMergeFrom(at, col);
+    else for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) if (this.heads(k, row, col) && (last < 0 || this.mergeList[k] > this.mergeList[last])) last = k;
+    return last >= 0 && this.heads(last, row, col) ? this.merges[this.mergeList[last]] : undefined;
+  }
+
+  private heads(k: number, row: number, col: number): boolean {
+    const m = this.merges[this.mergeList[k]];
+    return m.top === row && m.left === col;
   }
 
   /** The index of `row` in mergeStart, -1 outside the rows merged areas cross. */
@@ -154,29 +177,73 @@ export class SheetView {
     return at < 0 || at + 1 >= this.mergeStart.length ? -1 : at;
   }
 
-  cellAt(row: number, col: number): Cell | undefined {
-    for (let k = this.firstCellAtOrAfter(row), end = this.firstCellAtOrAfter(row + 1); k < end; k++) {
-      const cell = this.cells[k];
-      if (cell.col === col) return cell;
-      if (cell.col > col) break;
+  /** In the row's list of areas (by left column), the last that starts at or before `col`; -1: none does. */
+  private lastMergeFrom(at: number, col: number): number {
+    let lo = this.mergeStart[at];
+    let hi = this.mergeStart[at + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.merges[this.mergeList[mid]].left <= col) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return undefined;
+    return hi >= this.mergeStart[at] ? hi : -1;
+  }
+
+  cellAt(row: number, col: number): Cell | undefined {
+    const k = this.lastCellFrom(row, col);
+    return k >= 0 && this.cells[k].col === col ? this.cells[k] : undefined;
+  }
+
+  /** Among the row's cells (by column), the last at or before `col`; -1: none is. */
+  private lastCellFrom(row: number, col: number): number {
+    const first = this.firstCellAtOrAfter(row);
+    let lo = first;
+    let hi = this.firstCellAtOrAfter(row + 1) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cells[mid].col <= col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= first ? hi : -1;
   }
 
   /** The nearest column past `col` (`step` 1: to the right, -1: to the left) where `row` has a cell or a merged area. */
   nextInRow(row: number, col: number, step: 1 | -1): number | null {
-    let next: number | null = null;
-    const closer = (c: number) => (step > 0 ? c > col : c < col) && (next === null || (step > 0 ? c < next : c > next));
-    for (let k = this.firstCellAtOrAfter(row), end = this.firstCellAtOrAfter(row + 1); k < end; k++) {
-      if (closer(this.cells[k].col)) next = this.cells[k].col;
+    const cell = this.nextCellInRow(row, col, step);
+    const merge = this.nextMergeInRow(row, col, step);
+    if (cell === null || merge === null) return cell ?? merge;
+    return step > 0 ? Math.min(cell, merge) : Math.max(cell, merge);
+  }
+
+  private nextCellInRow(row: number, col: number, step: 1 | -1): number | null {
+    if (step < 0) {
+      const k = this.lastCellFrom(row, col - 1);
+      return k < 0 ? null : this.cells[k].col;
     }
+    const k = this.lastCellFrom(row, col);
+    const next = k < 0 ? this.firstCellAtOrAfter(row) : k + 1;
+    return next < this.firstCellAtOrAfter(row + 1) ? this.cells[next].col : null;
+  }
+
+  /** The nearest column past `col` that a merged area of the row covers. */
+  private nextMergeInRow(row: number, col: number, step: 1 | -1): number | null {
     const at = this.mergeRow(row);
-    if (at >= 0) {
-      for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) {
-        const m = this.merges[this.mergeList[k]];
-        const edge = step > 0 ? Math.max(m.left, col + 1) : Math.min(m.right, col - 1);
-        if ((step > 0 ? m.right > col : m.left < col) && closer(edge)) next = edge;
-      }
+    if (at < 0) return null;
+    let from = this.mergeStart[at];
+    let to = this.mergeStart[at + 1];
+    if (!this.overlapping[at]) {
+      // Areas that do not overlap stand in order of both edges: the one over the next column, else the next one.
+      const k = this.lastMergeFrom(at, col + step);
+      if (k < 0 && step < 0) return null;
+      if (k >= 0) from = k;
+      to = Math.min(to, from + (step > 0 ? 2 : 1));
+    }
+    let next: number | null = null;
+    for (let k = from; k < to; k++) {
+      const m = this.merges[this.mergeList[k]];
+      if (step > 0 ? m.right <= col : m.left >= col) continue;
+      const edge = step > 0 ? Math.max(m.left, col + 1) : Math.min(m.right, col - 1);
+      if (next === null || (step > 0 ? edge < next : edge > next)) next = edge;
     }
     return next;
   }
