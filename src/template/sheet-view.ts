@@ -58,14 +58,12 @@ export class SheetView {
   private readonly cellStart: Int32Array;
   /**
    * The merged areas crossing each row, from mergeTop on: mergeList[mergeStart[r - mergeTop] … mergeStart[r - mergeTop + 1]),
-   * each row's by left column (then as listed). A row whose areas do not overlap (as Excel keeps them) is searched by
-   * halves; one where they do (a broken file) is read through, as listed: one claiming area a row at most.
+   * each row's by left column. No two overlap, so a row's areas are searched by halves.
    */
   private readonly merges: CellRange[];
   private readonly mergeTop: number;
   private readonly mergeStart: Int32Array;
   private readonly mergeList: Int32Array;
-  private readonly overlapping: Uint8Array;
   readonly top: number;
   readonly bottom: number;
   /** The used range's first and last columns. */
@@ -78,37 +76,23 @@ export class SheetView {
     this.left = grid.left;
     // The sheet reaches as far down as its merged areas do (Excel's used range counts them), within bounds.
     const lastValueRow = grid.top + grid.values.length - 1;
-    const merges: CellRange[] = [];
-    this.merges = merges;
+    let merges: CellRange[] = [];
     for (const m of grid.merges) if (m.top <= lastValueRow) merges.push(clipMergeRows(m, lastValueRow));
-    let mergeTop = grid.top;
+    let index = indexByRow(merges);
+    const overlapping = overlappingAreas(merges, index);
+    if (overlapping.size > 0) {
+      merges = merges.filter((_, i) => !overlapping.has(i));
+      index = indexByRow(merges);
+    }
+    this.merges = merges;
+    this.mergeTop = index.top;
+    this.mergeStart = index.start;
+    this.mergeList = index.list;
     let bottom = lastValueRow;
     let right = grid.left - 1;
     for (const m of merges) {
-      if (m.top < mergeTop) mergeTop = m.top;
       if (m.bottom > bottom) bottom = m.bottom;
       if (m.right > right) right = m.right;
-    }
-    this.mergeTop = mergeTop;
-    // Counting sort of (row, merge) pairs: how many areas cross each row, then where each row's list starts.
-    const mergeStart = (this.mergeStart = new Int32Array(Math.max(1, bottom - mergeTop + 2)));
-    for (const m of merges) for (let r = m.top; r <= m.bottom; r++) mergeStart[r - mergeTop + 1]++;
-    for (let r = 1; r < mergeStart.length; r++) mergeStart[r] += mergeStart[r - 1];
-    const mergeList = (this.mergeList = new Int32Array(mergeStart[mergeStart.length - 1] ?? 0));
-    const filled = mergeStart.slice(0, -1);
-    merges.forEach((m, index) => {
-      for (let r = m.top; r <= m.bottom; r++) mergeList[filled[r - mergeTop]++] = index;
-    });
-    const overlapping = (this.overlapping = new Uint8Array(mergeStart.length));
-    const leftOf = (k: number) => merges[mergeList[k]].left;
-    for (let r = 0; r + 1 < mergeStart.length; r++) {
-      const from = mergeStart[r];
-      const to = mergeStart[r + 1];
-      // Files list areas row by row, left to right: most rows are in order already.
-      let k = from + 1;
-      while (k < to && leftOf(k) >= leftOf(k - 1)) k++;
-      if (k < to) mergeList.subarray(from, to).sort((a, b) => merges[a].left - merges[b].left || a - b);
-      for (k = from + 1; k < to && overlapping[r] === 0; k++) if (leftOf(k) <= merges[mergeList[k - 1]].right) overlapping[r] = 1;
     }
 
     const cellStart = (this.cellStart = new Int32Array(grid.values.length + 1));
@@ -141,34 +125,24 @@ export class SheetView {
     return m ? { row: m.top, col: m.left } : { row, col };
   }
 
-  /** The merged area that hides (row, col) under its top-left cell, if any; of two that do, the first listed. */
+  /** The merged area that hides (row, col) under its top-left cell, if any. */
   coveringMerge(row: number, col: number): CellRange | undefined {
-    const at = this.mergeRow(row);
-    if (at < 0) return undefined;
-    let first = -1;
-    if (!this.overlapping[at]) first = this.lastMergeFrom(at, col);
-    else for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) if (this.hides(k, row, col) && (first < 0 || this.mergeList[k] < this.mergeList[first])) first = k;
-    return first >= 0 && this.hides(first, row, col) ? this.merges[this.mergeList[first]] : undefined;
+    const m = this.mergeOver(row, col);
+    return m && (row !== m.top || col !== m.left) ? m : undefined;
   }
 
-  private hides(k: number, row: number, col: number): boolean {
-    const m = this.merges[this.mergeList[k]];
-    return col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
-  }
-
-  /** The merged area (row, col) heads; of two that claim it, the last listed. */
+  /** The merged area (row, col) heads. */
   private headedMerge(row: number, col: number): CellRange | undefined {
-    const at = this.mergeRow(row);
-    if (at < 0) return undefined;
-    let last = -1;
-    if (!this.overlapping[at]) last = this.lastMergeFrom(at, col);
-    else for (let k = this.mergeStart[at], end = this.mergeStart[at + 1]; k < end; k++) if (this.heads(k, row, col) && (last < 0 || this.mergeList[k] > this.mergeList[last])) last = k;
-    return last >= 0 && this.heads(last, row, col) ? this.merges[this.mergeList[last]] : undefined;
+    const m = this.mergeOver(row, col);
+    return m && row === m.top && col === m.left ? m : undefined;
   }
 
-  private heads(k: number, row: number, col: number): boolean {
-    const m = this.merges[this.mergeList[k]];
-    return m.top === row && m.left === col;
+  /** The merged area over (row, col), its top-left cell included. */
+  private mergeOver(row: number, col: number): CellRange | undefined {
+    const at = this.mergeRow(row);
+    const k = at < 0 ? -1 : this.lastMergeFrom(at, col);
+    const m = k < 0 ? undefined : this.merges[this.mergeList[k]];
+    return m && col <= m.right ? m : undefined;
   }
 
   /** The index of `row` in mergeStart, -1 outside the rows merged areas cross. */
@@ -229,15 +203,11 @@ export class SheetView {
   private nextMergeInRow(row: number, col: number, step: 1 | -1): number | null {
     const at = this.mergeRow(row);
     if (at < 0) return null;
-    let from = this.mergeStart[at];
-    let to = this.mergeStart[at + 1];
-    if (!this.overlapping[at]) {
-      // Areas that do not overlap stand in order of both edges: the one over the next column, else the next one.
-      const k = this.lastMergeFrom(at, col + step);
-      if (k < 0 && step < 0) return null;
-      if (k >= 0) from = k;
-      to = Math.min(to, from + (step > 0 ? 2 : 1));
-    }
+    // Areas that do not overlap stand in order of both edges: the one over the next column, else the next one.
+    const k = this.lastMergeFrom(at, col + step);
+    if (k < 0 && step < 0) return null;
+    const from = k < 0 ? this.mergeStart[at] : k;
+    const to = Math.min(this.mergeStart[at + 1], from + (step > 0 ? 2 : 1));
     let next: number | null = null;
     for (let k = from; k < to; k++) {
       const m = this.merges[this.mergeList[k]];
@@ -276,4 +246,61 @@ export class SheetView {
   address(row: number, col: number): string {
     return a1(row, col);
   }
+}
+
+interface MergeIndex {
+  /** The first row any area crosses. */
+  top: number;
+  /** Where each row's list starts in `list`, and where the last one ends. */
+  start: Int32Array;
+  /** Indexes of the areas, row by row, each row's by left column (then as listed). */
+  list: Int32Array;
+}
+
+/** The areas crossing each row: a counting sort of (row, area) pairs; a row listed out of column order is sorted. */
+function indexByRow(merges: readonly CellRange[]): MergeIndex {
+  let top = Infinity;
+  let bottom = -1;
+  for (const m of merges) {
+    if (m.top < top) top = m.top;
+    if (m.bottom > bottom) bottom = m.bottom;
+  }
+  if (bottom < 0) return { top: 0, start: new Int32Array(1), list: new Int32Array(0) };
+  const start = new Int32Array(bottom - top + 2);
+  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) start[r - top + 1]++;
+  for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
+  const list = new Int32Array(start[start.length - 1]);
+  const filled = start.slice(0, -1);
+  merges.forEach((m, index) => {
+    for (let r = m.top; r <= m.bottom; r++) list[filled[r - top]++] = index;
+  });
+  const leftOf = (k: number) => merges[list[k]].left;
+  for (let r = 0; r + 1 < start.length; r++) {
+    // Files list areas row by row, left to right: most rows are in order already.
+    let k = start[r] + 1;
+    while (k < start[r + 1] && leftOf(k) >= leftOf(k - 1)) k++;
+    if (k < start[r + 1]) list.subarray(start[r], start[r + 1]).sort((a, b) => merges[a].left - merges[b].left || a - b);
+  }
+  return { top, start, list };
+}
+
+/**
+ * The areas that share a cell with another: a broken file (Excel's merge command refuses to make them, and Excel repairs
+ * such a file by dropping merged areas). They are left out, each cell under them read as it stands; one sweep a row.
+ */
+function overlappingAreas(merges: readonly CellRange[], { start, list }: MergeIndex): Set<number> {
+  const found = new Set<number>();
+  for (let r = 0; r + 1 < start.length; r++) {
+    let reach = -1;
+    let owner = -1;
+    for (let k = start[r]; k < start[r + 1]; k++) {
+      const m = merges[list[k]];
+      if (owner >= 0 && m.left <= reach) found.add(owner).add(list[k]);
+      if (m.right > reach) {
+        reach = m.right;
+        owner = list[k];
+      }
+    }
+  }
+  return found;
 }
