@@ -362,42 +362,59 @@ class FieldLooks {
 
 /**
  * Rows and columns of a section with nothing in them, no value and no merged area: spacers people leave in a
- * layout, stepped over when looking for a value. Merged areas are kept as column spans: one may reach column XFD.
+ * layout, stepped over when looking for a value. The columns taken are kept as spans by column (a merged area may
+ * reach column XFD, and a row may hold thousands), searched by halves.
  */
 class Spacers {
   readonly bottom: number;
   private readonly usedRows = new Set<number>();
-  private readonly usedCols = new Set<number>();
-  private readonly mergedCols: CellRange[] = [];
+  /** The columns taken, as disjoint spans in order: left, right, left, right… */
+  private readonly spans: number[] = [];
 
   constructor(view: SheetView, rows: Rows) {
     this.bottom = rows.bottom;
+    const taken: [number, number][] = [];
     // A merged cell's area is among the merged areas crossing the rows: the cell itself is enough here.
     for (const cell of view.cellsIn(rows.top, rows.bottom)) {
       this.usedRows.add(cell.row);
-      this.usedCols.add(cell.col);
+      taken.push([cell.col, cell.col]);
     }
     for (const area of view.mergesIn(rows.top, rows.bottom)) {
       for (let r = Math.max(area.top, rows.top); r <= Math.min(area.bottom, rows.bottom); r++) this.usedRows.add(r);
-      this.mergedCols.push(area);
+      taken.push([area.left, area.right]);
+    }
+    taken.sort((a, b) => a[0] - b[0]);
+    for (const [left, right] of taken) {
+      const last = this.spans.length - 1;
+      if (last > 0 && left <= this.spans[last] + 1) this.spans[last] = Math.max(this.spans[last], right);
+      else this.spans.push(left, right);
     }
   }
 
   isSpacer(line: number, column: boolean): boolean {
     if (!column) return !this.usedRows.has(line);
-    return !this.usedCols.has(line) && !this.mergedCols.some((area) => line >= area.left && line <= area.right);
+    const k = this.lastSpanFrom(line);
+    return k < 0 || this.spans[k + 1] < line;
   }
 
   /** The last spacer column of the run `col` (a spacer) is in, going `step`, not past `bound`. */
   lastSpacerColumn(col: number, step: 1 | -1, bound: number): number {
-    let used = bound + step;
-    const closer = (c: number) => (step > 0 ? c > col && c < used : c < col && c > used);
-    for (const c of this.usedCols) if (closer(c)) used = c;
-    for (const area of this.mergedCols) {
-      const edge = step > 0 ? area.left : area.right;
-      if (closer(edge)) used = edge;
+    const k = this.lastSpanFrom(col);
+    // The span before `col` ends before it; the one after starts after it.
+    const used = step > 0 ? (k + 2 < this.spans.length ? this.spans[k + 2] : Infinity) : k >= 0 ? this.spans[k + 1] : -Infinity;
+    return (step > 0 ? Math.min(used, bound + 1) : Math.max(used, bound - 1)) - step;
+  }
+
+  /** The index of the last span starting at or before `col` (its left edge in `spans`); -2: none does. */
+  private lastSpanFrom(col: number): number {
+    let lo = 0;
+    let hi = this.spans.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[2 * mid] <= col) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return used - step;
+    return 2 * hi;
   }
 }
 
