@@ -46,6 +46,8 @@ export type RatingField = (typeof RATING_FIELDS)[number];
 /** One 取組項目 as read from the workbook. Empty text is null. */
 export const Item = CellRef.extend({
   no: z.number().int(),
+  /** Where the heading prints the number in a cell of its own (「取組項目」 | 「1」): that cell; `cell` is the label's. */
+  numberCell: z.string().optional(),
   /** The name of the form (ward) the item belongs to: see the report's `forms`. */
   form: z.string(),
   title: z.string().nullable(),

@@ -15,7 +15,7 @@ import {
   RatingValue,
   Target,
 } from "../model";
-import { CellValue, cellText, parseA1, WorkbookGrid } from "../template/grid";
+import { CellValue, cellText, isErrorValue, parseA1, WorkbookGrid } from "../template/grid";
 import { resolveProfile, TemplateProfile } from "../template/profile";
 import { CHECK_LABEL } from "./judgement";
 
@@ -56,7 +56,9 @@ export interface ItemRow {
   targets: string;
   /** The item's heading cell: where 移動 jumps and what the 連動 check reads. */
   link: CellRef;
-  /** The heading cell's value as it is now, when the cells are known. */
+  /** The cell of the heading's number, where it stands apart from the label (「取組項目」 | 「1」): the check reads both. */
+  numberLink?: CellRef;
+  /** The heading as it reads now (label and number cells joined), when the cells are known. */
   heading?: CellValue;
 }
 
@@ -194,8 +196,18 @@ function itemRow(item: Item, counts: ReturnType<typeof countBlocking> | undefine
     warnings: counts?.warnings ?? 0,
     targets: item.targets.map(formatTarget).join("\n"),
     link: { sheet: item.sheet, cell: item.cell },
-    ...(cells ? { heading: cells({ sheet: item.sheet, cell: item.cell }) ?? null } : {}),
+    ...(item.numberCell ? { numberLink: { sheet: item.sheet, cell: item.numberCell } } : {}),
+    ...(cells ? { heading: headingNow(item, cells) } : {}),
   };
+}
+
+/** The heading's cells as they read now, the number's joined to the label's; an error value stays one. */
+function headingNow(item: Item, cells: GridLookup): CellValue {
+  const label = cells({ sheet: item.sheet, cell: item.cell }) ?? null;
+  if (!item.numberCell) return label;
+  const number = cells({ sheet: item.sheet, cell: item.numberCell }) ?? null;
+  if (isErrorValue(label)) return label;
+  return isErrorValue(number) ? number : cellText(label) + cellText(number);
 }
 
 type GridLookup = (ref: CellRef) => CellValue | undefined;

@@ -105,14 +105,14 @@ function headingPrefixes(itemLabels: string[], no: number): string[] {
 }
 
 /**
- * "" while the item's heading cell still begins with its label and number (取組項目 3, 取組項目３, not 取組項目 31)
+ * "" while the item's heading cells (the label's, and the number's where it stands apart) still begin with its label and number (取組項目 3, 取組項目３, not 取組項目 31)
  * and none of its linked cells begins with a field label; 要再作成 when one does, or a cell is gone (#REF!).
  * Spaces are ignored; only the profile's labels and the item's number are written in the formula.
  */
-export function relinkFormula(heading: CellRef, itemLabels: string[], no: number, sources: CellRef[], labels: CellRange): string {
+export function relinkFormula(heading: readonly CellRef[], itemLabels: string[], no: number, sources: CellRef[], labels: CellRange): string {
   const strip = (text: string) => CHECK_SPACES.reduce((t, space) => substitute(t, space, ""), text);
   const p = `{${headingPrefixes(itemLabels, no).map(literal).join(",")}}`;
-  const h = strip(sourceReference(heading));
+  const h = strip(heading.map(sourceReference).join("&"));
   const conditions = [`SUMPRODUCT((LEFT(${h},LEN(${p}))=${p})*ISERROR(FIND(MID(${h}&"_",LEN(${p})+1,1),${literal(DIGITS)})))<>0`];
   if (sources.length) {
     const s = strip(`CHOOSE({${sources.map((_, i) => i + 1).join(",")}},${sources.map(sourceReference).join(",")})`);

@@ -137,7 +137,7 @@ function relinkCell(row: ItemRow, live: Omit<Live, "relink">): CellContent {
   const sources = linkedSources(row);
   const { itemLabels } = live.profile;
   const needed = relinkNeeded(row.heading ?? null, itemLabels, row.no, sources.map((s) => s.value), live.labelTexts);
-  return formula(relinkFormula(row.link, itemLabels, row.no, sources.map((s) => s.ref), live.labels), needed ? RELINK_LABEL : "");
+  return formula(relinkFormula(row.numberLink ? [row.link, row.numberLink] : [row.link], itemLabels, row.no, sources.map((s) => s.ref), live.labels), needed ? RELINK_LABEL : "");
 }
 
 /** The field labels a linked cell must not begin with (the 連動 check), normalised. */

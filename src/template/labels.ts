@@ -6,6 +6,8 @@ import { hasContent, normalize, rememberedByText } from "./text";
 /** Recognises the form's labels and legends in cells. */
 export class Labels {
   private readonly itemPattern: RegExp;
+  /** The item labels (normalised): a cell holding one alone may head an item with its number beside it. */
+  private readonly itemLabels: Set<string>;
   /** The first units of the item labels (normalised): a head starting otherwise is no item heading. Null: any may. */
   private readonly itemStarts: Set<number> | null;
   /** A section label (normalised) → its section; the first section naming it, where two do. */
@@ -28,6 +30,7 @@ export class Labels {
     this.fields = Object.keys(profile.fields) as LabelledFieldName[];
     this.noteStart = normalize(profile.remarkNote.start) || "\u0000";
     const itemLabels = profile.itemLabels.map(normalize);
+    this.itemLabels = new Set(itemLabels.filter(Boolean));
     this.itemPattern = new RegExp(`^(?:${itemLabels.map(escapeRegExp).join("|")})(\\d+)`, "u");
     this.itemStarts = itemLabels.includes("") ? null : new Set(itemLabels.map((l) => l.charCodeAt(0)));
     for (const [section, labels] of Object.entries(profile.sectionLabels)) {
@@ -48,6 +51,16 @@ export class Labels {
     );
     this.tokenBeforeWord = pairs.length ? new RegExp(pairs.join("|"), "u") : /(?!)/u;
     this.namesNone = scales.map(() => []);
+  }
+
+  /**
+   * The heading's number where the heading prints its label and number in cells of their own (「取組項目」 | 「1」):
+   * `cell` is the label alone, `next` the next cell in its row, holding a whole number and nothing else.
+   */
+  itemNumberBeside(cell: Cell, next: Cell | undefined): number | null {
+    if (!next || next.row !== cell.row || !this.itemLabels.has(cell.head)) return null;
+    const m = /^\d{1,9}$/.exec(next.head);
+    return m ? Number(m[0]) : null;
   }
 
   itemNumber(cell: Cell): number | null {

@@ -47,6 +47,8 @@ const HEADING_ROWS = 10;
 interface Block {
   no: number;
   anchor: Cell;
+  /** The cell holding the number, where the heading prints it apart from its label (「取組項目」 | 「1」). */
+  numberCell: Cell | null;
   /** The rest of the anchor cell after 取組項目 N (often the title). */
   anchorRest: string;
   top: number;
@@ -54,19 +56,24 @@ interface Block {
 }
 
 function findBlocks(view: SheetView, labels: Labels): Block[] {
-  const anchors: { cell: Cell; no: number }[] = [];
+  const anchors: { cell: Cell; no: number; numberCell: Cell | null }[] = [];
   const cells = view.allCells();
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     // One item per row: a second match on the row is text, not a heading.
     if (anchors.length > 0 && anchors[anchors.length - 1].cell.row === cell.row) continue;
     const no = labels.itemNumber(cell);
-    if (no !== null) anchors.push({ cell, no });
+    if (no !== null) anchors.push({ cell, no, numberCell: null });
+    else {
+      const beside = labels.itemNumberBeside(cell, cells[i + 1]);
+      if (beside !== null) anchors.push({ cell, no: beside, numberCell: cells[i + 1] });
+    }
   }
   const blocks: Block[] = [];
-  anchors.forEach(({ cell, no }, i) => {
+  anchors.forEach(({ cell, no, numberCell }, i) => {
     const nextTop = i + 1 < anchors.length ? anchors[i + 1].cell.row : view.bottom + 1;
-    const block = { no, anchor: cell, anchorRest: restAfterNumber(cell.text), top: cell.row, bottom: nextTop - 1 };
+    const anchorRest = numberCell ? "" : restAfterNumber(cell.text);
+    const block = { no, anchor: cell, numberCell, anchorRest, top: cell.row, bottom: nextTop - 1 };
     if (hasFieldLabel(view, block, labels)) blocks.push(block);
   });
   return blocks;
@@ -103,6 +110,7 @@ function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form
   }
   const claimed = new Set<number>();
   if (heading.cell) claimed.add(key(heading.cell));
+  if (block.numberCell) claimed.add(key(block.numberCell));
   const placed = search.place(anchors, claimed);
   const readOf = (field: LabelledFieldName): FieldRead | null => {
     const i = anchors.findIndex((anchor) => anchor.field === field);
@@ -139,6 +147,7 @@ function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form
     form: form.name,
     sheet: view.name,
     cell: view.address(block.anchor.row, block.anchor.col),
+    ...(block.numberCell ? { numberCell: view.address(block.numberCell.row, block.numberCell.col) } : {}),
     title: heading.title,
     subtitle: heading.subtitle,
     starred: heading.starred,
@@ -208,7 +217,7 @@ function readHeading(view: SheetView, block: Block, rows: Rows, profile: Templat
   const { open, close, star } = profile.title;
   const lines: { text: string; cell: Cell }[] = [];
   if (block.anchorRest) lines.push({ text: block.anchorRest, cell: block.anchor });
-  for (const cell of view.cellsIn(rows.top, rows.bottom)) if (cell !== block.anchor) lines.push({ text: cell.text, cell });
+  for (const cell of view.cellsIn(rows.top, rows.bottom)) if (cell !== block.anchor && cell !== block.numberCell) lines.push({ text: cell.text, cell });
 
   const at = lines.findIndex((l) => l.text.includes(open));
   const starred = lines.some((l) => outside(l.text, open, close).includes(star));

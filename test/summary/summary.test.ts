@@ -351,6 +351,19 @@ describe("the live 集計 (#16)", () => {
     }
   });
 
+  test("a heading whose number stands in a cell of its own (「取組項目」 | 「1」): 連動 reads both cells", async () => {
+    const grid = await gridOf([formItem(1), formItem(2), formItem(12)], { numberStyle: "apart" });
+    const { summary, sheets } = await liveSummary(grid);
+    const [sheet] = sheets;
+    expectCachedValuesRight(grid, sheets);
+    const relink = (results: Map<string, CellValue>) => [1, 2, 3].map((r) => shown(results, sheet, sheet.tables[0].top + r, colOf(sheet, "連動")));
+    expect(relink(evaluateSheets(grid, sheets))).toEqual(["", "", ""]);
+    const number = summary.rows[0].numberLink!;
+    expect(number.cell).toBe(summary.rows[0].link.cell.replace(/^A/, "B"));
+    edit(grid, number.sheet, number.cell, 12); // another item's number stands there now
+    expect(relink(evaluateSheets(grid, sheets))).toEqual([RELINK_LABEL, "", ""]);
+  });
+
   test("a value written after its label in the label's own cell is not linked (the formula would show the label): it stays a value", async () => {
     const grid = await gridOf([formItem(1, { midyear: { implementation: "(i)", achievement: "②" } })]);
     const { summary } = await liveSummary(grid);

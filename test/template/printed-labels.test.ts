@@ -88,3 +88,40 @@ describe("answers that mention an item or name both levels", () => {
     expect(heading("取組項目1：")).toBe(1);
   });
 });
+
+/**
+ * A heading that prints its label and number in cells of their own (「取組項目」 | 「1」, the number typed as a number,
+ * or 全角): the same items as 「取組項目1」 in one cell, the label's cell as the item's, the number's cell named, and
+ * the number never taken for a field's value. Before, no item was found (TEMPLATE_NOT_RECOGNIZED).
+ */
+describe("an item heading with its number in a cell of its own", () => {
+  const items = [formItem(1), formItem(2, { midyear: { implementation: "(ii)", achievement: "②", remark: "人員不足のため" } }), formItem(3)];
+
+  test("as a number: the same items and findings, and the number's cell", async () => {
+    const plain = checkWorkbook(await gridOf(items));
+    const apart = checkWorkbook(await gridOf(items, { numberStyle: "apart" }));
+    expect(apart.items.map(({ numberCell, ...item }) => item)).toEqual(plain.items);
+    expect(apart.items.map((item) => [item.cell, item.numberCell])).toEqual(plain.items.map((item) => [item.cell, item.cell.replace(/^A/, "B")]));
+    expect(apart.findings).toEqual(plain.findings);
+  });
+
+  test.each([["１"], ["1"], ["  3 "]])("as the text %j, a blank cell between", async (written) => {
+    const grid = await gridOf([formItem(1)], { numberStyle: "apart" });
+    const [sheet] = grid.sheets;
+    const row = sheet.values.findIndex((line) => line?.[0] === "取組項目");
+    const line: CellValue[] = ["取組項目"];
+    line[2] = written;
+    sheet.values[row] = line;
+    const [item] = checkWorkbook(grid).items;
+    expect(item.no).toBe(Number(written.normalize("NFKC")));
+    expect(item.numberCell).toBe(`C${row + sheet.top + 1}`);
+  });
+
+  test("a label alone with words beside it is no heading", async () => {
+    const grid = await gridOf([formItem(1)], { numberStyle: "apart" });
+    const [sheet] = grid.sheets;
+    const row = sheet.values.findIndex((line) => line?.[0] === "取組項目");
+    sheet.values[row] = ["取組項目", "1件目"];
+    expect(checkWorkbook(grid).items).toEqual([]);
+  });
+});

@@ -28,7 +28,8 @@ export interface LayoutOptions {
   gapRows?: number;
   /** An entirely blank spacer column between the label column and the value column. */
   blankColumnAfterLabels?: boolean;
-  numberStyle?: "plain" | "spaced" | "fullwidth" | "space";
+  /** apart: 「取組項目」 in the heading cell and the number (a number) in the cell to its right. */
+  numberStyle?: "plain" | "spaced" | "fullwidth" | "space" | "apart";
   /** Labels with spaces and line breaks inside, as people type them. */
   labelBreaks?: boolean;
   /** 取組項目5 【title】 in one cell. */
@@ -405,7 +406,10 @@ class BlockWriter {
       this.record("title", this.row, 0);
       this.row++;
     } else {
-      this.put(this.row, 0, heading, { bold: true });
+      if (this.options.numberStyle === "apart" && typeof item.no === "number") {
+        this.put(this.row, 0, "取組項目", { bold: true });
+        this.put(this.row, 1, item.no, { bold: true });
+      } else this.put(this.row, 0, heading, { bold: true });
       this.area(this.row + 1, 0, this.row + 1, H, title, { bold: true });
       this.record("title", this.row + 1, 0);
       this.row += 2;
