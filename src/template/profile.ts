@@ -82,7 +82,8 @@ export const TemplateProfile = z.object({
   name: z.string(),
   /** The line that starts an item: the label followed by its number (取組項目 11). */
   itemLabels: z.array(z.string()).min(1),
-  title: z.object({ open: z.string(), close: z.string(), star: z.string() }),
+  /** The title's brackets (【】), and others a ward may print it in (［］…), tried in order where no 【 is found. */
+  title: z.object({ open: z.string(), close: z.string(), star: z.string(), otherBrackets: z.array(z.tuple([z.string().min(1), z.string().min(1)])) }),
   sectionLabels: z.record(SectionName, z.array(z.string())),
   fields: z.record(LabelledFieldName, FieldRule),
   scales: z.record(z.string(), Scale),
@@ -112,7 +113,12 @@ const TEXT_PLACEMENT: Direction[] = ["inline", "below", "right"];
 export const defaultProfile: TemplateProfile = {
   name: "大阪市 区運営 「市政改革プラン」に基づく取組等",
   itemLabels: ["取組項目"],
-  title: { open: "【", close: "】", star: "★" },
+  title: {
+    open: "【",
+    close: "】",
+    star: "★",
+    otherBrackets: [["［", "］"], ["[", "]"], ["〔", "〕"], ["《", "》"], ["≪", "≫"], ["〈", "〉"], ["＜", "＞"]],
+  },
   sectionLabels: {
     plan: ["計画"],
     midyear: ["中間振り返り"],

@@ -214,11 +214,14 @@ interface Heading {
 
 /** 【title】, ★ and the optional sub-title line, from the anchor cell and the rows before the first label. */
 function readHeading(view: SheetView, block: Block, rows: Rows, profile: TemplateProfile): Heading {
-  const { open, close, star } = profile.title;
+  const { star } = profile.title;
   const lines: { text: string; cell: Cell }[] = [];
   if (block.anchorRest) lines.push({ text: block.anchorRest, cell: block.anchor });
   for (const cell of view.cellsIn(rows.top, rows.bottom)) if (cell !== block.anchor && cell !== block.numberCell) lines.push({ text: cell.text, cell });
 
+  // The form's 【】, else the first other pair a line opens (「［歳出の削減］」).
+  const pairs: [string, string][] = [[profile.title.open, profile.title.close], ...profile.title.otherBrackets];
+  const [open, close] = pairs.find(([o]) => lines.some((l) => l.text.includes(o))) ?? pairs[0];
   const at = lines.findIndex((l) => l.text.includes(open));
   const starred = lines.some((l) => outside(l.text, open, close).includes(star));
   if (at < 0) return { title: null, subtitle: null, starred, source: null, cell: null };

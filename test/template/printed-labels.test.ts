@@ -125,3 +125,17 @@ describe("an item heading with its number in a cell of its own", () => {
     expect(checkWorkbook(grid).items).toEqual([]);
   });
 });
+
+/** A title in other brackets than the form's 【】 (「［歳出の削減］」): the same title, and no TITLE_MISSING. */
+describe("a title in other brackets", () => {
+  test.each([["［", "］"], ["[", "]"], ["〔", "〕"], ["《", "》"], ["≪", "≫"], ["〈", "〉"], ["＜", "＞"]])("%s…%s", async (open, close) => {
+    const grid = await sampleGrid();
+    const bracketed = (value: CellValue) => (typeof value === "string" && value.startsWith("【") ? value.replace("【", open).replace(/】(?=[^】]*$)/, close) : value);
+    const changed = { ...grid, sheets: grid.sheets.map((sheet) => ({ ...sheet, values: sheet.values.map((row) => row.map(bracketed)) })) };
+    expect(JSON.stringify(changed)).not.toBe(JSON.stringify(grid));
+    const plain = checkWorkbook(grid, { phase: "final" });
+    const printed = checkWorkbook(changed, { phase: "final" });
+    expect(printed.items.map((item) => [item.title, item.subtitle, item.starred])).toEqual(plain.items.map((item) => [item.title, item.subtitle, item.starred]));
+    expect(printed.findings).toEqual(plain.findings);
+  });
+});
