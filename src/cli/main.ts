@@ -8,6 +8,23 @@ import { EXIT, Io, processIo, warn } from "./io";
  */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const program = commands(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    warn(io, error instanceof Error ? error.message : String(error));
+    return EXIT.unusable;
+  }
+}
+
+/** What `hyoka --help` prints: written to lib/cli/help.txt at build, so that bin/hyoka.js answers without loading the CLI. */
+export function helpText(): string {
+  return commands(processIo, () => undefined).helpInformation();
+}
+
+function commands(io: Io, done: (exitCode: number) => void): Command {
   const phase = () => new Option("--phase <phase>", "フェーズ: plan（計画）/ midyear（中間振り返り）/ final（自己評価）。省略時は記入内容から判定").choices(PHASE_NAMES);
   const profile = () => new Option("--profile <file>", "様式プロファイル（JSON）で項目名や選択肢を変更");
 
@@ -24,7 +41,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     .addOption(new Option("--format <format>", "出力形式").choices(["text", "json"]).default("text"))
     .addOption(profile())
     .action(async (files: string[], opts) => {
-      exitCode = await (await import("./validate")).validateCommand(files, opts, io);
+      done(await (await import("./validate")).validateCommand(files, opts, io));
     });
 
   program
@@ -35,7 +52,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     .addOption(phase())
     .addOption(profile())
     .action(async (files: string[], opts) => {
-      exitCode = await (await import("./summarize")).summarizeCommand(files, opts, io);
+      done(await (await import("./summarize")).summarizeCommand(files, opts, io));
     });
 
   program
@@ -45,15 +62,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     .addOption(new Option("--format <format>", "出力形式").choices(["text", "json"]).default("text"))
     .addOption(profile())
     .action(async (files: string[], opts) => {
-      exitCode = await (await import("./inspect")).inspectCommand(files, opts, io);
+      done(await (await import("./inspect")).inspectCommand(files, opts, io));
     });
 
-  try {
-    await program.parseAsync(argv, { from: "user" });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
-    warn(io, error instanceof Error ? error.message : String(error));
-    return EXIT.unusable;
-  }
+  return program;
 }
