@@ -222,7 +222,7 @@ export class ValueSearch {
         continue;
       }
       near ??= { row: masterRow, col: masterCol, cell: undefined, near: true };
-      // Past the blank area; at least one step, even where overlapping merged areas disagree about their extent.
+      // Past the blank area, at least one step.
       if (horizontal) {
         col = step > 0 ? Math.max(col, area.right) + 1 : Math.min(col, area.left) - 1;
         // Past a blank only a cell or a merged area ends the walk: straight to the next one in the row.
