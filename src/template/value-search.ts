@@ -367,51 +367,69 @@ class FieldLooks {
  */
 class Spacers {
   readonly bottom: number;
-  private readonly usedRows = new Set<number>();
-  /** The columns taken, as disjoint spans in order: left, right, left, right… */
-  private readonly spans: number[] = [];
+  private rows: Set<number> | null = null;
+  /** The columns taken, as disjoint spans in order: left, right, left, right… Worked out when first asked. */
+  private spans: number[] | null = null;
 
-  constructor(view: SheetView, rows: Rows) {
-    this.bottom = rows.bottom;
-    const taken: [number, number][] = [];
+  constructor(
+    private readonly view: SheetView,
+    private readonly section: Rows,
+  ) {
+    this.bottom = section.bottom;
+  }
+
+  private usedRows(): Set<number> {
+    if (this.rows) return this.rows;
+    const { top, bottom } = this.section;
+    const rows = (this.rows = new Set<number>());
     // A merged cell's area is among the merged areas crossing the rows: the cell itself is enough here.
-    for (const cell of view.cellsIn(rows.top, rows.bottom)) {
-      this.usedRows.add(cell.row);
-      taken.push([cell.col, cell.col]);
+    for (const cell of this.view.cellsIn(top, bottom)) rows.add(cell.row);
+    for (const area of this.view.mergesIn(top, bottom)) for (let r = Math.max(area.top, top); r <= Math.min(area.bottom, bottom); r++) rows.add(r);
+    return rows;
+  }
+
+  private usedColumns(): number[] {
+    if (this.spans) return this.spans;
+    const { top, bottom } = this.section;
+    // Each taken span as one number, left then right (Excel has 16,384 columns), sorted as numbers.
+    const taken: number[] = [];
+    for (const cell of this.view.cellsIn(top, bottom)) taken.push(cell.col * 16384 + cell.col);
+    for (const area of this.view.mergesIn(top, bottom)) taken.push(area.left * 16384 + area.right);
+    const sorted = Float64Array.from(taken).sort();
+    const spans: number[] = (this.spans = []);
+    for (const span of sorted) {
+      const left = Math.floor(span / 16384);
+      const right = span % 16384;
+      const last = spans.length - 1;
+      if (last > 0 && left <= spans[last] + 1) spans[last] = Math.max(spans[last], right);
+      else spans.push(left, right);
     }
-    for (const area of view.mergesIn(rows.top, rows.bottom)) {
-      for (let r = Math.max(area.top, rows.top); r <= Math.min(area.bottom, rows.bottom); r++) this.usedRows.add(r);
-      taken.push([area.left, area.right]);
-    }
-    taken.sort((a, b) => a[0] - b[0]);
-    for (const [left, right] of taken) {
-      const last = this.spans.length - 1;
-      if (last > 0 && left <= this.spans[last] + 1) this.spans[last] = Math.max(this.spans[last], right);
-      else this.spans.push(left, right);
-    }
+    return spans;
   }
 
   isSpacer(line: number, column: boolean): boolean {
-    if (!column) return !this.usedRows.has(line);
+    if (!column) return !this.usedRows().has(line);
     const k = this.lastSpanFrom(line);
-    return k < 0 || this.spans[k + 1] < line;
+    return k < 0 || this.usedColumns()[k + 1] < line;
   }
 
   /** The last spacer column of the run `col` (a spacer) is in, going `step`, not past `bound`. */
   lastSpacerColumn(col: number, step: 1 | -1, bound: number): number {
     const k = this.lastSpanFrom(col);
+    const spans = this.usedColumns();
     // The span before `col` ends before it; the one after starts after it.
-    const used = step > 0 ? (k + 2 < this.spans.length ? this.spans[k + 2] : Infinity) : k >= 0 ? this.spans[k + 1] : -Infinity;
+    const used = step > 0 ? (k + 2 < spans.length ? spans[k + 2] : Infinity) : k >= 0 ? spans[k + 1] : -Infinity;
     return (step > 0 ? Math.min(used, bound + 1) : Math.max(used, bound - 1)) - step;
   }
 
   /** The index of the last span starting at or before `col` (its left edge in `spans`); -2: none does. */
   private lastSpanFrom(col: number): number {
+    const spans = this.usedColumns();
     let lo = 0;
-    let hi = this.spans.length / 2 - 1;
+    let hi = spans.length / 2 - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.spans[2 * mid] <= col) lo = mid + 1;
+      if (spans[2 * mid] <= col) lo = mid + 1;
       else hi = mid - 1;
     }
     return 2 * hi;
