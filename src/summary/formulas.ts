@@ -98,10 +98,17 @@ const CHECK_SPACES = [" ", "\u3000"];
 const CHECK_SPACE_PATTERN = /[ \u3000]/g;
 const DIGITS = "0123456789０１２３４５６７８９";
 
-/** The texts an item's heading begins with: each item label with the number, in half- and full-width digits. */
-function headingPrefixes(itemLabels: string[], no: number): string[] {
+/**
+ * The texts an item's heading begins with: each item label with the number, in half- and full-width digits; and where
+ * the heading as it reads now begins otherwise (【取組項目1】, 取組項目：1, 取組項目(1)), its own words up to the number.
+ */
+export function headingPrefixes(itemLabels: string[], no: number, heading: CellValue = null): string[] {
   const fullWidth = String(no).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-  return [...new Set(itemLabels.flatMap((label) => [`${label}${no}`, `${label}${fullWidth}`]))];
+  const prefixes = [...new Set(itemLabels.flatMap((label) => [`${label}${no}`, `${label}${fullWidth}`]))];
+  const text = isErrorValue(heading) ? "" : cellText(heading).replace(CHECK_SPACE_PATTERN, "");
+  if (prefixes.some((p) => text.toLowerCase().startsWith(p.toLowerCase()))) return prefixes;
+  const own = /^[^0-9０-９]*[0-9０-９]+/u.exec(text)?.[0];
+  return own && Number(own.replace(/^[^0-9０-９]*/u, "").normalize("NFKC")) === no ? [...prefixes, own] : prefixes;
 }
 
 /**
@@ -109,9 +116,9 @@ function headingPrefixes(itemLabels: string[], no: number): string[] {
  * and none of its linked cells begins with a field label; 要再作成 when one does, or a cell is gone (#REF!).
  * Spaces are ignored; only the profile's labels and the item's number are written in the formula.
  */
-export function relinkFormula(heading: readonly CellRef[], itemLabels: string[], no: number, sources: CellRef[], labels: CellRange): string {
+export function relinkFormula(heading: readonly CellRef[], prefixes: string[], sources: CellRef[], labels: CellRange): string {
   const strip = (text: string) => CHECK_SPACES.reduce((t, space) => substitute(t, space, ""), text);
-  const p = `{${headingPrefixes(itemLabels, no).map(literal).join(",")}}`;
+  const p = `{${prefixes.map(literal).join(",")}}`;
   const h = strip(heading.map(sourceReference).join("&"));
   const conditions = [`SUMPRODUCT((LEFT(${h},LEN(${p}))=${p})*ISERROR(FIND(MID(${h}&"_",LEN(${p})+1,1),${literal(DIGITS)})))<>0`];
   if (sources.length) {
@@ -123,11 +130,11 @@ export function relinkFormula(heading: readonly CellRef[], itemLabels: string[],
 }
 
 /** What {@link relinkFormula} gives for these cell values (an error value: true). */
-export function relinkNeeded(heading: CellValue, itemLabels: string[], no: number, sources: CellValue[], labels: string[]): boolean {
+export function relinkNeeded(heading: CellValue, prefixes: string[], sources: CellValue[], labels: string[]): boolean {
   if (isErrorValue(heading) || sources.some(isErrorValue)) return true;
   const strip = (value: CellValue) => cellText(value).replace(CHECK_SPACE_PATTERN, "").toLowerCase();
   const h = strip(heading);
-  const headingOk = headingPrefixes(itemLabels, no).some((p) => h.startsWith(p.toLowerCase()) && !DIGITS.includes(h.charAt(p.length) || "_"));
+  const headingOk = prefixes.some((p) => h.startsWith(p.toLowerCase()) && !DIGITS.includes(h.charAt(p.length) || "_"));
   if (!headingOk) return true;
   const lower = labels.map((label) => label.toLowerCase());
   return sources.some((s) => {

@@ -9,6 +9,7 @@ import {
   judgeFormula,
   linkFormula,
   RELINK_LABEL,
+  headingPrefixes,
   relinkFormula,
   relinkNeeded,
   relinkStatusFormula,
@@ -136,8 +137,9 @@ function linkedSources(row: ItemRow): { ref: CellRef; value: CellValue }[] {
 function relinkCell(row: ItemRow, live: Omit<Live, "relink">): CellContent {
   const sources = linkedSources(row);
   const { itemLabels } = live.profile;
-  const needed = relinkNeeded(row.heading ?? null, itemLabels, row.no, sources.map((s) => s.value), live.labelTexts);
-  return formula(relinkFormula(row.numberLink ? [row.link, row.numberLink] : [row.link], itemLabels, row.no, sources.map((s) => s.ref), live.labels), needed ? RELINK_LABEL : "");
+  const prefixes = headingPrefixes(itemLabels, row.no, row.heading ?? null);
+  const needed = relinkNeeded(row.heading ?? null, prefixes, sources.map((s) => s.value), live.labelTexts);
+  return formula(relinkFormula(row.numberLink ? [row.link, row.numberLink] : [row.link], prefixes, sources.map((s) => s.ref), live.labels), needed ? RELINK_LABEL : "");
 }
 
 /** The field labels a linked cell must not begin with (the 連動 check), normalised. */

@@ -31,8 +31,10 @@ export class Labels {
     this.noteStart = normalize(profile.remarkNote.start) || "\u0000";
     const itemLabels = profile.itemLabels.map(normalize);
     this.itemLabels = new Set(itemLabels.filter(Boolean));
-    this.itemPattern = new RegExp(`^(?:${itemLabels.map(escapeRegExp).join("|")})(\\d+)`, "u");
-    this.itemStarts = itemLabels.includes("") ? null : new Set(itemLabels.map((l) => l.charCodeAt(0)));
+    // The label (after a bracket or bullet it is printed in), then the number, perhaps after 「：」, 「No.」, 「第」 or in
+    // brackets of its own: 【取組項目1】, ■取組項目1, 取組項目：1, 取組項目No.1, 取組項目(1).
+    this.itemPattern = new RegExp(`^${DECORATION_START}?(?:${itemLabels.map(escapeRegExp).join("|")})(?::|no\\.?|第)?\\(?(\\d+)`, "u");
+    this.itemStarts = itemLabels.includes("") ? null : new Set(itemLabels.flatMap((l) => [l.charCodeAt(0), ...DECORATION.keys()]));
     for (const [section, labels] of Object.entries(profile.sectionLabels)) {
       for (const label of labels.map(normalize)) if (!this.sectionOfLabel.has(label)) this.sectionOfLabel.set(label, section as SectionName);
     }
@@ -193,7 +195,7 @@ export const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
 
 /** The label and number of an item heading as written (全角 digits too), and what follows the number. */
 const AFTER_ITEM_NUMBER = /^[^0-9０-９]*[0-9０-９]+(?:\s+[0-9０-９]+)*(.?)/u;
-const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、])$/u;
+const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、】\]］)）〕〉》>＞」』])$/u;
 
 /** Punctuation and brackets around what follows a label (normalised: 「：」 is ":"), and bracketed annotations. */
 const LABEL_PUNCTUATION = /^(?:[:.、]|\([^()]*\)|【[^【】]*】|\[[^[\]]*\])+/u;
@@ -210,6 +212,8 @@ const DECORATION = new Map<number, string>([
   ...Object.entries({ "【": "】", "[": "]", "〔": "〕", "〈": "〉", "《": "》", "<": ">", "「": "」", "『": "』" }).map(([open, close]) => [open.charCodeAt(0), close] as const),
   ...Array.from("■□◆◇●○◎▼▽▶►•", (bullet) => [bullet.charCodeAt(0), ""] as const),
 ]);
+/** One of DECORATION's openings or bullets, as an expression. */
+const DECORATION_START = `[${Array.from(DECORATION.keys(), (code) => escapeRegExp(String.fromCharCode(code))).join("")}]`;
 /** DECORATION's keys as a table: asked for every label and cell, most of which start otherwise. */
 const DECORATIVE = new Uint8Array(0x10000);
 for (const code of DECORATION.keys()) DECORATIVE[code] = 1;

@@ -84,9 +84,12 @@ function hasFieldLabel(view: SheetView, block: Rows, labels: Labels): boolean {
   return false;
 }
 
-/** "取組項目 1 1 【title】" → "【title】": drop the label and its digits, white space between them included. */
+/**
+ * "取組項目 1 1 【title】" → "【title】", "【取組項目1】★" → "★": drop the label and its digits, white space between them
+ * included, and the brackets or colon that close the heading.
+ */
 function restAfterNumber(text: string): string {
-  const m = /^[^0-9０-９]*[0-9０-９\s\u3000]+/u.exec(text);
+  const m = /^[^0-9０-９]*[0-9０-９\s\u3000]+[)）】\]］〕〉》>＞」』.．:：]?/u.exec(text);
   return m ? text.slice(m[0].length).trim() : "";
 }
 

@@ -364,6 +364,20 @@ describe("the live 集計 (#16)", () => {
     expect(relink(evaluateSheets(grid, sheets))).toEqual([RELINK_LABEL, "", ""]);
   });
 
+  test.each(["【取組項目N】", "取組項目：N", "■取組項目(N)"])("a heading printed as %s: 連動 '' while it stands, 要再作成 once another number does", async (printed) => {
+    const grid = await gridOf([formItem(1), formItem(2), formItem(12)]);
+    const [form] = grid.sheets;
+    const rewrite = (value: CellValue) => (typeof value === "string" && /^取組項目\d+$/.test(value) ? printed.replace("N", value.slice(4)) : value);
+    grid.sheets[0] = { ...form, values: form.values.map((row) => row.map(rewrite)) };
+    const { summary, sheets } = await liveSummary(grid);
+    const [sheet] = sheets;
+    expectCachedValuesRight(grid, sheets);
+    const relink = (results: Map<string, CellValue>) => [1, 2, 3].map((r) => shown(results, sheet, sheet.tables[0].top + r, colOf(sheet, "連動")));
+    expect(relink(evaluateSheets(grid, sheets))).toEqual(["", "", ""]);
+    edit(grid, summary.rows[0].link.sheet, summary.rows[0].link.cell, printed.replace("N", "12"));
+    expect(relink(evaluateSheets(grid, sheets))).toEqual([RELINK_LABEL, "", ""]);
+  });
+
   test("a value written after its label in the label's own cell is not linked (the formula would show the label): it stays a value", async () => {
     const grid = await gridOf([formItem(1, { midyear: { implementation: "(i)", achievement: "②" } })]);
     const { summary } = await liveSummary(grid);

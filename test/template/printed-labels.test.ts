@@ -94,6 +94,45 @@ describe("answers that mention an item or name both levels", () => {
  * or 全角): the same items as 「取組項目1」 in one cell, the label's cell as the item's, the number's cell named, and
  * the number never taken for a field's value. Before, no item was found (TEMPLATE_NOT_RECOGNIZED).
  */
+/**
+ * Headings printed in brackets, after a bullet, with a colon, 「No.」 or 「第」 before the number, or the number in
+ * brackets: every item read as from 「取組項目1」, the title and star after the closing bracket too. Before, each of
+ * these read no item at all (TEMPLATE_NOT_RECOGNIZED); a sentence about an item (「取組項目3と連携して…」) is still none.
+ */
+describe("item headings as wards print them", () => {
+  const items = [formItem(1), formItem(2, { starred: true }), formItem(12)];
+
+  test.each(["【取組項目N】", "〔取組項目N〕", "■取組項目N", "●取組項目N", "取組項目：N", "取組項目No.N", "取組項目 No. N", "取組項目第N", "取組項目(N)", "取組項目（N）", "【取組項目N】【title】"])(
+    "%s",
+    async (printed) => {
+      const grid = await gridOf(items);
+      const plain = checkWorkbook(grid);
+      const [sheet] = grid.sheets;
+      const rewrite = (value: CellValue) => {
+        const m = typeof value === "string" ? /^取組項目(\d+)$/.exec(value) : null;
+        return m ? printed.replace(/N(?!o)/, m[1]).replace("title", `見出し${m[1]}`) : value;
+      };
+      const changed = checkWorkbook({ ...grid, sheets: [{ ...sheet, values: sheet.values.map((row) => row.map(rewrite)) }] });
+      expect(changed.items.map((item) => [item.no, item.cell])).toEqual(plain.items.map((item) => [item.no, item.cell]));
+      if (!printed.includes("title")) {
+        expect(changed.items).toEqual(plain.items);
+        expect(changed.findings).toEqual(plain.findings);
+      }
+    },
+  );
+
+  test("a sentence that names an item after a bracket or bullet is no heading", async () => {
+    const grid = await gridOf([formItem(1)]);
+    const [sheet] = grid.sheets;
+    const row = sheet.values.findIndex((line) => line?.[0] === "取組項目1");
+    for (const text of ["「取組項目3と連携して実施する」", "■取組項目2に同じ", "取組項目 1-2"]) {
+      const values = sheet.values.slice();
+      values[row] = [text];
+      expect(checkWorkbook({ ...grid, sheets: [{ ...sheet, values }] }).items).toEqual([]);
+    }
+  });
+});
+
 describe("an item heading with its number in a cell of its own", () => {
   const items = [formItem(1), formItem(2, { midyear: { implementation: "(ii)", achievement: "②", remark: "人員不足のため" } }), formItem(3)];
 
