@@ -193,9 +193,12 @@ export class Labels {
 /** The level whose 課題と改善策 is required where the form prints no note saying otherwise: ②. */
 export const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
 
-/** The label and number of an item heading as written (全角 digits too), and what follows the number. */
-const AFTER_ITEM_NUMBER = /^[^0-9０-９]*[0-9０-９]+(?:\s+[0-9０-９]+)*(.?)/u;
-const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、】\]］)）〕〉》>＞」』])$/u;
+/**
+ * The label and number of an item heading as written (全角 digits too), and what follows the number: past the closing
+ * bracket of a heading printed in brackets (【取組項目1】, 取組項目(1)), so that 「取組項目(2)の課題」 is a sentence.
+ */
+const AFTER_ITEM_NUMBER = /^[^0-9０-９]*[0-9０-９]+(?:\s+[0-9０-９]+)*[)）】\]］〕〉》>＞」』]?(.?)/u;
+const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、])$/u;
 
 /** Punctuation and brackets around what follows a label (normalised: 「：」 is ":"), and bracketed annotations. */
 const LABEL_PUNCTUATION = /^(?:[:.、]|\([^()]*\)|【[^【】]*】|\[[^[\]]*\])+/u;

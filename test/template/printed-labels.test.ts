@@ -125,7 +125,7 @@ describe("item headings as wards print them", () => {
     const grid = await gridOf([formItem(1)]);
     const [sheet] = grid.sheets;
     const row = sheet.values.findIndex((line) => line?.[0] === "取組項目1");
-    for (const text of ["「取組項目3と連携して実施する」", "■取組項目2に同じ", "取組項目 1-2"]) {
+    for (const text of ["「取組項目3と連携して実施する」", "■取組項目2に同じ", "取組項目 1-2", "取組項目(2)の課題による", "【取組項目2】と連携"]) {
       const values = sheet.values.slice();
       values[row] = [text];
       expect(checkWorkbook({ ...grid, sheets: [{ ...sheet, values }] }).items).toEqual([]);
