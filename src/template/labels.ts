@@ -71,8 +71,8 @@ export class Labels {
     if (!m) return null;
     // 「取組項目3と連携して…」 is a sentence about item 3, not its heading: a heading's number ends the text or is
     // followed by a space, a bracket, ★ or a colon.
-    const after = AFTER_ITEM_NUMBER.exec(cell.text);
-    return after && !HEADING_AFTER_NUMBER.test(after[1]) ? null : Number(m[1]);
+    const rest = afterItemNumber(cell.text);
+    return rest !== null && !HEADING_AFTER_NUMBER.test(AFTER_CLOSE.exec(rest)![1]) ? null : Number(m[1]);
   }
 
   section(cell: Cell): SectionName | null {
@@ -193,11 +193,19 @@ export class Labels {
 /** The level whose 課題と改善策 is required where the form prints no note saying otherwise: ②. */
 export const REMARK_LEVEL_DEFAULT: 1 | 2 = 2;
 
-/**
- * The label and number of an item heading as written (全角 digits too), and what follows the number: past the closing
- * bracket of a heading printed in brackets (【取組項目1】, 取組項目(1)), so that 「取組項目(2)の課題」 is a sentence.
- */
-const AFTER_ITEM_NUMBER = /^[^0-9０-９]*[0-9０-９]+(?:\s+[0-9０-９]+)*[)）】\]］〕〉》>＞」』]?(.?)/u;
+/** The label and number of an item heading as written (全角 digits too, 「取組項目 1 1」 is 11). */
+const ITEM_NUMBER = /^[^0-9０-９]*[0-9０-９]+(?:\s+[0-9０-９]+)*/u;
+
+/** The text after an item heading's label and number, as written; null where it has no number. */
+export function afterItemNumber(text: string): string | null {
+  const m = ITEM_NUMBER.exec(text);
+  return m ? text.slice(m[0].length) : null;
+}
+
+/** A bracket that closes a heading printed in brackets (【取組項目1】, 取組項目(1)). */
+export const HEADING_CLOSE = "[)）】\\]］〕〉》>＞」』]";
+/** What follows a heading's number, past its closing bracket: 「取組項目(2)の課題」 is a sentence, not a heading. */
+const AFTER_CLOSE = new RegExp(`^${HEADING_CLOSE}?(.?)`, "u");
 const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、])$/u;
 
 /** Punctuation and brackets around what follows a label (normalised: 「：」 is ":"), and bracketed annotations. */

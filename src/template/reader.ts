@@ -1,6 +1,6 @@
 import { FieldName, FieldSource, Item, RatingValue } from "../model";
 import { isErrorValue, WorkbookGrid } from "./grid";
-import { labelLength, Labels, REMARK_LEVEL_DEFAULT } from "./labels";
+import { afterItemNumber, HEADING_CLOSE, labelLength, Labels, REMARK_LEVEL_DEFAULT } from "./labels";
 import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { Form, FormGatherer, readSheetHeading } from "./forms";
 import { parseTargets } from "./targets";
@@ -89,9 +89,12 @@ function hasFieldLabel(view: SheetView, block: Rows, labels: Labels): boolean {
  * included, and the brackets or colon that close the heading.
  */
 function restAfterNumber(text: string): string {
-  const m = /^[^0-9０-９]*[0-9０-９\s\u3000]+[)）】\]］〕〉》>＞」』.．:：]?/u.exec(text);
-  return m ? text.slice(m[0].length).trim() : "";
+  const rest = afterItemNumber(text);
+  return rest === null ? "" : rest.replace(REST_START, "").trim();
 }
+
+/** White space after a heading's number, and one bracket or colon that closes it. */
+const REST_START = new RegExp(`^\\s*(?:${HEADING_CLOSE}|[.．:：])?`, "u");
 
 function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form): Item {
   const { labels, profile } = search;
