@@ -190,8 +190,10 @@ function targetParts(fieldText: unknown, grammar: Grammar): string[] | null {
 /** The bracketed keys in a text, in order: each ( with the units up to the first ) after it, looked up. */
 function bracketedMarks(text: string, { bracketed, longestBracketed }: Grammar): Mark[] {
   const marks: Mark[] = [];
+  let close = -1;
   for (let at = text.indexOf("("); at >= 0; at = text.indexOf("(", at + 1)) {
-    const close = text.indexOf(")", at + 1);
+    // The first ) after this ( (found once for a run of ( before it: 「((((…」 is not searched again for each).
+    if (close < at) close = text.indexOf(")", at + 1);
     if (close < 0) break;
     const key = compactSpan(text, at, close + 1, longestBracketed);
     const target = key === null ? undefined : bracketed.get(key);
