@@ -6,6 +6,7 @@
  */
 import type { CellRef } from "../model";
 import { a1, CellRange, CellValue, cellText, columnName, isErrorValue, parseA1 } from "../template/grid";
+import { afterItemNumber } from "../template/labels";
 import type { Judgement } from "./judgement";
 import { CHECK_LABEL, EMPTY_LABEL } from "./judgement";
 
@@ -107,7 +108,8 @@ export function headingPrefixes(itemLabels: string[], no: number, heading: CellV
   const prefixes = [...new Set(itemLabels.flatMap((label) => [`${label}${no}`, `${label}${fullWidth}`]))];
   const text = isErrorValue(heading) ? "" : cellText(heading).replace(CHECK_SPACE_PATTERN, "");
   if (prefixes.some((p) => text.toLowerCase().startsWith(p.toLowerCase()))) return prefixes;
-  const own = /^[^0-9０-９]*[0-9０-９]+/u.exec(text)?.[0];
+  const rest = afterItemNumber(text);
+  const own = rest === null ? "" : text.slice(0, text.length - rest.length);
   return own && Number(own.replace(/^[^0-9０-９]*/u, "").normalize("NFKC")) === no ? [...prefixes, own] : prefixes;
 }
 
