@@ -6,7 +6,7 @@ import { Form, FormGatherer, readSheetHeading } from "./forms";
 import { parseTargets } from "./targets";
 import { parseNormalizedRating, parseRating, vocabularyOf } from "./ratings";
 import { Cell, normalizedText, SheetView } from "./sheet-view";
-import { afterLabel, normalize, tidy } from "./text";
+import { afterLabel, hasContent, normalize, tidy } from "./text";
 import { FieldAnchor, key, Placed, Rows, ValueSearch } from "./value-search";
 
 export type { Form, FormInfo } from "./forms";
@@ -230,18 +230,35 @@ function readHeading(view: SheetView, block: Block, rows: Rows, profile: Templat
   const [open, close] = pairs.find(([o]) => lines.some((l) => l.text.includes(o))) ?? pairs[0];
   const at = lines.findIndex((l) => l.text.includes(open));
   const starred = lines.some((l) => outside(l.text, open, close).includes(star));
-  if (at < 0) return { title: null, subtitle: null, starred, source: null, cell: null };
+  if (at < 0) return bareTitle(view, lines, star, starred);
 
   const { text, cell } = lines[at];
   const start = text.indexOf(open) + open.length;
   const end = text.lastIndexOf(close);
-  const title = joinLines(text.slice(start, end > start ? end : undefined));
-  const after = end > start ? stripStar(text.slice(end + close.length), star) : "";
+  const title = joinLines(text.slice(start, end >= start ? end : undefined));
+  const after = end >= start ? stripStar(text.slice(end + close.length), star) : "";
   const nextLine = lines.slice(at + 1).find((l) => stripStar(l.text, star) !== "");
   const subtitle = after || (nextLine ? stripStar(nextLine.text, star) : "");
   return {
     title: title || null,
     subtitle: subtitle ? tidy(subtitle) : null,
+    starred,
+    source: sourceOf(view, cell.row, cell.col, text),
+    cell,
+  };
+}
+
+/**
+ * A title printed without brackets (「取組項目1 歳出の削減」, or 「歳出の削減」 on the line below the heading): the first
+ * line with words, the next one its sub-title.
+ */
+function bareTitle(view: SheetView, lines: readonly { text: string; cell: Cell }[], star: string, starred: boolean): Heading {
+  const worded = lines.filter((l) => hasContent(stripStar(l.text, star)));
+  if (worded.length === 0) return { title: null, subtitle: null, starred, source: null, cell: null };
+  const [{ text, cell }, next] = worded;
+  return {
+    title: joinLines(stripStar(text, star)),
+    subtitle: next ? tidy(stripStar(next.text, star)) : null,
     starred,
     source: sourceOf(view, cell.row, cell.col, text),
     cell,

@@ -178,3 +178,32 @@ describe("a title in other brackets", () => {
     expect(printed.findings).toEqual(plain.findings);
   });
 });
+
+/**
+ * A title printed without brackets, below the heading or after its number (「取組項目5 迅速な…」): the same title,
+ * sub-title and ★, and no TITLE_MISSING. A heading with nothing under it still has no title.
+ */
+describe("a title without brackets", () => {
+  const unbracket = (value: CellValue) => (typeof value === "string" && value.includes("【") ? value.replace("【", "").replace(/】(?=[^】]*$)/, "") : value);
+
+  test("the sample's titles with their 【】 taken away", async () => {
+    const grid = await sampleGrid();
+    const changed = { ...grid, sheets: grid.sheets.map((sheet) => ({ ...sheet, values: sheet.values.map((row) => row.map(unbracket)) })) };
+    expect(JSON.stringify(changed)).not.toContain("【");
+    const plain = checkWorkbook(grid, { phase: "final" });
+    const bare = checkWorkbook(changed, { phase: "final" });
+    const heading = (item: (typeof plain.items)[number]) => [item.no, item.title, item.subtitle, item.starred, item.sources.title?.cell];
+    expect(bare.items.map(heading)).toEqual(plain.items.map(heading));
+    expect(bare.findings).toEqual(plain.findings);
+  });
+
+  test("a heading with only ★ under it has no title", async () => {
+    const grid = await gridOf([formItem(1, { title: "", starred: true }), formItem(2)]);
+    const report = checkWorkbook(grid);
+    expect(report.items.map((item) => [item.title, item.starred])).toEqual([
+      [null, true],
+      ["取組2", false],
+    ]);
+    expect(report.findings.filter((f) => f.code === "TITLE_MISSING").map((f) => f.params.no)).toEqual([1]);
+  });
+});
