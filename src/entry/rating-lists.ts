@@ -31,7 +31,8 @@ export function planRatingLists(grid: WorkbookGrid, items: readonly Item[], prof
     RATING_FIELDS.flatMap((field) => {
       const source = item.sources[field];
       const scale = profile.fields[field].scale;
-      if (!source || !scale) return [];
+      // A legend ticked instead of a rating typed is the form's print: no list on it.
+      if (!source || !scale || source.ticked) return [];
       const levels = texts.get(scale)!;
       const choices = [...levels.values(), ...(na ? [na] : [])];
       return [
@@ -69,7 +70,7 @@ function levelTextsByScale(grid: WorkbookGrid, items: readonly Item[], profile: 
     const cells = items.flatMap((item) =>
       RATING_FIELDS.filter((field) => profile.fields[field].scale === name).flatMap((field) => {
         const source = item.sources[field];
-        return source && !source.invalid && !source.error ? [source.text] : [];
+        return source && !source.invalid && !source.error && !source.ticked ? [source.text] : [];
       }),
     );
     const legends = grid.sheets

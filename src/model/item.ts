@@ -13,6 +13,8 @@ export const FieldSource = CellRef.extend({
   error: z.string().nullable(),
   /** The cell holds something that is not a value of the field's rating scale (③, はい, a legend). */
   invalid: z.boolean().optional(),
+  /** The rating cell was left blank and the value is the option ticked in the form's legend (☐①… ☑②…), this cell. */
+  ticked: z.boolean().optional(),
   /**
    * The value was not read because the layout does not say which cell holds it: several cells around the label or
    * legend hold ratings ("several"), or none fits ("none": the cells looked at, maybe none). The source's cell is

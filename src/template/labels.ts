@@ -1,7 +1,7 @@
 import { LabelledFieldName, Level, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { namedLevels, parseRating } from "./ratings";
 import type { Cell } from "./sheet-view";
-import { hasContent, normalize, rememberedByText } from "./text";
+import { escapeRegExp, hasContent, normalize, rememberedByText } from "./text";
 
 /** Recognises the form's labels and legends in cells. */
 export class Labels {
@@ -253,8 +253,4 @@ export function memo<K, V>(compute: (key: K) => V): (key: K) => V {
     if (!cache.has(key)) cache.set(key, compute(key));
     return cache.get(key)!;
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

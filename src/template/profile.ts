@@ -87,6 +87,11 @@ export const TemplateProfile = z.object({
   sectionLabels: z.record(SectionName, z.array(z.string())),
   fields: z.record(LabelledFieldName, FieldRule),
   scales: z.record(z.string(), Scale),
+  /**
+   * Marks before a legend's option (compared after NFKC): `ticked` chooses it (☑①目標達成 ☐②目標未達成, ■/□),
+   * `open` leaves it. A rating left blank beside a legend with one option ticked is that option.
+   */
+  checkMarks: z.object({ ticked: z.array(z.string().min(1)), open: z.array(z.string().min(1)) }),
   /** Cell texts that mean "nothing written". */
   emptyValues: z.array(z.string()),
   /** Cell texts that mean "not applicable this year" (対象外). */
@@ -149,6 +154,7 @@ export const defaultProfile: TemplateProfile = {
       ],
     },
   },
+  checkMarks: { ticked: ["☑", "☒", "✓", "✔", "■", "●", "◉"], open: ["☐", "□", "○", "◯"] },
   emptyValues: ["", "—", "―", "-", "‐", "–", "ー", "－"],
   notApplicableValues: ["対象外", "該当なし", "N/A", "NA"],
   remarkNote: { start: "※", end: "必須" },

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, RatingValue } from "../model";
-import { normalize, rememberedByText } from "./text";
+import { escapeRegExp, normalize, rememberedByText } from "./text";
 import type { Level, Scale, TemplateProfile } from "./profile";
 
 export type ParsedRating =
@@ -55,7 +55,56 @@ function parseOnce(n: string, scale: Scale, profile: TemplateProfile): ParsedRat
       return { kind: "value", value: level.value };
     }
   }
-  return { kind: "invalid" };
+  return tickedChoice(n, scale, profile) ?? { kind: "invalid" };
+}
+
+/**
+ * The option a legend ticks (「☑①目標達成 ☐②目標未達成」, 「■(i)実施見込み □(ii)実施できない見込み」, a ✓ before one
+ * level's word), `n` normalised: the level where the ticked options name one; invalid where they name several; null
+ * where the text ticks nothing.
+ */
+export function tickedChoice(n: string, scale: Scale, profile: TemplateProfile): ParsedRating | null {
+  const { options, ticked } = optionsOf(scale, profile);
+  if (!ticked.some((mark) => n.includes(mark))) return null;
+  let chosen: Level["value"] | null = null;
+  for (const [, mark, token, word, wordAlone] of n.matchAll(options)) {
+    const level = mark !== undefined && ticked.includes(mark) ? levelOf(scale, token, word ?? wordAlone) : null;
+    if (level === null || level === chosen) continue;
+    if (chosen !== null) return { kind: "invalid" };
+    chosen = level;
+  }
+  return chosen === null ? null : { kind: "value", value: chosen };
+}
+
+/** The level a legend option names by its token, its word or both (null where they disagree or it names none). */
+function levelOf(scale: Scale, token: string | undefined, word: string | undefined): Level["value"] | null {
+  const byToken = token === undefined ? null : (wordsOf(scale).find((l) => l.tokens.includes(token))?.value ?? null);
+  const byWord = word === undefined ? null : (wordsOf(scale).find((l) => l.words.some((w) => w.word === word))?.value ?? null);
+  if (token !== undefined && word !== undefined) return byToken === byWord ? byToken : null;
+  return byToken ?? byWord;
+}
+
+const legendOptions = new WeakMap<TemplateProfile, WeakMap<Scale, { options: RegExp; ticked: string[] }>>();
+
+/**
+ * A legend's options, each with the mark before it: a mark, then a token (in brackets or not, a separator after it)
+ * with or without one of the scale's words, or a word alone. Built once per profile and scale.
+ */
+function optionsOf(scale: Scale, profile: TemplateProfile): { options: RegExp; ticked: string[] } {
+  let byScale = legendOptions.get(profile);
+  if (!byScale) legendOptions.set(profile, (byScale = new WeakMap()));
+  let built = byScale.get(scale);
+  if (!built) {
+    const alternation = (list: string[]) => [...new Set(list)].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|") || "(?!)";
+    const levels = wordsOf(scale);
+    const tokens = alternation(levels.flatMap((l) => l.tokens));
+    const words = alternation(levels.flatMap((l) => l.words.map((w) => w.word)));
+    const ticked = profile.checkMarks.ticked.map(normalize);
+    const marks = alternation([...ticked, ...profile.checkMarks.open.map(normalize)]);
+    const options = new RegExp(`(${marks})?(?:\\(?(${tokens})\\)?(?![0-9a-z])[:.、,]?(${words})?|(${words}))`, "gu");
+    byScale.set(scale, (built = { options, ticked }));
+  }
+  return built;
 }
 
 const vocabularies = new WeakMap<TemplateProfile, { empty: Set<string>; notApplicable: Set<string> }>();

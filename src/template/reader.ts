@@ -4,7 +4,7 @@ import { afterItemNumber, HEADING_CLOSE, labelLength, Labels, REMARK_LEVEL_DEFAU
 import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { Form, FormGatherer, readSheetHeading } from "./forms";
 import { parseTargets } from "./targets";
-import { parseNormalizedRating, parseRating, vocabularyOf } from "./ratings";
+import { parseNormalizedRating, parseRating, tickedChoice, vocabularyOf } from "./ratings";
 import { Cell, normalizedText, SheetView } from "./sheet-view";
 import { afterLabel, hasContent, normalize, tidy } from "./text";
 import { FieldAnchor, key, Placed, Rows, ValueSearch } from "./value-search";
@@ -137,12 +137,26 @@ function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form
     return read.source.error ? null : emptyToNull(read.text, profile);
   };
   const rating = <T extends RatingValue>(field: LabelledFieldName): T | null => {
-    const read = readOf(field);
+    let read = readOf(field);
     if (!read) return null;
+    if (read.source.error || read.source.ambiguous) {
+      sources[field] = read.source;
+      return null;
+    }
+    const scaleName = profile.fields[field].scale!;
+    const scale = profile.scales[scaleName];
+    let parsed = read.cell ? parseNormalizedRating(normalizedText(read.cell), scale, profile) : parseRating(read.text, scale, profile);
+    if (parsed.kind === "empty") {
+      const anchor = anchors.find((a) => a.field === field)!;
+      const legend = anchor.legendAnchored ? anchor.cell : legendAfter(anchor.cell, cellsOf.get(sectionOf(field))!, scaleName, labels);
+      const ticked = legend && tickedChoice(normalizedText(legend), scale, profile);
+      if (ticked) {
+        read = readCell(view, legend);
+        read.source.ticked = true;
+        parsed = ticked;
+      }
+    }
     sources[field] = read.source;
-    if (read.source.error || read.source.ambiguous) return null;
-    const scale = profile.scales[profile.fields[field].scale!];
-    const parsed = read.cell ? parseNormalizedRating(normalizedText(read.cell), scale, profile) : parseRating(read.text, scale, profile);
     if (parsed.kind === "invalid") read.source.invalid = true;
     return parsed.kind === "value" ? (parsed.value as T) : null;
   };
@@ -324,7 +338,7 @@ function findAnchor(field: LabelledFieldName, rows: Rows, cells: readonly Cell[]
 function readPlaced(view: SheetView, anchor: Anchor, placed: Placed): FieldRead {
   switch (placed.kind) {
     case "cell":
-      return read(view, placed.cell);
+      return readCell(view, placed.cell);
     case "inline":
       return { text: placed.text, source: sourceOf(view, anchor.cell.row, anchor.cell.col, placed.text) };
     case "blank":
@@ -338,7 +352,16 @@ function readPlaced(view: SheetView, anchor: Anchor, placed: Placed): FieldRead 
   }
 }
 
-function read(view: SheetView, cell: Cell): FieldRead {
+/** The first legend of `scale` after a rating's label, in reading order within its section. */
+function legendAfter(label: Cell, cells: readonly Cell[], scale: string, labels: Labels): Cell | null {
+  for (const cell of cells) {
+    const after = cell.row > label.row || (cell.row === label.row && cell.col > label.col);
+    if (after && labels.isLegendOf(cell, scale)) return cell;
+  }
+  return null;
+}
+
+function readCell(view: SheetView, cell: Cell): FieldRead {
   return { text: cell.text, source: sourceOf(view, cell.row, cell.col, cell.text, cell), cell };
 }
 

@@ -16,7 +16,7 @@ import { fiscalYearFrom } from "./fiscal-year";
 import { fold, Folded, sourceOffset } from "./fold";
 import { stripTags, trimEdges } from "./markup";
 import { defaultProfile, TemplateProfile } from "./profile";
-import { allMatches, hasContent, isBlankUnit, normalize } from "./text";
+import { allMatches, escapeRegExp, hasContent, isBlankUnit, normalize } from "./text";
 
 export type Comparator = NonNullable<Target["comparator"]>;
 
@@ -81,10 +81,8 @@ function grammarOf(words: TargetWords): Grammar {
   return grammar;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** The words as one alternative, longest first; a pattern that never matches when there are none. */
-const alternation = (words: readonly string[], pattern = escape) =>
+const alternation = (words: readonly string[], pattern = escapeRegExp) =>
   words.length ? [...words].sort((a, b) => b.length - a.length).map(pattern).join("|") : "(?!)";
 
 /** Markers that are not a list of text (a hand-written profile) fall back to the default's. */
@@ -98,7 +96,7 @@ function buildGrammar(words: TargetWords): Grammar {
     .map((label) => normalize(`(${label})`))
     .filter((key) => !markerKeys.includes(key));
   const compact = ![...markerKeys, ...sectionKeys].every(isCaseless);
-  const keyPattern = (key: string) => (compact ? escape(key) : Array.from(key, escape).join(String.raw`\s*`));
+  const keyPattern = (key: string) => (compact ? escapeRegExp(key) : Array.from(key, escapeRegExp).join(String.raw`\s*`));
   const bracketed = new Map<string, boolean>();
   for (const key of sectionKeys) if (isBracketedWord(key)) bracketed.set(key, false);
   for (const key of markerKeys) if (isBracketedWord(key)) bracketed.set(key, true);
@@ -110,7 +108,7 @@ function buildGrammar(words: TargetWords): Grammar {
   const afterWords = alternation(Object.keys(afterValue));
   // 減 or 増 alone is a direction only at the start or after a space, 比, % or a digit (「点灯箇所減」 is not).
   const directionWords = (list: readonly string[]) =>
-    [...list.filter((w) => w.length > 1).map(escape), ...list.filter((w) => w.length === 1).map((w) => String.raw`(?:^|[\s比%\d])${escape(w)}`)].join("|") || "(?!)";
+    [...list.filter((w) => w.length > 1).map(escapeRegExp), ...list.filter((w) => w.length === 1).map((w) => String.raw`(?:^|[\s比%\d])${escapeRegExp(w)}`)].join("|") || "(?!)";
   const zero = new RegExp(alternation(inPhrase.zero), "u");
   const bound: [RegExp, Comparator][] = [
     [new RegExp(alternation(inPhrase.gte), "u"), "gte"],

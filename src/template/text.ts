@@ -219,3 +219,8 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   re.lastIndex = 0;
   return found;
 }
+
+/** The text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

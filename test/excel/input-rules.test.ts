@@ -73,6 +73,18 @@ describe("入力規則を設定", () => {
     expect(new Set(blankSources)).toEqual(new Set(["(i),(ii),対象外", "①,②,対象外"]));
   });
 
+  test("a rating ticked in its legend (its cell left blank) gets no list on the legend: the form's print stays as it is", async () => {
+    const host = await formHost([formItem(1, { midyear: { implementation: "(i)" } }), formItem(2)]);
+    const [sheet] = host.workbook.sheets;
+    const legend = [...sheet.cells].find(([, cell]) => cell.value === "①:達成見込み ②:達成できない見込み")!;
+    legend[1].value = "☐①:達成見込み ☑②:達成できない見込み";
+    const result = await setInputRules(host);
+    const at = `${sheet.name}!${a1(cellPosition(legend[0]).row, cellPosition(legend[0]).col)}`;
+    expect(validatedCells(host.workbook)).not.toContain(at);
+    // Item 1's two other ratings and item 2's three.
+    expect(result).toMatchObject({ set: 5 });
+  });
+
   test("a cell with a rule of its own keeps it and is listed", async () => {
     const host = await formHost([formItem(1), formItem(2)]);
     const item2 = checkWorkbook(await gridOf([formItem(1), formItem(2)])).items[1];

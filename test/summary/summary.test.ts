@@ -311,6 +311,24 @@ describe("the live 集計 (#16)", () => {
     expect(counts.get("計")![1]).toBe(3);
   });
 
+  test("a rating ticked in its legend (☐①… ☑②…) is judged from the legend's cell; ticking the other option shows 要確認 until the 集計 is made again", async () => {
+    const grid = await gridOf([formItem(1, { midyear: { implementation: "(i)", achievement: null } }), formItem(2)]);
+    const [form] = grid.sheets;
+    const legend = "①:達成見込み ②:達成できない見込み";
+    const at = form.values.flatMap((row, r) => row.flatMap((value, c) => (value === legend ? [{ r, c }] : [])));
+    expect(at).toHaveLength(2);
+    form.values[at[0].r][at[0].c] = "☐①:達成見込み ☑②:達成できない見込み";
+    const { summary, sheets } = await liveSummary(grid);
+    const [sheet] = sheets;
+    const source = summary.rows[0].ratings["midyear.achievement"].source!;
+    expect(source.cell).toBe(a1(form.top + at[0].r, form.left + at[0].c));
+    const judged = (results: Map<string, CellValue>) => [1, 2].map((r) => shown(results, sheet, sheet.tables[0].top + r, colOf(sheet, "達成見込み")));
+    expect(judged(evaluateSheets(grid, sheets))).toEqual(["②", "①"]);
+    expectCachedValuesRight(grid, sheets);
+    edit(grid, source.sheet, source.cell, "☑①:達成見込み ☐②:達成できない見込み");
+    expect(judged(evaluateSheets(grid, sheets))).toEqual([CHECK_LABEL, "①"]);
+  });
+
   test("a text that starts with = stays that text; a number stays a number", async () => {
     const grid = await gridOf([formItem(1, { midyear: { implementation: "(i)", achievement: "②", remark: "=SUM(A1)" }, final: { result: 42 } })]);
     const { sheets } = await liveSummary(grid);

@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../../src/check";
+import type { Item } from "../../src/model";
 import type { CellValue, WorkbookGrid } from "../../src/template/grid";
 import { formItem, gridOf, sampleGrid } from "../support/workbooks";
 
@@ -205,5 +206,61 @@ describe("a title without brackets", () => {
       ["取組2", false],
     ]);
     expect(report.findings.filter((f) => f.code === "TITLE_MISSING").map((f) => f.params.no)).toEqual([1]);
+  });
+});
+
+/**
+ * Forms answered by ticking the printed legend (「☐①:達成見込み ☑②:達成できない見込み」, ■/□, ●/○, ✓) instead of
+ * typing into the rating cell: where the rating cell is blank, the legend's one ticked option is the rating, read
+ * from the legend's cell. A typed rating still wins; several options ticked beside an open one is RATING_INVALID at
+ * the legend; a legend printed with ■ before every option chooses nothing.
+ */
+describe("ratings ticked in the legend", () => {
+  const TICKED: Record<string, string> = {
+    "(i)実施見込み (ii)実施できない見込み": "□(i)実施見込み ■(ii)実施できない見込み",
+    "①:達成見込み ②:達成できない見込み": "☐①:達成見込み ☑②:達成できない見込み",
+    "①:目標達成 ②:目標未達成": "●①:目標達成 ○②:目標未達成",
+  };
+  const RATING_LABELS = ["取組内容の実施見込み", "目標の達成見込み"];
+
+  /** The sample with every legend as `legends` says and, with `blank`, the mid-year rating cells emptied. */
+  async function ticked(legends: Record<string, string>, blank = true): Promise<WorkbookGrid> {
+    const grid = await sampleGrid();
+    const values = grid.sheets[0].values.map((row) =>
+      row.map((value, col) => (typeof value === "string" && value in legends ? legends[value] : blank && col === 2 && RATING_LABELS.includes(String(row[1])) ? null : value)),
+    );
+    return { ...grid, sheets: [{ ...grid.sheets[0], values }] };
+  }
+
+  test("each rating is the option its legend ticks, read from the legend's cell", async () => {
+    const report = checkWorkbook(await ticked(TICKED), { phase: "final" });
+    expect(report.items).toHaveLength(19);
+    for (const item of report.items) {
+      expect([item.midyear.implementation, item.midyear.achievement, item.final.achievement]).toEqual(["ii", 2, 1]);
+      expect([item.sources["midyear.implementation"]?.text, item.sources["midyear.achievement"]?.text, item.sources["final.achievement"]?.text]).toEqual(Object.values(TICKED));
+      expect(item.sources["final.achievement"]?.cell).toMatch(/^D\d+$/);
+    }
+    const codes = new Set(report.findings.map((f) => f.code));
+    for (const code of ["RATING_MISSING", "RATING_INVALID", "LAYOUT_AMBIGUOUS"]) expect(codes).not.toContain(code);
+    // ② mid-year: the remark is required of every item that has none.
+    const required = checkWorkbook(await ticked(TICKED), { phase: "midyear" }).findings.filter((f) => f.code === "REMARK_REQUIRED");
+    expect(required.map((f) => f.item)).toEqual(report.items.filter((item) => !item.midyear.remark).map((item) => item.no));
+    expect(required.length).toBeGreaterThan(0);
+  });
+
+  test("a rating typed in its cell wins over the ticked legend; a blank one is the legend's", async () => {
+    const mid = (item: Item) => [item.midyear.implementation, item.midyear.achievement];
+    const plain = checkWorkbook(await sampleGrid(), { phase: "midyear" }).items;
+    const typed = checkWorkbook(await ticked(TICKED, false), { phase: "midyear" }).items;
+    expect(plain.filter((item) => item.midyear.achievement === 1).length).toBeGreaterThan(10);
+    expect(typed.map(mid)).toEqual(plain.map((item) => [item.midyear.implementation ?? "ii", item.midyear.achievement ?? 2]));
+  });
+
+  test("ticks on both options are invalid, at the legend", async () => {
+    const both = checkWorkbook(await ticked({ "①:目標達成 ②:目標未達成": "☑①:目標達成 ☑②:目標未達成" }), { phase: "final" });
+    expect(both.items.map((item) => item.final.achievement)).toEqual(both.items.map(() => null));
+    const invalid = both.findings.filter((f) => f.code === "RATING_INVALID");
+    expect(invalid).toHaveLength(19);
+    expect(invalid[0]).toMatchObject({ field: "final.achievement", cell: "D11" });
   });
 });

@@ -1,5 +1,5 @@
 import { defaultProfile } from "../../src/template/profile";
-import { namedLevels, parseRating } from "../../src/template/ratings";
+import { namedLevels, parseRating, tickedChoice } from "../../src/template/ratings";
 import { normalize } from "../../src/template/text";
 
 const { achievement, implementation } = defaultProfile.scales;
@@ -43,6 +43,33 @@ describe("parseRating: the normalisation table", () => {
   test.each(["1", "①", "(i)(ii)", "(i)実施見込み (ii)実施できない見込み"])("implementation %p is invalid", (text) => {
     expect(value(text, implementation)).toEqual({ kind: "invalid" });
   });
+});
+
+describe("tickedChoice: a legend answered by ticking one option", () => {
+  const ticked = (text: string, scale = achievement) => tickedChoice(normalize(text), scale, defaultProfile);
+  test.each([
+    ["☑①目標達成　☐②目標未達成", 1, achievement],
+    ["☐①:目標達成 ☑②:目標未達成", 2, achievement],
+    ["■①:達成見込み □②:達成できない見込み", 1, achievement],
+    ["○① 達成見込み ● ② 達成できない見込み", 2, achievement],
+    ["①目標達成 ✓②目標未達成", 2, achievement],
+    ["☑目標達成 □目標未達成", 1, achievement],
+    ["✔（２）", 2, achievement],
+    ["□(i)実施見込み ■(ii)実施できない見込み", "ii", implementation],
+    ["☒ⅰ 実施見込み ☐ⅱ 実施できない見込み", "i", implementation],
+  ] as const)("%p → %p, and parseRating reads it so", (text, expected, scale) => {
+    expect(ticked(text, scale)).toEqual({ kind: "value", value: expected });
+    expect(value(text, scale)).toEqual({ kind: "value", value: expected });
+  });
+
+  test.each(["☑①目標達成 ☑②目標未達成", "■①:目標達成 ■②:目標未達成"])("%p names both levels: invalid", (text) => {
+    expect(ticked(text)).toEqual({ kind: "invalid" });
+  });
+
+  test.each(["①:目標達成 ②:目標未達成", "☐①:目標達成 ☐②:目標未達成", "凡例 ①目標達成 ②目標未達成", "■ 達成状況", "☑③", "☑①:目標未達成"])(
+    "%p ticks no option of the scale: null",
+    (text) => expect(ticked(text)).toBeNull(),
+  );
 });
 
 describe("isLegend", () => {
