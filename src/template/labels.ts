@@ -82,9 +82,18 @@ export class Labels {
       const close = decorationOf(head);
       // The label alone, or inside its bullet or brackets (「【計画】」).
       const bare = close === undefined ? null : close === "" ? head.slice(1) : head.endsWith(close) ? head.slice(1, -close.length) : null;
-      known.section = this.sectionOfLabel.get(head) ?? (bare === null ? undefined : this.sectionOfLabel.get(bare)) ?? null;
+      known.section = this.sectionOfLabel.get(head) ?? (bare === null ? undefined : this.sectionOfLabel.get(bare)) ?? this.annotatedSection(head);
     }
     return known.section;
+  }
+
+  /** A section label with an annotation after it (「自己評価（年度末）」, 「中間振り返り：」): its section, else null. */
+  private annotatedSection(head: string): SectionName | null {
+    for (const [label, section] of this.sectionOfLabel) {
+      const length = labelLength(head, label);
+      if (length > 0 && length < head.length && head.slice(length).replace(LABEL_PUNCTUATION, "") === "") return section;
+    }
+    return null;
   }
 
   /** The field label `cell` starts with, if any. */
@@ -240,12 +249,60 @@ function decorationOf(head: string): string | undefined {
  * itself, after a bullet, or inside brackets of its own (the closing one counted); -1 where it does not start so.
  */
 export function labelLength(head: string, label: string): number {
-  if (head.startsWith(label)) return label.length;
+  const plain = labelEnd(head, 0, label);
+  if (plain >= 0) return plain;
   const close = decorationOf(head);
-  if (close === undefined || !head.startsWith(label, 1)) return -1;
-  if (close === "") return label.length + 1;
-  return head.startsWith(close, label.length + 1) ? label.length + 1 + close.length : -1;
+  const end = close === undefined ? -1 : labelEnd(head, 1, label);
+  if (end < 0) return -1;
+  if (close === "") return end;
+  return head.startsWith(close!, end) ? end + close!.length : -1;
 }
+
+/**
+ * Where `label` ends when `head` prints it from `at`, else -1. Forms word a label a little differently: with or
+ * without の, ・ and 及び (「取組方針・目標内容」, 「目標達成見込み」, 「取組実績及び目標達成状況」), and a label's 「当年度」
+ * also stands for the fiscal year named otherwise (「今年度の取組内容」, 「令和2年度の取組内容」, 「R2年度…」, 「2020年度…」).
+ */
+function labelEnd(head: string, at: number, label: string): number {
+  if (head.startsWith(label, at)) return at + label.length;
+  let from = at;
+  let rest = label;
+  if (label.startsWith(THIS_YEAR) && YEAR_STARTS.includes(head[at])) {
+    FISCAL_YEAR.lastIndex = at;
+    const year = FISCAL_YEAR.exec(head);
+    if (year) [from, rest] = [at + year[0].length, label.slice(THIS_YEAR.length)];
+  }
+  return head[from] === rest[0] ? looseEnd(head, from, rest) : -1;
+}
+
+/** `label` from `at` in `head`, either leaving out a particle the other has (PARTICLES): where it ends, else -1. */
+function looseEnd(head: string, at: number, label: string): number {
+  let h = at;
+  let l = 0;
+  while (l < label.length) {
+    if (head[h] === label[l]) {
+      h++;
+      l++;
+      continue;
+    }
+    const [headSkip, labelSkip] = [particleEnd(head, h), particleEnd(label, l)];
+    if (headSkip === h && labelSkip === l) return -1;
+    [h, l] = [headSkip, labelSkip];
+  }
+  return h;
+}
+
+/** The end of the particle at `i`, else `i`. */
+function particleEnd(text: string, i: number): number {
+  for (const particle of PARTICLES) if (text.startsWith(particle, i)) return i + particle.length;
+  return i;
+}
+
+const PARTICLES = ["および", "及び", "の", "・"];
+const THIS_YEAR = "当年度";
+/** A fiscal year as a label may name it, normalised; YEAR_STARTS: the units it may start with. */
+const FISCAL_YEAR = /(?:今|本|(?:令和|平成|r|h)(?:元|\d{1,2})|(?:19|20)\d{2})年度/y;
+const YEAR_STARTS = "今本令平rh12";
 
 export function memo<K, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();

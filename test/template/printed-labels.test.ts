@@ -30,6 +30,21 @@ describe("printed labels with a bullet, brackets, a colon or an annotation", () 
     // Legends with a caption: a token before each word is how a legend prints, whatever else it says.
     ["①:目標達成 ②:目標未達成", "①:目標達成 ②:目標未達成（いずれかを記入）"],
     ["(i)実施見込み (ii)実施できない見込み", "選択肢 (i)実施見込み (ii)実施できない見込み"],
+    // 「当年度」 as the form's year names it, and labels worded with or without の, ・, 及び.
+    ["当年度の取組内容", "今年度の取組内容"],
+    ["当年度の取組内容", "令和元年度の取組内容"],
+    ["当年度の取組内容", "【R1年度の取組内容】"],
+    ["当年度の取組実績及び目標の達成状況", "2019年度の取組実績及び目標の達成状況"],
+    ["当年度の取組実績及び目標の達成状況", "本年度の取組実績及び目標達成状況"],
+    ["当年度の取組実績及び目標の達成状況", "取組実績及び目標の達成状況"],
+    ["取組の方針・目標内容", "取組方針・目標内容"],
+    ["取組の方針・目標内容", "取組の方針及び目標内容"],
+    ["取組の方針・目標内容", "取組の方針・目標"],
+    ["目標の達成見込み", "目標達成見込み"],
+    ["取組内容の実施見込み", "取組の実施見込み"],
+    // A section label with an annotation after it.
+    ["自己評価", "自己評価（年度末）"],
+    ["中間振り返り", "中間振り返り（9月末時点）"],
   ])("%s printed as %s", (from, to) => {
     const changed = relabel(grid, from, to);
     expect(JSON.stringify(changed)).not.toBe(JSON.stringify(grid));
@@ -59,6 +74,8 @@ describe("answers that mention an item or name both levels", () => {
     // Starting with a label, but no label of the item's: the label's own cell is printed elsewhere.
     "課題と改善策：人員不足のため遅れている。",
     "当年度の取組内容の見直しが必要。",
+    "今年度の取組内容を一部見直す。",
+    "目標達成見込みだが、人員不足のため遅れている。",
   ];
   test.each(remarks)("a mid-year remark 「%s」 is the remark", async (remark) => {
     const grid = await gridOf([formItem(1), formItem(2, { midyear: { implementation: "(i)", achievement: "②", remark } }), formItem(3)]);
