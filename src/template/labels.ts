@@ -12,7 +12,10 @@ export class Labels {
   private readonly itemStarts: Set<number> | null;
   /** A section label (normalised) → its section; the first section naming it, where two do. */
   private readonly sectionOfLabel = new Map<string, SectionName>();
+  private readonly sectionLabels: [string, SectionName][];
   private readonly fieldLabels: string[];
+  /** By code unit: 1 where a label may start (its first unit, a fiscal year's for 「当年度…」, a bracket or bullet). */
+  private readonly labelStarts = new Uint8Array(0x10000);
   /** Any level word of any scale: a cell naming none of them (most cells) names no level. */
   private readonly levelWord: RegExp;
   /** The scales' level words and tokens, longest first: what a legend prints. */
@@ -38,7 +41,13 @@ export class Labels {
     for (const [section, labels] of Object.entries(profile.sectionLabels)) {
       for (const label of labels.map(normalize)) if (!this.sectionOfLabel.has(label)) this.sectionOfLabel.set(label, section as SectionName);
     }
+    this.sectionLabels = [...this.sectionOfLabel];
     this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
+    for (const label of [...this.fieldLabels, ...this.sectionOfLabel.keys()]) {
+      this.labelStarts[label.charCodeAt(0)] = 1;
+      if (label.startsWith(THIS_YEAR)) YEAR_START.forEach((start, code) => (this.labelStarts[code] |= start));
+    }
+    DECORATIVE.forEach((decorative, code) => (this.labelStarts[code] |= decorative));
     const scales = Object.values(profile.scales);
     const levelWords = scales.flatMap((scale) => scale.levels.flatMap((level) => level.words.map(normalize)));
     this.levelWord = levelWords.length ? new RegExp(levelWords.map(escapeRegExp).join("|"), "u") : /(?!)/u;
@@ -89,7 +98,9 @@ export class Labels {
 
   /** A section label with an annotation after it (「自己評価（年度末）」, 「中間振り返り：」): its section, else null. */
   private annotatedSection(head: string): SectionName | null {
-    for (const [label, section] of this.sectionOfLabel) {
+    if (!this.mayStartLabel(head)) return null;
+    for (const [label, section] of this.sectionLabels) {
+      if (head.length <= label.length) continue;
       const length = labelLength(head, label);
       if (length > 0 && length < head.length && head.slice(length).replace(LABEL_PUNCTUATION, "") === "") return section;
     }
@@ -98,8 +109,14 @@ export class Labels {
 
   /** The field label `cell` starts with, if any. */
   fieldLabel(cell: Cell, candidates = this.fieldLabels): string | null {
+    if (!this.mayStartLabel(cell.head)) return null;
     for (const label of candidates) if (labelLength(cell.head, label) >= 0) return label;
     return null;
+  }
+
+  /** Whether a head's first unit may start a field or section label (most cells' does not: one look, not one per label). */
+  mayStartLabel(head: string): boolean {
+    return this.labelStarts[head.charCodeAt(0)] === 1;
   }
 
   /**
@@ -248,6 +265,7 @@ function decorationOf(head: string): string | undefined {
  * How many units of `head` (normalised) the label `label` (normalised) takes where the head starts with it: the label
  * itself, after a bullet, or inside brackets of its own (the closing one counted); -1 where it does not start so.
  */
+
 export function labelLength(head: string, label: string): number {
   const plain = labelEnd(head, 0, label);
   if (plain >= 0) return plain;
@@ -260,19 +278,18 @@ export function labelLength(head: string, label: string): number {
 
 /**
  * Where `label` ends when `head` prints it from `at`, else -1. Forms word a label a little differently: with or
- * without の, ・ and 及び (「取組方針・目標内容」, 「目標達成見込み」, 「取組実績及び目標達成状況」), and a label's 「当年度」
+ * without の, と, ・ and 及び (「取組方針・目標内容」, 「目標達成見込み」, 「課題及び改善策」), and a label's 「当年度」
  * also stands for the fiscal year named otherwise (「今年度の取組内容」, 「令和2年度の取組内容」, 「R2年度…」, 「2020年度…」).
  */
 function labelEnd(head: string, at: number, label: string): number {
-  if (head.startsWith(label, at)) return at + label.length;
-  let from = at;
-  let rest = label;
-  if (label.startsWith(THIS_YEAR) && YEAR_STARTS.includes(head[at])) {
-    FISCAL_YEAR.lastIndex = at;
-    const year = FISCAL_YEAR.exec(head);
-    if (year) [from, rest] = [at + year[0].length, label.slice(THIS_YEAR.length)];
-  }
-  return head[from] === rest[0] ? looseEnd(head, from, rest) : -1;
+  // Most cells start otherwise than any label: one comparison each.
+  const first = head.charCodeAt(at);
+  if (first === label.charCodeAt(0)) return head.startsWith(label, at) ? at + label.length : looseEnd(head, at, label);
+  if (YEAR_START[first] !== 1 || !label.startsWith(THIS_YEAR)) return -1;
+  FISCAL_YEAR.lastIndex = at;
+  const year = FISCAL_YEAR.exec(head);
+  const from = year ? at + year[0].length : -1;
+  return from >= 0 && head.charCodeAt(from) === label.charCodeAt(THIS_YEAR.length) ? looseEnd(head, from, label.slice(THIS_YEAR.length)) : -1;
 }
 
 /** `label` from `at` in `head`, either leaving out a particle the other has (PARTICLES): where it ends, else -1. */
@@ -285,24 +302,30 @@ function looseEnd(head: string, at: number, label: string): number {
       l++;
       continue;
     }
-    const [headSkip, labelSkip] = [particleEnd(head, h), particleEnd(label, l)];
+    const headSkip = particleEnd(head, h);
+    const labelSkip = particleEnd(label, l);
     if (headSkip === h && labelSkip === l) return -1;
-    [h, l] = [headSkip, labelSkip];
+    h = headSkip;
+    l = labelSkip;
   }
   return h;
 }
 
 /** The end of the particle at `i`, else `i`. */
 function particleEnd(text: string, i: number): number {
+  if (PARTICLE_START[text.charCodeAt(i)] !== 1) return i;
   for (const particle of PARTICLES) if (text.startsWith(particle, i)) return i + particle.length;
   return i;
 }
 
-const PARTICLES = ["および", "及び", "の", "・"];
+const PARTICLES = ["および", "及び", "の", "と", "・"];
+const PARTICLE_START = new Uint8Array(0x10000);
+for (const particle of PARTICLES) PARTICLE_START[particle.charCodeAt(0)] = 1;
 const THIS_YEAR = "当年度";
-/** A fiscal year as a label may name it, normalised; YEAR_STARTS: the units it may start with. */
+/** A fiscal year as a label may name it, normalised; YEAR_START: the units it may start with. */
 const FISCAL_YEAR = /(?:今|本|(?:令和|平成|r|h)(?:元|\d{1,2})|(?:19|20)\d{2})年度/y;
-const YEAR_STARTS = "今本令平rh12";
+const YEAR_START = new Uint8Array(0x10000);
+for (const c of "今本令平rh12") YEAR_START[c.charCodeAt(0)] = 1;
 
 export function memo<K, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();

@@ -323,6 +323,7 @@ function findAnchor(field: LabelledFieldName, rows: Rows, cells: readonly Cell[]
   }
   const wanted = labels.labelsOf(field);
   for (const cell of cells) {
+    if (!labels.mayStartLabel(cell.head)) continue;
     for (const hit of wanted) {
       const length = labelLength(cell.head, hit.norm);
       if (length < 0) continue;
