@@ -1,7 +1,7 @@
-import { FieldName, FieldSource, Item, RatingValue } from "../model";
+import { FieldName, FieldSource, Item, NOT_APPLICABLE, RatingValue } from "../model";
 import { isErrorValue, WorkbookGrid } from "./grid";
 import { afterItemNumber, HEADING_CLOSE, labelLength, Labels, REMARK_LEVEL_DEFAULT } from "./labels";
-import { LabelledFieldName, resolveProfile, sectionOf, SectionName, TemplateProfile } from "./profile";
+import { LabelledFieldName, resolveProfile, Scale, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { Form, FormGatherer, readSheetHeading } from "./forms";
 import { parseTargets } from "./targets";
 import { parseNormalizedRating, parseRating, tickedChoice, vocabularyOf } from "./ratings";
@@ -317,7 +317,7 @@ function findAnchor(field: LabelledFieldName, rows: Rows, cells: readonly Cell[]
   // Object literals, not spreads: this runs for every field of every item.
   if (rule.legendOf) {
     const legends = cells.filter((cell) => labels.isLegendOf(cell, rule.legendOf!));
-    if (legends.length === 0) return null;
+    if (legends.length === 0) return scale && typedOverLegend(field, rows, cells, scale, search);
     const cell = search.chooseLegend(legends, rows, rule.placement, rule.legendOf);
     return { field, rows, scale, placement: rule.placement, cell, inline: "", legendAnchored: true, note: null };
   }
@@ -334,6 +334,22 @@ function findAnchor(field: LabelledFieldName, rows: Rows, cells: readonly Cell[]
     }
   }
   return null;
+}
+
+/**
+ * A rating typed over its legend (the legend's cell now 「②」 or 「②:目標未達成」): the one cell of the section that
+ * holds a level of the scale, read where it stands; null where none or several do.
+ */
+function typedOverLegend(field: LabelledFieldName, rows: Rows, cells: readonly Cell[], scale: Scale, search: ValueSearch): Anchor | null {
+  let typed: Cell | null = null;
+  for (const cell of cells) {
+    if (search.labels.isStructural(cell)) continue;
+    const parsed = parseNormalizedRating(normalizedText(cell), scale, search.profile);
+    if (parsed.kind !== "value" || parsed.value === NOT_APPLICABLE) continue;
+    if (typed) return null;
+    typed = cell;
+  }
+  return typed && { field, rows, scale, placement: ["inline"], cell: typed, inline: typed.text, legendAnchored: false, note: null };
 }
 
 function readPlaced(view: SheetView, anchor: Anchor, placed: Placed): FieldRead {

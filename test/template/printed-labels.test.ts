@@ -283,3 +283,39 @@ describe("ratings ticked in the legend", () => {
     expect(invalid[0]).toMatchObject({ field: "final.achievement", cell: "D11" });
   });
 });
+
+/**
+ * The 自己評価 typed over its legend (the legend's cell now 「②」 or 「②:目標未達成」, no legend left): the rating,
+ * read from that cell; before, RATING_MISSING with no cell. Two such cells are no answer.
+ */
+describe("a rating typed over its legend", () => {
+  const LEGEND = /^①:\s?目標達成\s?②:\s?目標未達成$/;
+  async function overwritten(text: string): Promise<WorkbookGrid> {
+    const grid = await sampleGrid();
+    const values = grid.sheets[0].values.map((row) => row.map((value) => (typeof value === "string" && LEGEND.test(value) ? text : value)));
+    expect(values).not.toEqual(grid.sheets[0].values);
+    return { ...grid, sheets: [{ ...grid.sheets[0], values }] };
+  }
+
+  test.each(["②", "②:目標未達成", "目標未達成"])("「%s」 is the 自己評価, read where it stands", async (text) => {
+    const plain = checkWorkbook(await sampleGrid(), { phase: "final" });
+    const report = checkWorkbook(await overwritten(text), { phase: "final" });
+    expect(report.items.map((item) => item.final.achievement)).toEqual(report.items.map(() => 2));
+    expect(report.items.map((item) => item.sources["final.achievement"]?.cell)).toEqual(
+      plain.items.map((item) => item.sources["final.achievement"]!.cell.replace(/\d+/, (row) => String(Number(row) + 1))),
+    );
+    const codes = report.findings.map((f) => f.code);
+    expect(codes).not.toContain("RATING_MISSING");
+    expect(codes.filter((code) => code === "REMARK_REQUIRED").length).toBe(report.items.filter((item) => !item.final.remark).length);
+  });
+
+  test("a rating typed above the legend's place as well: two answers, none read", async () => {
+    const grid = await overwritten("①");
+    const [sheet] = grid.sheets;
+    const first = checkWorkbook(grid, { phase: "final" }).items[0].sources["final.achievement"]!.cell;
+    const row = Number(first.slice(1)) - 2 - sheet.top;
+    (sheet.values[row] ??= [])[3] = "②";
+    const item = checkWorkbook(grid, { phase: "final" }).items[0];
+    expect(item.final.achievement).toBeNull();
+  });
+});
