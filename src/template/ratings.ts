@@ -14,7 +14,7 @@ const TOKEN_CLOSINGS = ["", ")"];
 const TOKEN_SEPARATORS = ["", ":", ".", "、", ","];
 
 /**
- * Reads a rating cell: ①, 1, １, (1), （１）, "①:達成見込み", "達成見込み" → 1; blank, "—" → empty;
+ * Reads a rating cell: ①, 1, １, (1), （１）, "①:達成見込み", "①（達成見込み）", "達成見込み" → 1; blank, "—" → empty;
  * 対象外 → not applicable; anything else (③, はい, a legend naming both levels) → invalid.
  */
 export function parseRating(text: string, scale: Scale, profile: TemplateProfile): ParsedRating {
@@ -49,7 +49,9 @@ function parseOnce(n: string, scale: Scale, profile: TemplateProfile): ParsedRat
 
   const m = TOKEN_THEN_REST.exec(n);
   if (m) {
-    const [, token, rest] = m;
+    const [, token, written] = m;
+    // 「①（目標達成）」: the word in brackets of its own.
+    const rest = written.length > 2 && written.startsWith("(") && written.endsWith(")") ? written.slice(1, -1) : written;
     const level = levels.find((l) => l.tokens.includes(token));
     if (level && (rest === "" || level.words.some((w) => w.word === rest))) {
       return { kind: "value", value: level.value };
@@ -162,7 +164,7 @@ function containsWord(n: string, { word, longer }: { word: string; longer: strin
 /**
  * Every normalised text (see normalize) that parseRating reads as a value or as empty with this scale: the
  * vocabulary the live 集計 formulas look up. Finite: a token, optionally in brackets, optionally followed by a
- * separator and one of its level's words; a word alone; the 対象外 and empty texts.
+ * separator and one of its level's words (in brackets or not); a word alone; the 対象外 and empty texts.
  */
 export function acceptedSpellings(scale: Scale, profile: TemplateProfile): { text: string; parsed: ParsedRating }[] {
   const { empty, notApplicable } = vocabularyOf(profile);
@@ -174,7 +176,7 @@ export function acceptedSpellings(scale: Scale, profile: TemplateProfile): { tex
       for (const open of TOKEN_OPENINGS)
         for (const close of TOKEN_CLOSINGS)
           for (const separator of TOKEN_SEPARATORS)
-            for (const rest of ["", ...words]) candidates.add(`${open}${token}${close}${separator}${rest}`);
+            for (const rest of ["", ...words, ...words.map((word) => `(${word})`)]) candidates.add(`${open}${token}${close}${separator}${rest}`);
     }
   }
   return [...candidates]

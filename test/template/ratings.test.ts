@@ -13,6 +13,7 @@ describe("parseRating: the normalisation table", () => {
     ["達成見込み", 1], ["目標達成", 1], ["⑴", 1], [" ① ", 1],
     ["②", 2], ["2", 2], ["２", 2], ["(2)", 2], ["（２）", 2], ["②:達成できない見込み", 2],
     ["達成できない見込み", 2], ["目標未達成", 2], ["②：目標未達成", 2],
+    ["①（目標達成）", 1], ["① (達成見込み)", 1], ["②(目標未達成)", 2], ["(2)（達成できない見込み）", 2],
   ])("achievement %p → %p", (text, expected) => {
     expect(value(text)).toEqual({ kind: "value", value: expected });
   });
@@ -36,6 +37,7 @@ describe("parseRating: the normalisation table", () => {
 
   test.each([
     "③", "3", "はい", "11", "①:達成できない見込み", "①:達成見込み ②:達成できない見込み", "(iii)", "○",
+    "①（目標未達成）", "①()", "①((目標達成))",
   ])("achievement %p is invalid", (text) => {
     expect(value(text)).toEqual({ kind: "invalid" });
   });
