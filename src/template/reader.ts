@@ -249,14 +249,17 @@ function readHeading(view: SheetView, block: Block, rows: Rows, profile: Templat
   const { text, cell } = lines[at];
   const start = text.indexOf(open) + open.length;
   const end = text.lastIndexOf(close);
-  const title = joinLines(text.slice(start, end >= start ? end : undefined));
+  const inner = joinLines(text.slice(start, end >= start ? end : undefined));
+  // 「【★歳出の削減】」: the ★ printed inside the brackets, at either end.
+  const starInside = star !== "" && (inner.startsWith(star) || inner.endsWith(star));
+  const title = starInside ? stripStar(inner, star) : inner;
   const after = end >= start ? stripStar(text.slice(end + close.length), star) : "";
   const nextLine = lines.slice(at + 1).find((l) => stripStar(l.text, star) !== "");
   const subtitle = after || (nextLine ? stripStar(nextLine.text, star) : "");
   return {
     title: title || null,
     subtitle: subtitle ? tidy(subtitle) : null,
-    starred,
+    starred: starred || starInside,
     source: sourceOf(view, cell.row, cell.col, text),
     cell,
   };

@@ -217,6 +217,19 @@ describe("a title without brackets", () => {
     expect(bare.findings).toEqual(plain.findings);
   });
 
+  test.each([
+    ["inside the brackets, first", (title: string) => `【★${title}】`],
+    ["inside the brackets, last", (title: string) => `【${title}★】`],
+    ["before the brackets", (title: string) => `★【${title}】`],
+  ])("★ %s: the same title, starred", async (_, print) => {
+    const grid = await sampleGrid();
+    const moved = (value: CellValue) => (typeof value === "string" && /^【[^】]*】★$/.test(value) ? print(value.slice(1, -2)) : value);
+    const changed = { ...grid, sheets: grid.sheets.map((sheet) => ({ ...sheet, values: sheet.values.map((row) => row.map(moved)) })) };
+    expect(JSON.stringify(changed)).not.toBe(JSON.stringify(grid));
+    const heading = (report: ReturnType<typeof checkWorkbook>) => report.items.map((item) => [item.no, item.title, item.subtitle, item.starred]);
+    expect(heading(checkWorkbook(changed))).toEqual(heading(checkWorkbook(grid)));
+  });
+
   test("a heading with only ★ under it has no title", async () => {
     const grid = await gridOf([formItem(1, { title: "", starred: true }), formItem(2)]);
     const report = checkWorkbook(grid);
