@@ -4,7 +4,7 @@
  * cannot (when 課題と改善策 becomes required), and a warning alert (not stop) for a value outside the list. Pure.
  */
 import { FIELD_LABELS, formatRating, Item, RATING_FIELDS, RatingField, RatingValue } from "../model";
-import type { WorkbookGrid } from "../template/grid";
+import { cellText, gridLookup, WorkbookGrid } from "../template/grid";
 import type { TemplateProfile } from "../template/profile";
 import { namedLevels } from "../template/ratings";
 import { normalize } from "../template/text";
@@ -27,12 +27,13 @@ const ALERT_TITLE = "評価チェック";
 export function planRatingLists(grid: WorkbookGrid, items: readonly Item[], profile: TemplateProfile): ListRule[] {
   const texts = levelTextsByScale(grid, items, profile);
   const na = profile.notApplicableValues[0];
+  const cells = gridLookup(grid);
   return items.flatMap((item) =>
     RATING_FIELDS.flatMap((field) => {
       const source = item.sources[field];
       const scale = profile.fields[field].scale;
-      // A legend ticked instead of a rating typed is the form's print: no list on it.
-      if (!source || !scale || source.ticked) return [];
+      // A legend ticked, or a label with the rating typed after it, is the form's print: no list on it.
+      if (!source || !scale || source.ticked || cellText(cells(source) ?? null).trim() !== source.text.trim()) return [];
       const levels = texts.get(scale)!;
       const choices = [...levels.values(), ...(na ? [na] : [])];
       return [

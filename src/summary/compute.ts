@@ -15,7 +15,7 @@ import {
   RatingValue,
   Target,
 } from "../model";
-import { CellValue, cellText, isErrorValue, parseA1, WorkbookGrid } from "../template/grid";
+import { CellValue, cellText, GridLookup, gridLookup, isErrorValue, WorkbookGrid } from "../template/grid";
 import { resolveProfile, TemplateProfile } from "../template/profile";
 import { CHECK_LABEL } from "./judgement";
 
@@ -208,20 +208,6 @@ function headingNow(item: Item, cells: GridLookup): CellValue {
   const number = cells({ sheet: item.sheet, cell: item.numberCell }) ?? null;
   if (isErrorValue(label)) return label;
   return isErrorValue(number) ? number : cellText(label) + cellText(number);
-}
-
-type GridLookup = (ref: CellRef) => CellValue | undefined;
-
-/** A cell's value by sheet and address; undefined when the sheet is unknown. Empty cells are null. */
-function gridLookup(grid: WorkbookGrid): GridLookup {
-  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
-  return ({ sheet, cell }) => {
-    const s = sheets.get(sheet);
-    if (!s) return undefined;
-    const { row, col } = parseA1(cell);
-    const value = s.values[row - s.top]?.[col - s.left] ?? null;
-    return value === "" ? null : value;
-  };
 }
 
 /** Findings' counts per item, items told apart by form (北区's 取組項目 1 is not 都島区's). */

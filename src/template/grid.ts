@@ -100,3 +100,17 @@ export function forEachPresent<T>(array: T[], visit: (value: T, index: number) =
   if (array.length <= 1024) array.forEach(visit);
   else for (const key in array) visit(array[key], Number(key));
 }
+
+/** A cell's value by sheet and address: undefined when the sheet is unknown, null when the cell is empty. */
+export type GridLookup = (ref: { sheet: string; cell: string }) => CellValue | undefined;
+
+export function gridLookup(grid: WorkbookGrid): GridLookup {
+  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  return ({ sheet, cell }) => {
+    const s = sheets.get(sheet);
+    if (!s) return undefined;
+    const { row, col } = parseA1(cell);
+    const value = s.values[row - s.top]?.[col - s.left] ?? null;
+    return value === "" ? null : value;
+  };
+}

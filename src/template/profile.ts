@@ -132,8 +132,8 @@ export const defaultProfile: TemplateProfile = {
   fields: {
     "plan.policy": { labels: ["取組の方針・目標内容", "取組の方針・目標"], placement: TEXT_PLACEMENT },
     "plan.thisYear": { labels: ["当年度の取組内容"], placement: TEXT_PLACEMENT },
-    "midyear.implementation": { labels: ["取組内容の実施見込み", "取組の実施見込み"], placement: ["right", "below"], scale: "implementation" },
-    "midyear.achievement": { labels: ["目標の達成見込み"], placement: ["right", "below"], scale: "achievement" },
+    "midyear.implementation": { labels: ["取組内容の実施見込み", "取組の実施見込み"], placement: ["right", "below", "inline"], scale: "implementation" },
+    "midyear.achievement": { labels: ["目標の達成見込み"], placement: ["right", "below", "inline"], scale: "achievement" },
     "midyear.remark": { labels: ["課題と改善策"], placement: TEXT_PLACEMENT },
     "final.result": { labels: ["当年度の取組実績及び目標の達成状況", "取組実績及び目標の達成状況"], placement: TEXT_PLACEMENT },
     // The form prints the value above the legend; other hands put it beside it (value | legend, as the mid-year rows do).

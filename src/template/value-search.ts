@@ -129,7 +129,8 @@ export class ValueSearch {
     // 4. Rating fields without a rating: an entry that is not one (③, an error, a pasted legend), else the blank.
     for (const field of fields) {
       if (!field.anchor.scale || field.placed) continue;
-      const entry = (spot: Spot | null) => free(spot) && spot.cell !== undefined && field.fit(spot) === "entry";
+      // After a label in its own cell only a rating is one (「目標の達成見込み ※いずれかを記入」 is print).
+      const entry = (spot: Spot | null) => free(spot) && spot.cell !== undefined && spot.text === undefined && field.fit(spot) === "entry";
       const chosen =
         field.first(({ near, far }) => (entry(far) ? far : entry(near) ? near : null)) ??
         field.first(({ near }) => (free(near) && !near.cell ? near : null));

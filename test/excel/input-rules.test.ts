@@ -85,6 +85,17 @@ describe("入力規則を設定", () => {
     expect(result).toMatchObject({ set: 5 });
   });
 
+  test("a rating typed after its label in the label's cell gets no list on the label", async () => {
+    const host = await formHost([formItem(1, { midyear: { implementation: "(i)" } }), formItem(2)]);
+    const [sheet] = host.workbook.sheets;
+    const label = [...sheet.cells].find(([, cell]) => cell.value === "目標の達成見込み")!;
+    label[1].value = "目標の達成見込み：②";
+    const result = await setInputRules(host);
+    const at = `${sheet.name}!${a1(cellPosition(label[0]).row, cellPosition(label[0]).col)}`;
+    expect(validatedCells(host.workbook)).not.toContain(at);
+    expect(result).toMatchObject({ set: 5 });
+  });
+
   test("a cell with a rule of its own keeps it and is listed", async () => {
     const host = await formHost([formItem(1), formItem(2)]);
     const item2 = checkWorkbook(await gridOf([formItem(1), formItem(2)])).items[1];

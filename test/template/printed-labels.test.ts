@@ -332,3 +332,37 @@ describe("a rating typed over its legend", () => {
     expect(item.final.achievement).toBeNull();
   });
 });
+
+/**
+ * A mid-year rating typed after its label in the label's own cell (「目標の達成見込み：②」), the rating's cell left
+ * blank: the rating, from the label's cell. A rating in both places is LAYOUT_AMBIGUOUS; print after the label
+ * (「いずれかを選択」) is no rating and no entry.
+ */
+describe("a mid-year rating typed after its label", () => {
+  const LABEL = "目標の達成見込み";
+  async function typed(label: string, rating: CellValue): Promise<WorkbookGrid> {
+    const grid = await sampleGrid();
+    const values = grid.sheets[0].values.map((row) => (row[1] === LABEL ? row.map((value, col) => (col === 1 ? label : col === 2 ? rating : value)) : row));
+    return { ...grid, sheets: [{ ...grid.sheets[0], values }] };
+  }
+  const achievements = (grid: WorkbookGrid) => checkWorkbook(grid, { phase: "midyear" }).items.map((item) => item.midyear.achievement);
+
+  test("「目標の達成見込み：②」 beside a blank cell is ②, read from the label's cell", async () => {
+    const report = checkWorkbook(await typed(`${LABEL}：②`, null), { phase: "midyear" });
+    expect(report.items.map((item) => item.midyear.achievement)).toEqual(report.items.map(() => 2));
+    expect(report.items[0].sources["midyear.achievement"]).toMatchObject({ cell: "B8", text: "②" });
+    expect(report.findings.map((f) => f.code)).not.toContain("RATING_MISSING");
+  });
+
+  test("beside a cell holding ①: two ratings, LAYOUT_AMBIGUOUS", async () => {
+    const report = checkWorkbook(await typed(`${LABEL} ②`, "①"), { phase: "midyear" });
+    expect(report.items.map((item) => item.midyear.achievement)).toEqual(report.items.map(() => null));
+    expect(report.findings.filter((f) => f.code === "LAYOUT_AMBIGUOUS")).toHaveLength(19);
+  });
+
+  test("print after the label is no rating: a blank cell stays RATING_MISSING, a typed one is read", async () => {
+    const blank = checkWorkbook(await typed(`${LABEL} いずれかを選択`, null), { phase: "midyear" });
+    expect(blank.findings.filter((f) => f.field === "midyear.achievement").map((f) => f.code)).toEqual(Array(19).fill("RATING_MISSING"));
+    expect(achievements(await typed(`${LABEL} いずれかを選択`, "①"))).toEqual(Array(19).fill(1));
+  });
+});
