@@ -1,7 +1,7 @@
 import { LabelledFieldName, Level, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { namedLevels, parseRating } from "./ratings";
 import type { Cell } from "./sheet-view";
-import { escapeRegExp, hasContent, normalize, rememberedByText } from "./text";
+import { afterLabel, escapeRegExp, hasContent, normalize, rememberedByText } from "./text";
 
 /** Recognises the form's labels and legends in cells. */
 export class Labels {
@@ -14,6 +14,7 @@ export class Labels {
   private readonly sectionOfLabel = new Map<string, SectionName>();
   private readonly sectionLabels: [string, SectionName][];
   private readonly fieldLabels: string[];
+  private readonly titleLabels: string[];
   /** By code unit: 1 where a label may start (its first unit, a fiscal year's for 「当年度…」, a bracket or bullet). */
   private readonly labelStarts = new Uint8Array(0x10000);
   /** Any level word of any scale: a cell naming none of them (most cells) names no level. */
@@ -42,6 +43,7 @@ export class Labels {
       for (const label of labels.map(normalize)) if (!this.sectionOfLabel.has(label)) this.sectionOfLabel.set(label, section as SectionName);
     }
     this.sectionLabels = [...this.sectionOfLabel];
+    this.titleLabels = profile.title.labels.map(normalize).filter(Boolean);
     this.fieldLabels = Object.values(profile.fields).flatMap((rule) => (rule.labels ?? []).map(normalize));
     for (const label of [...this.fieldLabels, ...this.sectionOfLabel.keys()]) {
       this.labelStarts[label.charCodeAt(0)] = 1;
@@ -103,6 +105,19 @@ export class Labels {
       if (head.length <= label.length) continue;
       const length = labelLength(head, label);
       if (length > 0 && length < head.length && head.slice(length).replace(LABEL_PUNCTUATION, "") === "") return section;
+    }
+    return null;
+  }
+
+  /**
+   * The words after a title label that `text` starts with (「取組名：歳出の削減」 → 「歳出の削減」, 「【取組名】」 → ""), the
+   * separator left out; null where it starts with none.
+   */
+  afterTitleLabel(text: string): string | null {
+    const head = normalize(text.length > TITLE_LABEL_HEAD ? text.slice(0, TITLE_LABEL_HEAD) : text);
+    for (const label of this.titleLabels) {
+      const length = labelLength(head, label);
+      if (length >= 0) return (afterLabel(text, head.slice(0, length)) ?? "").replace(LABEL_SEPARATOR, "").trim();
     }
     return null;
   }
@@ -236,6 +251,10 @@ const HEADING_AFTER_NUMBER = /^(?:|\s|[【\[［(（<＜「『★☆:：.．、])
 
 /** Punctuation and brackets around what follows a label (normalised: 「：」 is ":"), and bracketed annotations. */
 const LABEL_PUNCTUATION = /^(?:[:.、]|\([^()]*\)|【[^【】]*】|\[[^[\]]*\])+/u;
+
+/** A title label and what stands between it and the title. */
+const TITLE_LABEL_HEAD = 16;
+const LABEL_SEPARATOR = /^[\s:：]+/u;
 
 /** Letters or digits a legend may print besides its level words and tokens: a caption (凡例, 選択肢). */
 const LEGEND_OTHER_LETTERS = 3;

@@ -82,8 +82,17 @@ export const TemplateProfile = z.object({
   name: z.string(),
   /** The line that starts an item: the label followed by its number (取組項目 11). */
   itemLabels: z.array(z.string()).min(1),
-  /** The title's brackets (【】), and others a ward may print it in (［］…), tried in order where no 【 is found. */
-  title: z.object({ open: z.string(), close: z.string(), star: z.string(), otherBrackets: z.array(z.tuple([z.string().min(1), z.string().min(1)])) }),
+  /**
+   * The title's brackets (【】), and others a ward may print it in (［］…), tried in order where no 【 is found; the
+   * labels a form may print before it (「取組名」 | 「歳出の削減」, 「取組名：歳出の削減」), never the title themselves.
+   */
+  title: z.object({
+    open: z.string(),
+    close: z.string(),
+    star: z.string(),
+    otherBrackets: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+    labels: z.array(z.string().min(1)),
+  }),
   sectionLabels: z.record(SectionName, z.array(z.string())),
   fields: z.record(LabelledFieldName, FieldRule),
   scales: z.record(z.string(), Scale),
@@ -123,6 +132,7 @@ export const defaultProfile: TemplateProfile = {
     close: "】",
     star: "★",
     otherBrackets: [["［", "］"], ["[", "]"], ["〔", "〕"], ["《", "》"], ["≪", "≫"], ["〈", "〉"], ["＜", "＞"]],
+    labels: ["取組名", "取組項目名", "項目名", "タイトル"],
   },
   sectionLabels: {
     plan: ["計画"],

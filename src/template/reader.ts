@@ -100,7 +100,7 @@ function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form
   const { labels, profile } = search;
   const sections = splitSections(view, block, labels);
   const firstLabelRow = sections.plan.labelRow ?? sections.midyear.rows.top;
-  const heading = readHeading(view, block, { top: block.top, bottom: firstLabelRow - 1 }, profile);
+  const heading = readHeading(view, block, { top: block.top, bottom: firstLabelRow - 1 }, labels);
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   if (heading.source) sources.title = heading.source;
 
@@ -233,11 +233,17 @@ interface Heading {
 }
 
 /** 【title】, ★ and the optional sub-title line, from the anchor cell and the rows before the first label. */
-function readHeading(view: SheetView, block: Block, rows: Rows, profile: TemplateProfile): Heading {
+function readHeading(view: SheetView, block: Block, rows: Rows, labels: Labels): Heading {
+  const { profile } = labels;
   const { star } = profile.title;
   const lines: { text: string; cell: Cell }[] = [];
-  if (block.anchorRest) lines.push({ text: block.anchorRest, cell: block.anchor });
-  for (const cell of view.cellsIn(rows.top, rows.bottom)) if (cell !== block.anchor && cell !== block.numberCell) lines.push({ text: cell.text, cell });
+  const line = (text: string, cell: Cell) => {
+    // A title label (「取組名」) is print: the title is what follows it, in its cell or the next.
+    const rest = labels.afterTitleLabel(text);
+    if (rest !== "") lines.push({ text: rest ?? text, cell });
+  };
+  if (block.anchorRest) line(block.anchorRest, block.anchor);
+  for (const cell of view.cellsIn(rows.top, rows.bottom)) if (cell !== block.anchor && cell !== block.numberCell) line(cell.text, cell);
 
   // The form's 【】, else the first other pair a line opens (「［歳出の削減］」).
   const pairs: [string, string][] = [[profile.title.open, profile.title.close], ...profile.title.otherBrackets];

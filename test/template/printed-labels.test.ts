@@ -230,6 +230,28 @@ describe("a title without brackets", () => {
     expect(heading(checkWorkbook(changed))).toEqual(heading(checkWorkbook(grid)));
   });
 
+  test.each([
+    ["「取組名」 | title", (title: string) => ["取組名", title]],
+    ["「取組名：title」", (title: string) => [`取組名：${title}`]],
+    ["「【取組名】」 | title", (title: string) => ["【取組名】", title]],
+    ["「タイトル」 | 【title】", (title: string) => ["タイトル", `【${title}】`]],
+  ])("a title label before it (%s) is print: the title is what follows it", async (_, print) => {
+    const grid = await sampleGrid();
+    const [sheet] = grid.sheets;
+    const isTitle = (value: CellValue) => typeof value === "string" && /^【[^】]*】$/.test(value);
+    const titleRows = new Set(sheet.values.flatMap((row, i) => (isTitle(row[0]) ? [sheet.top + i] : [])));
+    expect(titleRows.size).toBeGreaterThan(10);
+    const values = sheet.values.map((row) => (isTitle(row[0]) ? print((row[0] as string).slice(1, -1)) : row));
+    // The title's row unmerged, so that the label and the title stand in cells of their own.
+    const changed = { ...grid, sheets: [{ ...sheet, values, merges: sheet.merges.filter((m) => !titleRows.has(m.top)) }] };
+    const titles = (report: ReturnType<typeof checkWorkbook>) => report.items.filter((item) => titleRows.has(Number(item.sources.title?.cell.slice(1)) - 1)).map((item) => item.title);
+    const plain = checkWorkbook(grid);
+    const labelled = checkWorkbook(changed);
+    expect(titles(labelled)).toEqual(titles(plain));
+    expect(titles(plain)).toHaveLength(titleRows.size);
+    expect(labelled.findings.filter((f) => f.code === "TITLE_MISSING")).toEqual([]);
+  });
+
   test("a heading with only ★ under it has no title", async () => {
     const grid = await gridOf([formItem(1, { title: "", starred: true }), formItem(2)]);
     const report = checkWorkbook(grid);
