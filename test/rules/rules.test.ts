@@ -66,6 +66,12 @@ describe("PLAN_FIELD_MISSING and TARGET_MISSING", () => {
     const f = only(check([makeItem({ plan: { policy: "(取組の内容) 実施する (目標) ―" } })], "plan"), "TARGET_MISSING");
     expect(f).toEqual([expect.objectContaining({ field: "plan.policy" })]);
   });
+  test("a field no item of the form prints (no item has its label) is not asked for; one item without it among others is", () => {
+    const unprinted = (no: number) => makeItem({ no, plan: { thisYear: null }, sources: { "plan.thisYear": undefined } });
+    expect(codes(check([unprinted(1), unprinted(2)], "plan"))).not.toContain("PLAN_FIELD_MISSING");
+    const f = only(check([unprinted(1), makeItem({ no: 2 })], "plan"), "PLAN_FIELD_MISSING");
+    expect(f).toEqual([expect.objectContaining({ item: 1, field: "plan.thisYear" })]);
+  });
   test("an empty field is missing, not also without target", () => {
     expect(codes(check([makeItem({ plan: { thisYear: null } })], "plan"))).toEqual(["PLAN_FIELD_MISSING"]);
   });
