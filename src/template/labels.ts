@@ -168,6 +168,11 @@ export class Labels {
 
   private readonly scaleIndex = memo((scale: string) => Object.keys(this.profile.scales).indexOf(scale));
 
+  /** The cell names a level of the named scale as a legend prints it (a whole legend, or one option of it). */
+  namesLevelOf(cell: Cell, scale: string): boolean {
+    return (this.levelsNamed(cell)[this.scaleIndex(scale)]?.length ?? 0) >= 1;
+  }
+
   /** The cell is a legend of the named scale (「①:達成見込み ②:達成できない見込み」). */
   isLegendOf(cell: Cell, scale: string): boolean {
     return (this.levelsNamed(cell)[this.scaleIndex(scale)]?.length ?? 0) >= 2;

@@ -4,7 +4,7 @@ import { afterItemNumber, HEADING_CLOSE, labelLength, Labels, REMARK_LEVEL_DEFAU
 import { LabelledFieldName, resolveProfile, Scale, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { Form, FormGatherer, readSheetHeading } from "./forms";
 import { parseTargets } from "./targets";
-import { parseNormalizedRating, parseRating, tickedChoice, vocabularyOf } from "./ratings";
+import { ParsedRating, parseNormalizedRating, parseRating, tickedChoice, vocabularyOf } from "./ratings";
 import { Cell, normalizedText, SheetView } from "./sheet-view";
 import { afterLabel, hasContent, normalize, tidy } from "./text";
 import { FieldAnchor, key, Placed, Rows, ValueSearch } from "./value-search";
@@ -148,12 +148,13 @@ function readItem(view: SheetView, block: Block, search: ValueSearch, form: Form
     let parsed = read.cell ? parseNormalizedRating(normalizedText(read.cell), scale, profile) : parseRating(read.text, scale, profile);
     if (parsed.kind === "empty") {
       const anchor = anchors.find((a) => a.field === field)!;
-      const legend = anchor.legendAnchored ? anchor.cell : legendAfter(anchor.cell, cellsOf.get(sectionOf(field))!, scaleName, labels);
-      const ticked = legend && tickedChoice(normalizedText(legend), scale, profile);
+      const ticked = anchor.legendAnchored
+        ? tickedIn(anchor.cell, scale, profile)
+        : tickedAfter(anchor.cell, cellsOf.get(sectionOf(field))!, scaleName, labels);
       if (ticked) {
-        read = readCell(view, legend);
+        read = readCell(view, ticked.cell);
         read.source.ticked = true;
-        parsed = ticked;
+        parsed = ticked.parsed;
       }
     }
     sources[field] = read.source;
@@ -378,13 +379,32 @@ function readPlaced(view: SheetView, anchor: Anchor, placed: Placed): FieldRead 
   }
 }
 
-/** The first legend of `scale` after a rating's label, in reading order within its section. */
-function legendAfter(label: Cell, cells: readonly Cell[], scale: string, labels: Labels): Cell | null {
+interface Ticked {
+  cell: Cell;
+  parsed: ParsedRating;
+}
+
+function tickedIn(legend: Cell, scale: Scale, profile: TemplateProfile): Ticked | null {
+  const parsed = tickedChoice(normalizedText(legend), scale, profile);
+  return parsed && { cell: legend, parsed };
+}
+
+/**
+ * The option ticked in the legend after a rating's label (in reading order within its section), printed in one cell
+ * or an option a cell (「☑①:達成見込み」 | 「☐②:達成できない見込み」); invalid, at the first, where options of two
+ * levels are ticked; null where none is.
+ */
+function tickedAfter(label: Cell, cells: readonly Cell[], scaleName: string, labels: Labels): Ticked | null {
+  const scale = labels.profile.scales[scaleName];
+  let found: Ticked | null = null;
   for (const cell of cells) {
     const after = cell.row > label.row || (cell.row === label.row && cell.col > label.col);
-    if (after && labels.isLegendOf(cell, scale)) return cell;
+    const ticked = after && labels.namesLevelOf(cell, scaleName) ? tickedIn(cell, scale, labels.profile) : null;
+    if (!ticked) continue;
+    if (!found) found = ticked;
+    else if (ticked.parsed.kind !== "value" || found.parsed.kind !== "value" || ticked.parsed.value !== found.parsed.value) return { cell: found.cell, parsed: { kind: "invalid" } };
   }
-  return null;
+  return found;
 }
 
 function readCell(view: SheetView, cell: Cell): FieldRead {

@@ -310,6 +310,25 @@ describe("ratings ticked in the legend", () => {
     expect(typed.map(mid)).toEqual(plain.map((item) => [item.midyear.implementation ?? "ii", item.midyear.achievement ?? 2]));
   });
 
+  test("a legend printed an option a cell (「☐①:達成見込み」 | 「☑②:達成できない見込み」): the ticked option's cell", () => {
+    const block = (no: number, options: string[]): CellValue[][] => [
+      [`取組項目${no}`],
+      [`【取組${no}】`],
+      ["計画", "取組の方針・目標内容", "当年度の取組内容"],
+      [null, "(目標) 10件", "(目標) 5件"],
+      ["中間振り返り", "取組内容の実施見込み", "(i)", "(i)実施見込み (ii)実施できない見込み", null, "課題と改善策"],
+      [null, "目標の達成見込み", null, ...options, "人員を増やす。"],
+    ];
+    const values = [...block(1, ["☐①:達成見込み", "☑②:達成できない見込み"]), ...block(2, ["■① 達成見込み", "□② 達成できない見込み"]), ...block(3, ["☑①:達成見込み", "☑②:達成できない見込み"])];
+    const report = checkWorkbook({ name: "t.xlsx", sheets: [{ name: "様", top: 0, left: 0, values, merges: [] }] }, { phase: "midyear" });
+    expect(report.items.map((item) => [item.midyear.achievement, item.sources["midyear.achievement"]?.cell])).toEqual([
+      [2, "E6"],
+      [1, "D12"],
+      [null, "D18"],
+    ]);
+    expect(report.findings.filter((f) => f.field === "midyear.achievement").map((f) => [f.item, f.code])).toEqual([[3, "RATING_INVALID"]]);
+  });
+
   test("ticks on both options are invalid, at the legend", async () => {
     const both = checkWorkbook(await ticked({ "①:目標達成 ②:目標未達成": "☑①:目標達成 ☑②:目標未達成" }), { phase: "final" });
     expect(both.items.map((item) => item.final.achievement)).toEqual(both.items.map(() => null));
