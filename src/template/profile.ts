@@ -168,7 +168,7 @@ export const defaultProfile: TemplateProfile = {
   emptyValues: ["", "—", "―", "-", "‐", "–", "ー", "－"],
   notApplicableValues: ["対象外", "該当なし", "N/A", "NA"],
   remarkNote: { start: "※", end: "必須" },
-  targetMarkers: ["(目標)"],
+  targetMarkers: ["(目標)", "(目標値)", "(数値目標)"],
   targetSections: [
     "趣旨・目的", "趣旨", "目的", "取組の概要", "取組概要", "概要", "取組の内容", "取組内容", "取組の方針", "方針",
     "具体的取組", "具体的な取組", "取組実績", "実績", "成果", "参考", "備考", "課題", "改善策", "評価", "目標",

@@ -173,9 +173,12 @@ function targetParts(fieldText: unknown, grammar: Grammar): string[] | null {
   if (grammar.sections) find(grammar.sections, false);
   if (marks.length > inOrder) marks.sort((a, b) => a.at - b.at || Number(b.target) - Number(a.target));
   const parts: string[] = [];
+  let markerEnd = -1;
   for (let i = 0; i < marks.length; i++) {
     const mark = marks[i];
-    if (!mark.target) continue;
+    // A marker found twice (「〈目標〉」 as itself and as (目標)) starts one part.
+    if (!mark.target || mark.at < markerEnd) continue;
+    markerEnd = mark.end;
     let next = i + 1;
     while (next < marks.length && marks[next].at < mark.end) next++;
     const start = sourceOffset(folded, mark.end);
@@ -185,15 +188,27 @@ function targetParts(fieldText: unknown, grammar: Grammar): string[] | null {
   return parts;
 }
 
-/** The bracketed keys in a text, in order: each ( with the units up to the first ) after it, looked up. */
+/**
+ * The brackets a form prints its markers in, as the fold writes them, each with its closing one: 「【目標】」, 「［目標］」,
+ * 「〔目標〕」, 「＜目標＞」 are 「(目標)」.
+ */
+const OPENERS = "(【[〔<〈《≪";
+const CLOSERS = ")】]〕>〉》≫";
+const OPENING = /[(【[〔<〈《≪]/g;
+
+/** The bracketed keys in a text, in order: each opening bracket with the units up to the first closing one after it, looked up. */
 function bracketedMarks(text: string, { bracketed, longestBracketed }: Grammar): Mark[] {
   const marks: Mark[] = [];
-  let close = -1;
-  for (let at = text.indexOf("("); at >= 0; at = text.indexOf("(", at + 1)) {
-    // The first ) after this ( (found once for a run of ( before it: 「((((…」 is not searched again for each).
-    if (close < at) close = text.indexOf(")", at + 1);
-    if (close < 0) break;
-    const key = compactSpan(text, at, close + 1, longestBracketed);
+  /** For each kind of bracket, the first closing one after the last opening one looked at; -1: none follows. */
+  const closes: number[] = [];
+  for (const { index: at, 0: open } of allMatches(OPENING, text)) {
+    const kind = OPENERS.indexOf(open);
+    // Found once for a run of openings before it: 「((((…」 is not searched again for each.
+    let close = closes[kind];
+    if (close === undefined || (close >= 0 && close < at)) closes[kind] = close = text.indexOf(CLOSERS[kind], at + 1);
+    if (close < 0) continue;
+    const span = compactSpan(text, at, close + 1, longestBracketed);
+    const key = span === null || kind === 0 ? span : `(${span.slice(1, -1)})`;
     const target = key === null ? undefined : bracketed.get(key);
     if (target !== undefined) marks.push({ at, end: close + 1, target });
   }

@@ -183,6 +183,20 @@ describe("the (目標) parts of a field", () => {
     expect(texts("(目標) ①件数(公表ベース) 発生ゼロをめざす。(平成30年度 2件)")).toEqual(["件数(公表ベース) 発生ゼロをめざす。(平成30年度 2件)"]);
   });
 
+  test.each([["【", "】"], ["［", "］"], ["[", "]"], ["〔", "〕"], ["＜", "＞"], ["<", ">"], ["〈", "〉"], ["《", "》"], ["≪", "≫"]])(
+    "markers and section markers printed in %s…%s are (目標) and (取組の内容)",
+    (open, close) => {
+      expect(texts(`${open}取組の内容${close} 実施 ${open}目標${close} 年１回 ${open}取組の概要${close} 概要`)).toEqual(["年１回"]);
+      expect(texts(`${open}目標${close} 5件 ${open} 目 標 ${close}25%以上`)).toEqual(["5件", "25%以上"]);
+    },
+  );
+
+  test("(目標値) and (数値目標) are markers too; brackets of two kinds are no marker", () => {
+    expect(texts("(取組の内容) 実施 (目標値) 年1回 (数値目標) 5件")).toEqual(["年1回", "5件"]);
+    expect(texts("【目標) 5件")).toEqual([]);
+    expect(texts("(目標】 5件")).toEqual([]);
+  });
+
   test("several markers: every part", () => {
     expect(texts("(趣旨・目的) 目的 (目標) 対前年度比減 (取組の内容) 内容 (目標) 年1回")).toEqual(["対前年度比減", "年1回"]);
     expect(texts("(目標) 5件 (目標) 25%以上")).toEqual(["5件", "25%以上"]);
@@ -356,7 +370,9 @@ describe("parseTargets: splitting a field", () => {
       [5, "件", "eq", 2020],
       [3, "回", "eq", 2020],
     ]);
-    expect(one("【参考】 5件")).toMatchObject([{ text: "【参考】 5件", value: 5 }]);
+    expect(one("【重点】 5件")).toMatchObject([{ text: "【重点】 5件", value: 5 }]);
+    // A section marker in 【】 ends the part as in (): what follows 【参考】 is no target.
+    expect(one("5件 【参考】 前年度 3件").map((t) => t.text)).toEqual(["5件"]);
   });
 
   test("headings do not carry from one (目標) part to the next", () => {
