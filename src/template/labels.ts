@@ -289,7 +289,6 @@ function decorationOf(head: string): string | undefined {
  * How many units of `head` (normalised) the label `label` (normalised) takes where the head starts with it: the label
  * itself, after a bullet, or inside brackets of its own (the closing one counted); -1 where it does not start so.
  */
-
 export function labelLength(head: string, label: string): number {
   const plain = labelEnd(head, 0, label);
   if (plain >= 0) return plain;

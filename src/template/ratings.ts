@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, RatingValue } from "../model";
-import { escapeRegExp, normalize, rememberedByText } from "./text";
+import { alternation, normalize, rememberedByText } from "./text";
 import type { Level, Scale, TemplateProfile } from "./profile";
 
 export type ParsedRating =
@@ -97,7 +97,6 @@ function optionsOf(scale: Scale, profile: TemplateProfile): { options: RegExp; t
   if (!byScale) legendOptions.set(profile, (byScale = new WeakMap()));
   let built = byScale.get(scale);
   if (!built) {
-    const alternation = (list: string[]) => [...new Set(list)].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp).join("|") || "(?!)";
     const levels = wordsOf(scale);
     const tokens = alternation(levels.flatMap((l) => l.tokens));
     const words = alternation(levels.flatMap((l) => l.words.map((w) => w.word)));

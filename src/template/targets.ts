@@ -16,7 +16,7 @@ import { fiscalYearFrom } from "./fiscal-year";
 import { fold, Folded, sourceOffset } from "./fold";
 import { stripTags, trimEdges } from "./markup";
 import { defaultProfile, TemplateProfile } from "./profile";
-import { allMatches, escapeRegExp, hasContent, isBlankUnit, normalize } from "./text";
+import { allMatches, alternation, escapeRegExp, hasContent, isBlankUnit, normalize } from "./text";
 
 export type Comparator = NonNullable<Target["comparator"]>;
 
@@ -80,10 +80,6 @@ function grammarOf(words: TargetWords): Grammar {
   }
   return grammar;
 }
-
-/** The words as one alternative, longest first; a pattern that never matches when there are none. */
-const alternation = (words: readonly string[], pattern = escapeRegExp) =>
-  words.length ? [...words].sort((a, b) => b.length - a.length).map(pattern).join("|") : "(?!)";
 
 /** Markers that are not a list of text (a hand-written profile) fall back to the default's. */
 function wordList(value: unknown, fallback: readonly string[]): string[] {

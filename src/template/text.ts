@@ -224,3 +224,9 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** The words as one alternative of an expression, longest first, each once and none empty; "(?!)" (never) for none. */
+export function alternation(words: readonly string[], pattern: (word: string) => string = escapeRegExp): string {
+  const list = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+  return list.length ? list.map(pattern).join("|") : "(?!)";
+}
