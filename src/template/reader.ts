@@ -1,5 +1,5 @@
 import { FieldName, FieldSource, Item, NOT_APPLICABLE, RatingValue } from "../model";
-import { isErrorValue, WorkbookGrid } from "./grid";
+import { isErrorValue, SheetGrid, WorkbookGrid } from "./grid";
 import { afterItemNumber, HEADING_CLOSE, labelLength, Labels, REMARK_LEVEL_DEFAULT } from "./labels";
 import { LabelledFieldName, resolveProfile, Scale, sectionOf, SectionName, TemplateProfile } from "./profile";
 import { Form, FormGatherer, readSheetHeading } from "./forms";
@@ -17,14 +17,26 @@ export interface ReadResult {
   forms: Form[];
 }
 
-/** Turns a workbook's cell grids into forms and their 取組項目, each field with the cell it was read from. Never throws on content. */
+/**
+ * Turns a workbook's cell grids into forms and their 取組項目, each field with the cell it was read from. Sheets named
+ * as the profile's ignoreSheets are left out, unless no other sheet holds an item: a ward that keeps its 取組 on
+ * 「様式3」 is read. Never throws on content.
+ */
 export function readWorkbook(grid: WorkbookGrid, profile: TemplateProfile = resolveProfile()): ReadResult {
   const ignored = profile.ignoreSheets.map((pattern) => new RegExp(pattern, "u"));
+  const isIgnored = (sheet: SheetGrid) => ignored.some((re) => re.test(sheet.name));
   const labels = new Labels(profile);
+  const read = readSheets(grid.sheets.filter((sheet) => !isIgnored(sheet)), labels);
+  const others = grid.sheets.filter(isIgnored);
+  const fallback = read.items.length === 0 && others.length > 0 ? readSheets(others, labels) : null;
+  return fallback && fallback.items.length > 0 ? fallback : read;
+}
+
+function readSheets(sheets: readonly SheetGrid[], labels: Labels): ReadResult {
+  const { profile } = labels;
   const items: Item[] = [];
   const forms = new FormGatherer();
-  for (const sheet of grid.sheets) {
-    if (ignored.some((re) => re.test(sheet.name))) continue;
+  for (const sheet of sheets) {
     const view = new SheetView(sheet);
     const blocks = findBlocks(view, labels);
     if (blocks.length === 0) {

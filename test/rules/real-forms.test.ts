@@ -72,6 +72,15 @@ describe("other 運営方針 sheets in the same workbook", () => {
     const report = checkWorkbook(await gridOf([formItem(1), formItem(2)], { extraSheets: others }));
     expect(report.items.map((i) => [i.sheet, i.no])).toEqual([["取組項目", 1], ["取組項目", 2]]);
     expect(report.findings).toEqual([]);
+
+    // A ward that keeps its 取組 on a sheet named so too (「様式3」, 「集計表」): read, as no other sheet holds an item.
+    for (const name of ["様式3", "様式3 市政改革プラン", "集計表"]) {
+      const grid = await gridOf([formItem(1), formItem(2)], { extraSheets: others });
+      const renamed = { ...grid, sheets: grid.sheets.map((sheet) => (sheet.name === "取組項目" ? { ...sheet, name } : sheet)) };
+      const read = checkWorkbook(renamed);
+      expect(read.items.map((i) => [i.sheet, i.no])).toEqual([[name, 1], [name, 2]]);
+      expect(read.findings).toEqual([]);
+    }
   });
 });
 
