@@ -55,6 +55,12 @@ interface Grammar {
   markers: RegExp[];
   /** Section keys of any other shape, in one pass; null: none. */
   sections: RegExp | null;
+  /**
+   * The bracketed markers and section keys printed as headings without brackets, at a line's start: 「目標：…」, 「■目標」
+   * alone on its line. Null in the compact fold, which keeps no lines.
+   */
+  lineMarkers: RegExp | null;
+  lineSections: RegExp | null;
   units: Record<string, string>;
   afterValue: Record<string, Comparator>;
   /** A value with its unit: no digit, letter, point or 第 before it (CO2, P68, 第2回, 1.5 are not read from their middle). */
@@ -97,6 +103,17 @@ function buildGrammar(words: TargetWords): Grammar {
   for (const key of sectionKeys) if (isBracketedWord(key)) bracketed.set(key, false);
   for (const key of markerKeys) if (isBracketedWord(key)) bracketed.set(key, true);
   const otherSections = sectionKeys.filter((key) => !isBracketedWord(key));
+  const lineHeadings = (keys: string[]) => {
+    const headings = keys.filter(isBracketedWord).map((key) => key.slice(1, -1));
+    return compact || headings.length === 0
+      ? null
+      : new RegExp(String.raw`(?:^|[
+  ])[^\S
+]*(?:${LINE_BULLET}[^\S
+]*)?(?:${alternation(headings, keyPattern)})[^\S
+]*(?::|(?=[
+  ]|$))`, "g");
+  };
   const units = words.targetUnits ?? defaultProfile.targetUnits;
   const { afterValue: after, inPhrase } = words.targetComparators ?? defaultProfile.targetComparators;
   const afterValue: Record<string, Comparator> = {};
@@ -120,6 +137,8 @@ function buildGrammar(words: TargetWords): Grammar {
     longestBracketed: Math.max(0, ...[...bracketed.keys()].map((key) => key.length)),
     markers: markerKeys.filter((key) => !isBracketedWord(key)).map((key) => new RegExp(keyPattern(key), "g")),
     sections: otherSections.length ? new RegExp(alternation(otherSections, keyPattern), "g") : null,
+    lineMarkers: lineHeadings(markerKeys),
+    lineSections: lineHeadings(sectionKeys),
     units,
     afterValue,
     measure: new RegExp(String.raw`(?<![A-Za-z0-9.,第兆億万千])(${AMOUNT})\s?(${alternation(Object.keys(units))})(?:\s?(${afterWords}))?`, "gu"),
@@ -165,8 +184,10 @@ function targetParts(fieldText: unknown, grammar: Grammar): string[] | null {
     for (const { 0: key, index: at } of allMatches(re, folded.text)) marks.push({ at, end: at + key.length, target });
   };
   for (const marker of grammar.markers) find(marker, true);
+  if (grammar.lineMarkers) find(grammar.lineMarkers, true);
   if (!marks.some((mark) => mark.target)) return null;
   if (grammar.sections) find(grammar.sections, false);
+  if (grammar.lineSections) find(grammar.lineSections, false);
   if (marks.length > inOrder) marks.sort((a, b) => a.at - b.at || Number(b.target) - Number(a.target));
   const parts: string[] = [];
   let markerEnd = -1;
@@ -183,6 +204,9 @@ function targetParts(fieldText: unknown, grammar: Grammar): string[] | null {
   }
   return parts;
 }
+
+/** A bullet a heading may start with (「■目標」). */
+const LINE_BULLET = "[■□◆◇●○◎▼▽▶►•・･]";
 
 /**
  * The brackets a form prints its markers in, as the fold writes them, each with its closing one: 「【目標】」, 「［目標］」,

@@ -191,6 +191,17 @@ describe("the (目標) parts of a field", () => {
     },
   );
 
+  test("a marker or section printed as a heading at a line's start, without brackets (「目標：」, 「■目標」 alone on its line)", () => {
+    expect(texts("(取組の内容) 実施\n目標：年1回")).toEqual(["年1回"]);
+    expect(texts("目標: 5件")).toEqual(["5件"]);
+    expect(texts("(趣旨・目的) 目的\n■目標\n5件\n■取組の内容\n窓口の開設")).toEqual(["5件"]);
+    expect(texts("(趣旨・目的) 目的\n◆ 目標 ： 相談件数 100件以上\n◆取組の内容：相談窓口")).toEqual(["相談件数 100件以上"]);
+    expect(texts("(目標) 5件\n参考：前年度 3件")).toEqual(["5件"]);
+    // Not at a line's start, or a word that goes on: no heading.
+    expect(texts("区の目標：安全なまち (目標) 5件")).toEqual(["5件"]);
+    expect(texts("(取組の内容) 実施\n目標達成に向けて 5件")).toEqual([]);
+  });
+
   test("(目標値) and (数値目標) are markers too; brackets of two kinds are no marker", () => {
     expect(texts("(取組の内容) 実施 (目標値) 年1回 (数値目標) 5件")).toEqual(["年1回", "5件"]);
     expect(texts("【目標) 5件")).toEqual([]);
