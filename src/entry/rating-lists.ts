@@ -4,7 +4,7 @@
  * cannot (when 課題と改善策 becomes required), and a warning alert (not stop) for a value outside the list. Pure.
  */
 import { FIELD_LABELS, formatRating, Item, RATING_FIELDS, RatingField, RatingValue } from "../model";
-import { cellText, gridLookup, WorkbookGrid } from "../template/grid";
+import { gridLookup, wholeCellValue, WorkbookGrid } from "../template/grid";
 import type { TemplateProfile } from "../template/profile";
 import { namedLevels } from "../template/ratings";
 import { normalize } from "../template/text";
@@ -33,7 +33,7 @@ export function planRatingLists(grid: WorkbookGrid, items: readonly Item[], prof
       const source = item.sources[field];
       const scale = profile.fields[field].scale;
       // A legend ticked, or a label with the rating typed after it, is the form's print: no list on it.
-      if (!source || !scale || source.ticked || cellText(cells(source) ?? null).trim() !== source.text.trim()) return [];
+      if (!source || !scale || source.ticked || wholeCellValue(source, cells) === undefined) return [];
       const levels = texts.get(scale)!;
       const choices = [...levels.values(), ...(na ? [na] : [])];
       return [

@@ -15,7 +15,7 @@ import {
   RatingValue,
   Target,
 } from "../model";
-import { CellValue, cellText, GridLookup, gridLookup, isErrorValue, WorkbookGrid } from "../template/grid";
+import { CellValue, cellText, GridLookup, gridLookup, isErrorValue, wholeCellValue, WorkbookGrid } from "../template/grid";
 import { resolveProfile, TemplateProfile } from "../template/profile";
 import { CHECK_LABEL } from "./judgement";
 
@@ -175,9 +175,8 @@ function itemRow(item: Item, counts: ReturnType<typeof countBlocking> | undefine
     const source = item.sources[field];
     // A layout that does not say which cell holds the value gives no cell to link.
     if (!source || !cells || source.ambiguous) return null;
-    const value = cells(source);
-    // The value is the whole cell, not the text after a label in the label's own cell: only then may a formula show it.
-    if (value === undefined || cellText(value).trim() !== source.text.trim()) return null;
+    const value = wholeCellValue(source, cells);
+    if (value === undefined) return null;
     return { sheet: source.sheet, cell: source.cell, value };
   };
   const rating = (field: RatingField): RatingCell =>

@@ -114,3 +114,12 @@ export function gridLookup(grid: WorkbookGrid): GridLookup {
     return value === "" ? null : value;
   };
 }
+
+/**
+ * The cell's value where `text` is the whole of it, not the words after a label in the label's own cell: only then
+ * may a formula or an input list stand for the field. Undefined otherwise.
+ */
+export function wholeCellValue(source: { sheet: string; cell: string; text: string }, cells: GridLookup): CellValue | undefined {
+  const value = cells(source);
+  return value !== undefined && cellText(value).trim() === source.text.trim() ? value : undefined;
+}

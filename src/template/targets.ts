@@ -205,8 +205,10 @@ function targetParts(fieldText: unknown, grammar: Grammar): string[] | null {
   return parts;
 }
 
+/** The bullets a target list and a heading may start with (○ 5件, ■目標). */
+const BULLETS = "○●◎◇◆■□▼▽▶►•";
 /** A bullet a heading may start with (「■目標」). */
-const LINE_BULLET = "[■□◆◇●○◎▼▽▶►•・･]";
+const LINE_BULLET = `[${BULLETS}・･]`;
 
 /**
  * The brackets a form prints its markers in, as the fold writes them, each with its closing one: 「【目標】」, 「［目標］」,
@@ -262,7 +264,7 @@ function compactSpan(text: string, from: number, to: number, max: number): strin
 const DELIMITER = new RegExp(
   [
     String.raw`\r\n|[\r\n\u2028\u2029]`,
-    "[○◯●◎◇◆■□▼▽▶►•\u2460-\u2473\u24EA-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF\u2474-\u249B]",
+    `[${BULLETS}◯\u2460-\u2473\u24EA-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF\u2474-\u249B]`,
     String.raw`[・･](?<=(?:^|[\s】:：])[・･])(?![・･])`,
     String.raw`[-－‐](?<=(?:^|[\r\n])[-－‐])(?=[ \t\u3000])`,
     String.raw`[(（](?<=(?:^|\s)[(（])[0-9０-９]{1,2}[)）]`,
